@@ -1,0 +1,30 @@
+"""policy-claims: dates, counts, organizations and objectives from policy articles."""
+
+from .errors import ClaimsError, Code, Problem
+from .extract import Extraction, extract_paths, extract_text, process_article
+from .nlp import build_nlp
+from .patterns import check_patterns, load_patterns
+from .records import Article, Claim, CountClaim, DateClaim, ObjectiveClaim, OrganizationClaim
+from .writers import write_outputs
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Claim",
+    "ClaimsError",
+    "Code",
+    "CountClaim",
+    "DateClaim",
+    "Extraction",
+    "ObjectiveClaim",
+    "OrganizationClaim",
+    "Problem",
+    "build_nlp",
+    "check_patterns",
+    "extract_paths",
+    "extract_text",
+    "load_patterns",
+    "process_article",
+    "write_outputs",
+]

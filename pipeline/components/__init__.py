@@ -1,0 +1,1 @@
+"""Our spaCy components, one module per claim type. spaCy finds them by entry point."""

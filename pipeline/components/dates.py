@@ -1,0 +1,107 @@
+"""Date claims: patterns propose spans, ``normalize.dates.parse_date`` decides and normalizes."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..normalize.dates import parse_date
+from .base import Found, Match, RuleComponent, add_found, select_longest
+
+# Leading words that introduce a date but are not part of its span.
+LEADING = frozenset("in on at since by until till during of the around before after as from between".split())
+# Words after which a bare four-digit number reads as a year.
+YEAR_CONTEXT = frozenset(
+    """in on at since by until till during of before after around from to between through
+    the a an this that its their his her our early mid late and or year years
+    circa c. ca. until end start beginning spring summer autumn fall winter""".split()
+)
+YEAR = re.compile(r"^\d{4}$")
+PLURAL = re.compile(r"^[a-z]+[^s]s$")
+
+
+def _previous(doc: Doc, i: int) -> Token | None:
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    return doc[j] if j >= 0 else None
+
+
+def acts_as_year(doc: Doc, i: int) -> bool:
+    """Is the four-digit token ``doc[i]`` used as a year ("in 1992", "the 2015 agreement")?
+
+    Not when it is part of a name or identifier ("Agenda 2063", "Resolution 2231"), nor
+    when it counts something ("2000 troops", "about 1500").
+    """
+    token = doc[i]
+    if not YEAR.match(token.text):
+        return False
+    prev = _previous(doc, i)
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and (nxt.text in ("%", "-") and not nxt.whitespace_ or nxt.lower_ in ("percent", "per")):
+        if nxt.text != "-" or not (i + 2 < len(doc) and YEAR.match(doc[i + 2].text)):
+            return False
+    if prev is None or token.is_sent_start:
+        return not (nxt is not None and PLURAL.match(nxt.text))
+    if prev.lower_ in YEAR_CONTEXT or prev.text in (",", "(", "\u2013", "-"):
+        if prev.lower_ in ("and", "or"):
+            before = _previous(doc, prev.i)
+            return before is not None and bool(YEAR.match(before.text))
+        return True
+    if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.text in ("$", "\u20ac", "\u00a3", "#", "No."):
+        return False
+    return not (nxt is not None and PLURAL.match(nxt.text))
+
+
+class DateComponent(RuleComponent):
+    claim_type = "date"
+
+    def __init__(self, nlp: Language, name: str, *, day_order: str = "dmy") -> None:
+        super().__init__(nlp, name)
+        self.day_order = day_order
+
+    def _span_of(self, doc: Doc, match: Match) -> tuple[int, int] | None:
+        start, end = match.start, match.end
+        words = [t.lower_ for t in doc[start:end]]
+        keeps_range = words[0] in ("from", "between") and any(w in ("to", "and", "until", "till") for w in words)
+        while start < end and not keeps_range and doc[start].lower_ in LEADING:
+            start += 1
+        while start < end and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":")):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def process(self, doc: Doc) -> None:
+        published = doc._.pc_published
+        candidates = []
+        for match in self.find(doc):
+            span = self._span_of(doc, match)
+            if span is None:
+                continue
+            start, end = span
+            text = doc[start:end].text
+            value = parse_date(text, published, order="mdy" if self.day_order == "mdy" else "dmy")
+            if value is None:
+                continue
+            whole_years = (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
+            if whole_years and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
+                continue  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
+            candidates.append((start, end, (match.rule, value)))
+        for start, end, (rule, (first_day, last_day)) in select_longest(candidates):
+            span = doc[start:end]
+            add_found(
+                doc,
+                Found("date", span.start_char, span.end_char, rule, {"start_date": first_day, "end_date": last_day}),
+            )
+
+
+@Language.factory(
+    "policy_claims_dates",
+    assigns=["doc._.pc_found"],
+    default_config={"day_order": "dmy"},
+)
+def make_date_component(nlp: Language, name: str, day_order: str) -> DateComponent:
+    return DateComponent(nlp, name, day_order=day_order)

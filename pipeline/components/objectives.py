@@ -1,0 +1,162 @@
+"""Objective claims: goals from introduced lists and from clauses with goal markers.
+
+* ``LIST_INTRO`` patterns find the words that introduce objectives ("objectives",
+  "goals", "priorities" ...). A line containing one and ending with ":" introduces a
+  list: each following list item is an objective.
+* ``GOAL_MARKER`` patterns find "aims to", "seeks to", "with the objective of" ...; the
+  goal is the clause after the marker, up to the end of the sentence or the next clause.
+* ``NOT_GOAL`` patterns veto a marker ("has the potential to" is no goal).
+
+The subject is the organization or initiative whose goal it is: the sentence's subject
+for a clause, the organization named in the introducing line for a list, or, for "its",
+"this platform" and the like, the nearest organization named before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .base import Found, Match, RuleComponent, add_found
+from .organizations import Entity
+
+LIST_ITEM = re.compile(
+    r"^(?P<marker>[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
+)
+CLAUSE_END = re.compile(
+    r"(?:,\s*(?:and|but|while|whereas|which|who|although|though|yet)\b|;|\s[\u2013\u2014]\s|\.\s|\.$|:\s)"
+)
+TRAILING = re.compile(r"[\s.;:,]+$|(?:[;,]\s*(?:and|or))\s*$")
+RELATIVE = frozenset({"which", "that", "who", "whose"})
+
+
+def trim_goal(text: str) -> str:
+    """The goal without trailing punctuation or a trailing "and"/"or"."""
+    previous = None
+    text = text.strip()
+    while previous != text:
+        previous = text
+        text = TRAILING.sub("", text).strip()
+        text = re.sub(r"\s+(?:and|or)$", "", text)
+    return text
+
+
+class ObjectiveComponent(RuleComponent):
+    claim_type = "objective"
+
+    def process(self, doc: Doc) -> None:
+        matches = self.find(doc)
+        entities: list[Entity] = doc._.pc_entities or []
+        vetoes = [m for m in matches if m.label == "NOT_GOAL"]
+        intros = [m for m in matches if m.label == "LIST_INTRO"]
+        done_lines: set[int] = set()
+        for intro in intros:
+            self._list_items(doc, intro, entities, done_lines)
+        for marker in (m for m in matches if m.label == "GOAL_MARKER"):
+            if self._vetoed(doc, marker, vetoes):
+                continue
+            self._clause(doc, marker, entities)
+
+    @staticmethod
+    def _vetoed(doc: Doc, marker: Match, vetoes: list[Match]) -> bool:
+        """A NOT_GOAL match on the marker, or before it in its sentence, vetoes it
+        ("has the potential to integrate ... a plan directed at ...")."""
+        sentence = doc[marker.start].sent
+        return any(sentence.start <= v.start < marker.end for v in vetoes)
+
+    # lists -------------------------------------------------------------------------
+    def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
+        text = doc.text
+        intro_char = doc[intro.start].idx
+        line_start = text.rfind("\n", 0, intro_char) + 1
+        line_end = text.find("\n", intro_char)
+        if line_end < 0:
+            return
+        line = text[line_start:line_end].rstrip()
+        if not line.endswith(":"):
+            return
+        subject = self._subject_for_span(doc, line_start, line_end, entities)
+        position = line_end + 1
+        while position < len(text) and text[position] == "\n":
+            position += 1
+        items_found = 0
+        while position < len(text):
+            end = text.find("\n", position)
+            end = len(text) if end < 0 else end
+            match = LIST_ITEM.match(text[position:end])
+            if match is None:
+                break
+            body_start = position + match.start("body")
+            goal = trim_goal(match.group("body"))
+            if goal and body_start not in done:
+                done.add(body_start)
+                add_found(
+                    doc,
+                    Found(
+                        "objective", body_start, body_start + len(goal), intro.rule,
+                        {"subject": subject}, sentence=(position, end),
+                    ),  # fmt: skip
+                )
+                items_found += 1
+            position = end + 1
+            if position < len(text) and text[position] == "\n":
+                break
+
+    # clauses -----------------------------------------------------------------------
+    def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:
+        sentence = doc[marker.start].sent
+        goal_start = doc[marker.end].idx if marker.end < len(doc) else None
+        if goal_start is None or goal_start >= sentence.end_char:
+            return
+        rest = doc.text[goal_start : sentence.end_char]
+        end_match = CLAUSE_END.search(rest)
+        goal = trim_goal(rest[: end_match.start()] if end_match else rest)
+        if len(goal.split()) < 2:
+            return
+        subject = self._clause_subject(doc, marker, sentence, entities)
+        add_found(doc, Found("objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject}))
+
+    def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
+        marker_char = doc[marker.start].idx
+        before = [e for e in entities if sentence.start_char <= e.start and e.end <= marker_char]
+        words_before = doc[sentence.start : marker.start]
+        relative = any(t.lower_ in RELATIVE for t in words_before[-3:])
+        if before:
+            chosen = before[-1] if relative else before[0]
+            return chosen.name
+        return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
+
+    # subjects ----------------------------------------------------------------------
+    def _subject_for_span(self, doc: Doc, start: int, end: int, entities: list[Entity]) -> str | None:
+        inside = [e for e in entities if start <= e.start and e.end <= end]
+        orgs = [e for e in inside if e.kind == "organization"] or inside
+        if orgs:
+            return orgs[0].name
+        return self._nearest(doc, start, entities, end)
+
+    @staticmethod
+    def _nearest(doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
+        """The nearest organization named before ``start`` in the same paragraph, else after
+        ``end`` in it, else the article's most-mentioned organization."""
+        paragraph_start = doc.text.rfind("\n\n", 0, start)
+        paragraph_end = doc.text.find("\n\n", end)
+        paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+        earlier = [e for e in entities if paragraph_start <= e.start and e.end <= start and e.kind == "organization"]
+        if earlier:
+            return earlier[-1].name
+        later = [e for e in entities if end <= e.start < paragraph_end and e.kind == "organization"]
+        if later:
+            return later[0].name
+        before = [e for e in entities if e.end <= start and e.kind == "organization"]
+        if before:
+            counts = Counter(e.name for e in entities if e.kind == "organization")
+            return max(before, key=lambda e: (counts[e.name], e.start)).name
+        return None
+
+
+@Language.factory("policy_claims_objectives", assigns=["doc._.pc_found"], default_config={})
+def make_objective_component(nlp: Language, name: str) -> ObjectiveComponent:
+    return ObjectiveComponent(nlp, name)

@@ -1,0 +1,90 @@
+"""The one catalog of errors and warnings, each with a stable code.
+
+Tests assert on codes, never on wording. A ``ClaimsError`` carries its code, a message,
+and where it happened (file and line) when that is known.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Code(str, Enum):
+    # input (E1xx)
+    E101 = "E101"  # unsupported file extension
+    E102 = "E102"  # file cannot be read
+    E103 = "E103"  # file cannot be decoded as text
+    E104 = "E104"  # empty article
+    E105 = "E105"  # JSONL line is not valid JSON
+    E106 = "E106"  # JSONL record is invalid (missing text, bad field)
+    E107 = "E107"  # path does not exist
+    E108 = "E108"  # duplicate article id in one batch
+    # patterns (E2xx)
+    E201 = "E201"  # pattern line is not valid JSON
+    E202 = "E202"  # pattern line has unknown or missing keys
+    E203 = "E203"  # token pattern is invalid for spaCy (attribute, operator)
+    E204 = "E204"  # unknown label for this claim type
+    E205 = "E205"  # duplicate pattern id
+    E206 = "E206"  # regex does not compile or is too long
+    E207 = "E207"  # patterns folder or file missing
+    # output (E3xx)
+    E301 = "E301"  # output folder cannot be written
+    # processing (E4xx)
+    E401 = "E401"  # the pipeline failed on an article
+
+
+MESSAGES: dict[Code, str] = {
+    Code.E101: "unsupported file type {suffix!r}; supported: {supported}",
+    Code.E102: "cannot read the file: {reason}",
+    Code.E103: "cannot decode the file as text ({reason}); save it as UTF-8 and try again",
+    Code.E104: "the article has no text",
+    Code.E105: "line is not valid JSON: {reason}",
+    Code.E106: "invalid article record: {reason}",
+    Code.E107: "no such file or folder",
+    Code.E108: "article id {article_id!r} was already read from {other}; rename one of them",
+    Code.E201: "line is not valid JSON: {reason}",
+    Code.E202: "{reason}",
+    Code.E203: "invalid token pattern: {reason}",
+    Code.E204: "unknown label {label!r}; expected one of {expected}",
+    Code.E205: "duplicate pattern id {pattern_id!r} (first at line {first_line})",
+    Code.E206: "bad regex {regex!r}: {reason}",
+    Code.E207: "{reason}",
+    Code.E301: "cannot write the outputs: {reason}",
+    Code.E401: "extraction failed: {reason}",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem: ``file:line: CODE message``."""
+
+    code: Code
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.code.value} {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {"path": self.path, "line": self.line, "code": self.code.value, "message": self.message}
+
+
+def problem(code: Code, path: str | None = None, line: int | None = None, **fields: object) -> Problem:
+    return Problem(code, MESSAGES[code].format(**fields), path, line)
+
+
+class ClaimsError(Exception):
+    """An error the user can act on; carries one or more located problems."""
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def code(self) -> Code:
+        return self.problems[0].code

@@ -1,0 +1,129 @@
+"""Run the pipeline over articles and turn what the components found into records."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components.base import Found, found_list
+from .errors import Code, Problem, problem
+from .ingest import RawArticle, iter_files, read_path
+from .ingest.metadata import extract_metadata
+from .ingest.repair import RepairedText, repair
+from .records import Article, Claim, claim_id
+
+CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
+
+
+@dataclass
+class Extraction:
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _sentence(doc: Doc, item: Found) -> str:
+    if item.sentence is not None:
+        return doc.text[item.sentence[0] : item.sentence[1]].strip()
+    span = doc.char_span(item.start, item.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return ""
+    return " ".join(span[0].sent.text.split())
+
+
+def _records(doc: Doc, article_id: str, repaired: RepairedText) -> list[Claim]:
+    records: list[Claim] = []
+    for item in found_list(doc):
+        source_start, source_end = repaired.source_map.span_to_source(item.start, item.end)
+        data: dict[str, Any] = {
+            "claim_id": claim_id(article_id, item.claim_type, item.start, item.end, item.rule),
+            "article_id": article_id,
+            "claim_type": item.claim_type,
+            "text": doc.text[item.start : item.end],
+            "start": item.start,
+            "end": item.end,
+            "sentence": _sentence(doc, item),
+            "rule": item.rule,
+            "source_start": source_start,
+            "source_end": source_end,
+            **item.fields,
+        }
+        records.append(CLAIM_ADAPTER.validate_python(data))
+    records.sort(key=lambda c: (c.start, c.end, c.claim_type, c.rule))
+    return records
+
+
+def process_article(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim]]:
+    """Repair the text, read its metadata, run the pipeline, build the records."""
+    repaired = repair(raw.text)
+    meta = extract_metadata(repaired.text)
+    published = raw.published or meta.published
+    article = Article(
+        article_id=raw.article_id,
+        title=raw.title or meta.title,
+        author=raw.author or meta.author,
+        published=published,
+        url=raw.url,
+        source=raw.source,
+        text=repaired.text,
+    )
+    doc = nlp.make_doc(repaired.text)
+    doc._.pc_published = published
+    doc = nlp(doc)
+    return article, _records(doc, raw.article_id, repaired)
+
+
+def extract_text(
+    text: str, nlp: Language, *, article_id: str = "text", published: date | None = None
+) -> tuple[Article, list[Claim]]:
+    """Extract claims from one text (the library's simplest entry point)."""
+    return process_article(nlp, RawArticle(article_id, text, "<text>", published=published))
+
+
+def extract_paths(
+    paths: Iterable[Path | str],
+    nlp: Language,
+    *,
+    on_file: Callable[[Path, int], None] | None = None,
+) -> Extraction:
+    """Read every supported file under ``paths`` and extract claims from each article.
+
+    A file or line that cannot be read becomes a problem; the rest of the batch goes on.
+    ``on_file(path, n_articles)`` is called after each file (for progress reporting).
+    """
+    result = Extraction()
+    seen: dict[str, str] = {}
+    for entry in iter_files(paths):
+        if isinstance(entry, Problem):
+            result.problems.append(entry)
+            continue
+        raws, problems = read_path(entry)
+        result.problems.extend(problems)
+        for raw in raws:
+            where = f"{raw.source}:{raw.line}" if raw.line else raw.source
+            if raw.article_id in seen:
+                result.problems.append(
+                    problem(Code.E108, raw.source, raw.line, article_id=raw.article_id, other=seen[raw.article_id])
+                )
+                continue
+            seen[raw.article_id] = where
+            try:
+                article, claims = process_article(nlp, raw)
+            except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
+                result.problems.append(problem(Code.E401, raw.source, raw.line, reason=f"{type(exc).__name__}: {exc}"))
+                continue
+            result.articles.append(article)
+            result.claims.extend(claims)
+        if on_file is not None:
+            on_file(entry, len(raws))
+    result.articles.sort(key=lambda a: a.article_id)
+    order = {a.article_id: i for i, a in enumerate(result.articles)}
+    result.claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.claim_type, c.rule))
+    return result

@@ -1,0 +1,165 @@
+"""Read input files into raw articles: one reader per format, every failure a located Problem.
+
+Readers never raise for bad input: they return the articles they could read and a
+problem for everything else, so one bad file (or JSONL line) never stops a batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..errors import Code, Problem, problem
+from ..normalize.dates import parse_date, parse_iso
+
+SUPPORTED = (".txt", ".jsonl")
+JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
+CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    article_id: str
+    text: str
+    source: str
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    line: int | None = None
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
+    """Files under ``paths`` (folders recursively, sorted), or a problem for a missing path."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield child
+        elif path.is_file():
+            yield path
+        else:
+            yield problem(Code.E107, str(path))
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text: BOMs first, then UTF-8, then charset-normalizer's best guess.
+
+    Raises ``ValueError`` (with the reason) for data that is not text.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if b"\x00" in data:
+                raise ValueError("it looks like a binary file") from None
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+            if best is None:
+                raise ValueError("no text encoding fits its bytes") from None
+            text = str(best)
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
+    if text and controls / len(text) > CONTROL_LIMIT:
+        raise ValueError("it looks like a binary file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _read_bytes(path: Path) -> bytes | Problem:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return problem(Code.E102, str(path), reason=exc.strerror or str(exc))
+
+
+def read_txt(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    data = _read_bytes(path)
+    if isinstance(data, Problem):
+        return [], [data]
+    try:
+        text = decode(data)
+    except (ValueError, UnicodeError) as exc:
+        return [], [problem(Code.E103, str(path), reason=str(exc))]
+    if not text.strip():
+        return [], [problem(Code.E104, str(path))]
+    return [RawArticle(path.stem, text, str(path))], []
+
+
+def _published(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise ValueError("'published' must be a date string such as 2022-10-07")
+    found = parse_iso(value[:10]) or (lambda r: r[0] if r and r[0] == r[1] else None)(parse_date(value))
+    if found is None:
+        raise ValueError(f"'published' is not a date: {value!r}")
+    return found
+
+
+def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    data = _read_bytes(path)
+    if isinstance(data, Problem):
+        return [], [data]
+    try:
+        text = decode(data)
+    except (ValueError, UnicodeError) as exc:
+        return [], [problem(Code.E103, str(path), reason=str(exc))]
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    where = str(path)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(problem(Code.E105, where, number, reason=exc.msg))
+            continue
+        if not isinstance(record, dict):
+            problems.append(problem(Code.E106, where, number, reason="each line must be a JSON object"))
+            continue
+        unknown = sorted(set(record) - JSONL_FIELDS)
+        reasons = [f"unknown field {name!r}" for name in unknown]
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            reasons.append("'text' is missing or empty")
+        article_id = record.get("id")
+        if not isinstance(article_id, str | int) or str(article_id).strip() == "":
+            reasons.append("'id' is missing")
+        for key in ("title", "author", "url"):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                reasons.append(f"{key!r} must be a string")
+        try:
+            published = _published(record.get("published"))
+        except ValueError as exc:
+            reasons.append(str(exc))
+            published = None
+        if reasons:
+            problems.append(problem(Code.E106, where, number, reason="; ".join(reasons)))
+            continue
+        articles.append(
+            RawArticle(
+                str(article_id), str(body).replace("\r\n", "\n").replace("\r", "\n"), where,
+                record.get("title"), record.get("author"), published, record.get("url"), number,
+            )  # fmt: skip
+        )
+    return articles, problems
+
+
+READERS = {".txt": read_txt, ".jsonl": read_jsonl}
+
+
+def read_path(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
+    return reader(path)

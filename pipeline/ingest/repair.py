@@ -1,0 +1,213 @@
+"""Repair text extracted from PDFs and wrapped plain text, keeping a map back to the source.
+
+The repaired text keeps the article's structure a reader sees: paragraphs are separated
+by a blank line, headings, letterhead lines, labelled fields and list items stay on lines
+of their own, and everything else that was wrapped is joined with single spaces.
+
+* lines wrapped inside a sentence are joined ("Institute for a Community\\nwith Shared
+  Future" becomes one line);
+* sentences cut by page breaks (runs of blank lines) are joined again;
+* words hyphenated at a line end are re-joined ("coopera-\\ntion" -> "cooperation",
+  but "export-\\noriented" keeps its hyphen when the article writes it so elsewhere);
+* lone page numbers and running headers repeated at page breaks are dropped.
+
+``SourceMap`` turns an offset in the repaired text back into an offset in the source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+LIST_MARKER = re.compile(
+    r"^(?:[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+"  # bullets
+    r"|\d{1,2}(?:\.\d{1,2})*[.)]\s+|\d{1,2}\s+(?=[A-Z])|\d{1,2}\.\d{1,2}\s+"  # 1. 2) 1.1
+    r"|\(?[a-z]\)\s+|\(?[ivxlc]{1,5}[.)]\s+|[a-z]\.\s+(?=[A-Za-z]))"  # (a) a) iv. a.
+)
+FIELD_LABEL = re.compile(r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s|By\s+(?:[A-Z]|the\s))")
+TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
+CONTINUES = re.compile(
+    r"(?:[,(/&]|\b(?:of|for|with|and|or|the|a|an|in|on|to|at|by|from|as|into|than|its|their|his|her|our))$",
+    re.IGNORECASE,
+)
+ABBREVIATION_END = re.compile(r"\b(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|St\.|No\.|Amb\.|Gen\.|Sen\.)$")
+PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+LONG_LINE = 40
+PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
+
+
+@dataclass
+class SourceMap:
+    """Piecewise map from repaired-text offsets to source offsets."""
+
+    clean_starts: list[int] = field(default_factory=list)
+    source_starts: list[int] = field(default_factory=list)
+    lengths: list[int] = field(default_factory=list)
+
+    def add(self, clean_start: int, source_start: int, length: int) -> None:
+        self.clean_starts.append(clean_start)
+        self.source_starts.append(source_start)
+        self.lengths.append(length)
+
+    def to_source(self, offset: int) -> int:
+        """Source offset of the character at ``offset`` (or of the end, for an end offset)."""
+        if not self.clean_starts:
+            return offset
+        i = max(bisect.bisect_right(self.clean_starts, offset) - 1, 0)
+        within = offset - self.clean_starts[i]
+        return self.source_starts[i] + min(max(within, 0), self.lengths[i])
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            point = self.to_source(start)
+            return point, point
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+
+@dataclass
+class Line:
+    text: str  # stripped
+    start: int  # source offset of text[0]
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class RepairedText:
+    text: str
+    source_map: SourceMap
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.map = SourceMap()
+
+    def copy(self, text: str, source_start: int) -> None:
+        if text:
+            self.map.add(self.length, source_start, len(text))
+            self.parts.append(text)
+            self.length += len(text)
+
+    def insert(self, text: str, source_at: int) -> None:
+        if text:
+            self.map.add(self.length, source_at, 0)
+            self.parts.append(text)
+            self.length += len(text)
+
+    def result(self) -> RepairedText:
+        return RepairedText("".join(self.parts), self.map)
+
+
+def split_blocks(text: str) -> list[tuple[int, list[Line]]]:
+    """Blocks of non-blank lines, each with the number of blank lines before it."""
+    blocks: list[tuple[int, list[Line]]] = []
+    current: list[Line] = []
+    blank = 0
+    for match in re.finditer(r"[^\n]*", text):
+        if match.start() > 0 and text[match.start() - 1] != "\n":
+            continue  # the empty match right after a line's text
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            if current:
+                blocks.append((blank, current))
+                current, blank = [], 0
+            blank += 1
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        current.append(Line(stripped, match.start() + lead))
+    if current:
+        blocks.append((blank, current))
+    return blocks
+
+
+def _is_furniture(lines: list[Line], seen_single: set[str], gap_before: int, gap_after: int) -> bool:
+    if len(lines) != 1:
+        return False
+    only = lines[0].text
+    page_break = gap_before >= 2 or gap_after >= 2
+    if PAGE_NUMBER.match(only) and page_break:
+        return True
+    return page_break and only in seen_single and len(only) < 120
+
+
+def _starts_lower(text: str) -> bool:
+    first = text[:1]
+    return first.islower() or first.isdigit() or first in "(\u2018\u201c"
+
+
+def _join_lines(a: str, b: str, longest: int) -> bool:
+    """Should line ``b`` continue line ``a`` in the same paragraph?"""
+    if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
+        return False
+    if CONTINUES.search(a) or a.endswith("-") or b[:1].islower():
+        return True
+    is_long = len(a) >= LONG_LINE and len(a) >= 0.6 * longest
+    if TERMINAL.search(a):
+        return is_long and not a.endswith(":")
+    return is_long or _starts_lower(b)
+
+
+def _join_blocks(a: str, b: str, gap: int) -> bool:
+    """Should a block that starts with ``b`` continue the paragraph ending in ``a``?"""
+    if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
+        return False
+    if ABBREVIATION_END.search(a) and gap >= 2:
+        return True
+    if TERMINAL.search(a):
+        return False
+    if CONTINUES.search(a):
+        return _starts_lower(b) or gap >= 2
+    return b[:1].islower() or (gap >= 2 and len(a) >= PROSE_LINE)
+
+
+def repair(text: str) -> RepairedText:
+    """Repair ``text`` (newlines already normalized to ``\\n``)."""
+    vocabulary = set(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text.lower()))
+    blocks = split_blocks(text)
+    seen_single: set[str] = set()
+    kept: list[tuple[int, list[Line]]] = []
+    pending_gap = 0
+    for index, (gap, lines) in enumerate(blocks):
+        gap_after = blocks[index + 1][0] if index + 1 < len(blocks) else 2
+        if _is_furniture(lines, seen_single, gap, gap_after):
+            pending_gap = max(pending_gap, gap, 2)
+            continue
+        if len(lines) == 1:
+            seen_single.add(lines[0].text)
+        kept.append((max(gap, pending_gap), lines))
+        pending_gap = 0
+
+    out = _Builder()
+    previous: Line | None = None
+    for gap, lines in kept:
+        longest = max(len(line.text) for line in lines)
+        for position, line in enumerate(lines):
+            if previous is not None:
+                if position == 0:
+                    joined = _join_blocks(previous.text, line.text, gap)
+                    separator = " " if joined else "\n\n"
+                else:
+                    joined = _join_lines(previous.text, line.text, longest)
+                    separator = " " if joined else "\n"
+                hyphen = HYPHEN_END.search(previous.text) if joined else None
+                if hyphen and line.text[:1].islower():
+                    head = hyphen.group(1).lower()
+                    tail = re.match(r"[A-Za-z]+", line.text)
+                    tail_word = tail.group().lower() if tail else ""
+                    if f"{head}-{tail_word}" not in vocabulary or f"{head}{tail_word}" in vocabulary:
+                        # drop the hyphen: it was added by the line break
+                        out.parts[-1] = out.parts[-1][:-1]
+                        out.length -= 1
+                        out.map.lengths[-1] -= 1
+                    separator = ""
+                out.insert(separator, previous.end)
+            out.copy(line.text, line.start)
+            previous = line
+    return out.result()

@@ -1,0 +1,88 @@
+"""Pydantic output models: one per claim type, and the article record."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+Qualifier = Literal["about", "more than", "less than", "at least", "at most", "up to"]
+ClaimType = Literal["date", "count", "organization", "objective"]
+CLAIM_TYPES: tuple[str, ...] = ("date", "count", "organization", "objective")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ClaimBase(_Record):
+    claim_id: str = Field(description="Stable id: the same article, type and span give the same id")
+    article_id: str
+    text: str = Field(description="The claim's text: exactly article_text[start:end]")
+    start: int = Field(ge=0, description="Offset of the first character in the article text")
+    end: int = Field(ge=0, description="Offset after the last character in the article text")
+    sentence: str = Field(description="The sentence that supports the claim")
+    rule: str = Field(description="Id of the pattern that produced the claim")
+    source_start: int | None = Field(default=None, description="Offset of the span in the source file")
+    source_end: int | None = None
+
+
+class DateClaim(ClaimBase):
+    claim_type: Literal["date"] = "date"
+    start_date: date
+    end_date: date
+
+
+class CountClaim(ClaimBase):
+    claim_type: Literal["count"] = "count"
+    value: int | float
+    value_max: int | float | None = None
+    unit: str
+    qualifier: Qualifier | None = None
+
+
+class OrganizationClaim(ClaimBase):
+    claim_type: Literal["organization"] = "organization"
+    name: str = Field(description="The fullest name the article uses for the organization")
+    acronym: str | None = None
+
+
+class ObjectiveClaim(ClaimBase):
+    claim_type: Literal["objective"] = "objective"
+    subject: str | None = Field(description="The organization or initiative whose goal it is")
+
+
+Claim = Annotated[DateClaim | CountClaim | OrganizationClaim | ObjectiveClaim, Field(discriminator="claim_type")]
+CLAIMS_ADAPTER: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
+
+# Column order of claims.csv: the shared fields, then each type's own.
+CSV_COLUMNS: tuple[str, ...] = (
+    "claim_id", "article_id", "claim_type", "text", "start", "end",
+    "start_date", "end_date", "value", "value_max", "unit", "qualifier",
+    "name", "acronym", "subject", "rule", "sentence", "source_start", "source_end",
+)  # fmt: skip
+
+
+class Article(_Record):
+    article_id: str
+    title: str | None = None
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str = Field(description="Path of the file the article was read from")
+    text: str = Field(description="The article text that claim offsets index")
+
+
+def claim_id(article_id: str, claim_type: str, start: int, end: int, extra: str = "") -> str:
+    digest = hashlib.sha1(f"{article_id}\x1f{claim_type}\x1f{start}\x1f{end}\x1f{extra}".encode()).hexdigest()
+    return f"{claim_type[0]}-{digest[:12]}"
+
+
+def json_schema() -> dict[str, object]:
+    """JSON Schema of the output: claims and articles."""
+    return {
+        "claims": CLAIMS_ADAPTER.json_schema(),
+        "article": Article.model_json_schema(),
+    }
