@@ -31,6 +31,12 @@ from .base import Found, Match, RuleComponent, add_found, occupied_chars, overla
 SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k"})
 CURRENCY_SYMBOLS = re.compile(r"^(US\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₸|₽|₦|₺|₩|Rs\.?|RM|PKR|INR|USD|EUR|CNY|RMB|KZT|RUB|GBP|JPY)")
 COMPOUND_EXCLUDED = frozenset({"way", "fold", "thirds", "quarters", "off", "time", "odd", "ish"})
+# Capitalized words that may stand before a number without making it part of a name.
+NOT_NAME_WORDS = frozenset(
+    """in about over some nearly around only all the these those its their almost roughly by with of for at on to
+    from since after before under more less fewer than just approximately another our his her exactly precisely
+    and or but as when while until between among within during up some another each every at least""".split()
+)
 RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or"})
 
 
@@ -117,6 +123,15 @@ class CountComponent(RuleComponent):
         first = doc[start]
         if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and match.label == "NUMBER":
             return None  # a number word inside a title or name: "Corridor at Ten"
+        before = doc[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and first.text[:1].isdigit()
+            and before.is_alpha
+            and before.is_title
+            and before.lower_ not in NOT_NAME_WORDS
+        ):
+            return None  # a number inside a name: "Agenda 2063", "Moonshot 1"
         nxt = doc[end] if end < len(doc) else None
         if _is_line_start(doc, start) and nxt is not None and (nxt.text in (".", ")") or nxt.text[:1].isupper()):
             return None  # list numbering, section numbers, endnote markers
@@ -207,7 +222,7 @@ class CountComponent(RuleComponent):
         if head is None:
             return None, end
         unit_tokens = [t for t in run if t.i <= head.i]
-        capitalized = [t for t in unit_tokens if t.text[:1].isupper()]
+        capitalized = [t for t in unit_tokens if t.text[:1].isupper() and not (t.is_upper and len(t) > 1)]
         if capitalized and len(capitalized) != len(unit_tokens):
             return None, end
         last = unit_tokens[-1].i + 1

@@ -102,8 +102,15 @@ class ObjectiveComponent(RuleComponent):
                 )
                 items_found += 1
             position = end + 1
-            if position < len(text) and text[position] == "\n":
-                break
+            following = position
+            while following < len(text) and text[following] == "\n":
+                following += 1
+            if following > position:  # a blank line: the list goes on only if another item follows
+                next_end = text.find("\n", following)
+                next_line = text[following : len(text) if next_end < 0 else next_end]
+                if not LIST_ITEM.match(next_line):
+                    break
+                position = following
 
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:

@@ -360,7 +360,7 @@ class OrganizationComponent(RuleComponent):
             prev = doc[start - 1]
             if prev.is_space or "\n" in prev.whitespace_:
                 break
-            if prev.text in ("-", "&") and not prev.whitespace_ and start - 2 >= 0 and self._is_name_word(doc[start - 2]):
+            if prev.text in ("-", "\u2013", "&") and not prev.whitespace_ and start - 2 >= 0 and self._is_name_word(doc[start - 2]):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:

@@ -25,6 +25,7 @@ PUBLISHED = re.compile(
 DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{2,40}),\s*(?P<date>[^\u2013\u2014\-]{4,40}?)\s*[\u2013\u2014\-]{1,2}\s")
 TITLE_LABEL = re.compile(r"^(?:Title|Headline)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 HEAD_LINES = 30
+BYLINE_SEPARATORS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|,\s(?=(?:Published|Posted|Updated)\b)")
 
 
 @dataclass(frozen=True)
@@ -36,12 +37,23 @@ class Metadata:
 
 def clean_author(text: str) -> str | None:
     """``"Mr. Khalid Taimur Akram, Executive Director, ..."`` -> "Khalid Taimur Akram"."""
-    name = re.split(r",|\s\|\s|\s[\u2013\u2014]\s|\s-\s|\(", text, maxsplit=1)[0].strip()
+    name = re.split(r",|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(", text, maxsplit=1)[0].strip()
     name = HONORIFICS.sub("", name).strip()
     name = re.sub(r",?\s+(?:Ph\.?D\.?|PhD|MBE|OBE)$", "", name).strip(" .")
     if not name or len(name.split()) > 8 or not name[:1].isupper():
         return None
     return name
+
+
+def _date_in_parts(text: str) -> date | None:
+    """A single-day date among the parts of a byline ("X | Published 3 May 2021")."""
+    for part in BYLINE_SEPARATORS.split(text)[1:]:
+        found = PUBLISHED.match(part.strip())
+        candidate = found.group("date") if found else part
+        value = parse_date(candidate.strip(" *_"))
+        if value is not None and value[0] == value[1]:
+            return value[0]
+    return None
 
 
 def _is_headline(line: str) -> bool:
@@ -70,6 +82,8 @@ def extract_metadata(text: str) -> Metadata:
                 author = clean_author(byline.group("rest"))
                 if author is not None and anchor is None:
                     anchor = index
+                if published is None:
+                    published = _date_in_parts(byline.group("rest"))
         if published is None:
             for pattern in (PUBLISHED, DATELINE):
                 found = pattern.match(line)

@@ -84,6 +84,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"^(?:h(?P<h>[12])|(?P<hw>first|second|1st|2nd) half(?: of)?),? (?P<y>\d{4})$")),
     ("part_year", re.compile(r"^(?:early|mid|late|the end of|the start of|end of|start of|the middle of|middle of)[- ]?(?P<y>\d{4})$")),
     ("part_month", _rx(r"(?:early|mid|late|the end of|end of|the start of|start of)[- ]?" + _m("m") + r",? " + _y("y"))),
+    ("dd_m", _rx(_d("d") + _DASH + _d("d2") + " " + _m("m"))),
     ("dm", _rx(_d("d") + r"(?: of)? " + _m("m"))),
     ("md", _rx(_m("m") + " " + _d("d"))),
     ("month", _rx(_m("m"))),
@@ -271,6 +272,13 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
         year = _nearest_year(published, month, day)
         one = None if year is None else _day(year, month, day)
         return None if one is None else (one, one)
+    if name == "dd_m":
+        first_day, last_day = int(g["d"]), int(g["d2"])
+        year = _nearest_year(published, month, first_day)
+        if year is None:
+            return None
+        first, last = _day(year, month, first_day), _day(year, month, last_day)
+        return None if first is None or last is None else (first, last)
     if name in ("month", "part_month_bare"):
         year = _nearest_year(published, month, None)
         return None if year is None else month_range(year, month)
