@@ -77,7 +77,7 @@ class Article(_Record):
 
 def claim_id(article_id: str, claim_type: str, start: int, end: int, extra: str = "") -> str:
     digest = hashlib.sha1(f"{article_id}\x1f{claim_type}\x1f{start}\x1f{end}\x1f{extra}".encode()).hexdigest()
-    return f"{claim_type[0]}-{digest[:12]}"
+    return f"{claim_type[:3]}-{digest[:12]}"
 
 
 def json_schema() -> dict[str, object]:

@@ -45,6 +45,8 @@ def acts_as_year(doc: Doc, i: int) -> bool:
             return False
     if prev is None or token.is_sent_start:
         return not (nxt is not None and PLURAL.match(nxt.text))
+    if prev.text in ("\u2013", "-", "/") and prev.i > 0 and YEAR.match(doc[prev.i - 1].text):
+        return acts_as_year(doc, prev.i - 1)  # the second year of a range goes with the first
     if prev.lower_ in YEAR_CONTEXT or prev.text in (",", "(", "\u2013", "-"):
         if prev.lower_ in ("and", "or"):
             before = _previous(doc, prev.i)

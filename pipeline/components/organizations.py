@@ -47,50 +47,57 @@ def short_form_letters(short: str) -> list[str]:
     return [c.lower() for c in short if c.isalnum()]
 
 
-def _fits(letters: list[str], words: list[str]) -> bool:
-    """Can ``letters`` be read off ``words`` in order, the first letter opening the first word?
+def fit_score(letters: list[str], words: list[str]) -> int | None:
+    """How well ``letters`` read off ``words`` in order: the number of letters that open a
+    word, or None when they cannot be read off at all.
 
-    Each letter is the initial of a later word or a later character of the word the
-    previous letter was in (Schwartz-Hearst allow any character; we ask for initials
-    first, which is what makes "CICA" skip "Building Measures" and still reach "Asia").
-    The last word must give a letter, and at most two content words may be skipped.
+    The first letter must open the first word and the last word must give a letter. Each
+    other letter opens a later word or is a later character of the word the previous
+    letter was in (Schwartz-Hearst allow any character); at most two content words may
+    be skipped ("CICA" skips "Building Measures" on its way to "Asia").
     """
     if not letters or not words or words[0][:1].lower() != letters[0]:
-        return False
+        return None
     content = [i for i, w in enumerate(words) if w.lower() not in SMALL_WORDS and w[:1].isalnum()]
     last_word = len(words) - 1
 
-    def search(li: int, wi: int, ci: int, used: frozenset[int]) -> bool:
+    def search(li: int, wi: int, ci: int, used: frozenset[int], initials: int) -> int | None:
         if li == len(letters):
             skipped = [i for i in content if i not in used]
-            return last_word in used and len(skipped) <= 2
+            return initials if last_word in used and len(skipped) <= 2 else None
         letter = letters[li]
-        # continue inside the current word
+        best: int | None = None
+        for wj in range(wi + 1, len(words)):  # open a later word
+            if words[wj][:1].lower() == letter:
+                found = search(li + 1, wj, 0, used | {wj}, initials + 1)
+                if found is not None and (best is None or found > best):
+                    best = found
         word = words[wi]
-        for cj in range(ci + 1, len(word)):
-            if word[cj].lower() == letter and search(li + 1, wi, cj, used):
-                return True
-        # or open a later word
-        for wj in range(wi + 1, len(words)):
-            if words[wj][:1].lower() == letter and search(li + 1, wj, 0, used | {wj}):
-                return True
-        return False
+        for cj in range(ci + 1, len(word)):  # or continue inside the current word
+            if word[cj].lower() == letter:
+                found = search(li + 1, wi, cj, used, initials)
+                if found is not None and (best is None or found > best):
+                    best = found
+        return best
 
-    return search(1, 0, 0, frozenset({0}))
+    return search(1, 0, 0, frozenset({0}), 1)
 
 
 def long_form_start(short: str, words: list[str]) -> int | None:
-    """Index in ``words`` where the long form of ``short`` begins (the shortest that fits)."""
+    """Index in ``words`` where the long form of ``short`` begins: the start whose words
+    give the most letters as initials; among equals, the shortest long form."""
     letters = short_form_letters(short)
-    if len(letters) < 2:
+    if len(letters) < 2 or len(letters) > 12:
         return None
+    best: tuple[int, int] | None = None
     for start in range(len(words) - 1, -1, -1):
         first = words[start]
         if not first[:1].isupper() and not first[:1].isdigit():
             continue
-        if _fits(letters, words[start:]):
-            return start
-    return None
+        score = fit_score(letters, words[start:])
+        if score is not None and (best is None or score > best[0]):
+            best = (score, start)
+    return None if best is None else best[1]
 
 
 def is_short_form(text: str) -> bool:

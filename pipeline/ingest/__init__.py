@@ -65,13 +65,28 @@ def decode(data: bytes) -> str:
             from charset_normalizer import from_bytes
 
             best = from_bytes(data).best()
-            if best is None:
+            text = str(best) if best is not None else ""
+            # on short texts the detector may prefer an exotic code page; Western
+            # articles saved by Windows tools are cp1252, so take that when it reads better
+            try:
+                western = data.decode("cp1252")
+            except UnicodeDecodeError:
+                western = None
+            if western is not None and (best is None or _latin_share(western) > _latin_share(text)):
+                text = western
+            if not text:
                 raise ValueError("no text encoding fits its bytes") from None
-            text = str(best)
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
     if text and controls / len(text) > CONTROL_LIMIT:
         raise ValueError("it looks like a binary file")
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c < "\u0250") / len(letters)
 
 
 def _read_bytes(path: Path) -> bytes | Problem:

@@ -96,7 +96,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"^(?:on )?(?P<w>" + "|".join(WEEKDAYS) + r")$")),
 ]
 _WEEKDAY_PREFIX = re.compile(r"^(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+")
-_LEADING = re.compile(r"^(?:on|in|since|by|until|during|of|at|around|before|after)\s+")
+_LEADING = re.compile(r"^(?:(?:on|in|since|by|until|during|of|at|around|before|after)\s+)?(?:the\s+)?")
 
 
 def _clean(text: str) -> str:

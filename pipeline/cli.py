@@ -1,0 +1,132 @@
+"""The ``claims`` command: a thin Typer layer over the library.
+
+Exit status: 0 when every input was read, 1 when some input failed (the rest of the
+batch is still written, and ``errors.json`` lists the failures), 2 for invalid patterns
+or usage, 3 when the outputs cannot be written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import ClaimsError
+from .extract import extract_paths
+from .ingest import iter_files
+from .nlp import build_nlp
+from .patterns import check_patterns, load_patterns
+from .records import CLAIM_TYPES, json_schema
+from .writers import write_outputs
+
+EXIT_INPUT_FAILED = 1
+EXIT_INVALID = 2
+EXIT_WRITE_FAILED = 3
+
+app = typer.Typer(
+    help="Turn policy articles into tables of dates, counts, organizations and objectives.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+patterns_app = typer.Typer(help="Check the match patterns kept in patterns/ folders.", no_args_is_help=True)
+app.add_typer(patterns_app, name="patterns")
+
+out_console = Console()
+err_console = Console(stderr=True)
+
+PatternDirs = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--patterns",
+        help="A folder of extra pattern files; a line with the same id replaces the built-in one. Repeatable.",
+    ),
+]
+NoBuiltin = Annotated[bool, typer.Option("--no-builtin-patterns", help="Start from no patterns but --patterns.")]
+
+
+def _fail(error: ClaimsError, code: int) -> typer.Exit:
+    for item in error.problems:
+        typer.echo(str(item), err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively): .txt and .jsonl.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for claims.json, claims.csv, articles.json, errors.json.")],
+    patterns: PatternDirs = None,
+    no_builtin_patterns: NoBuiltin = False,
+    day_order: Annotated[str, typer.Option(help="Order for ambiguous numeric dates: dmy or mdy.")] = "dmy",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Extract claims from articles and write them to OUT."""
+    if day_order not in ("dmy", "mdy"):
+        err_console.print("--day-order must be dmy or mdy")
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        pattern_set = load_patterns(patterns or [], builtin=not no_builtin_patterns)
+    except ClaimsError as error:
+        err_console.print("the patterns are invalid; nothing was extracted:", style="bold red")
+        raise _fail(error, EXIT_INVALID) from None
+    nlp = build_nlp(pattern_set, day_order=day_order)
+    files = [f for f in iter_files(paths) if isinstance(f, Path)]
+    show_progress = not quiet and sys.stderr.isatty()
+    progress = Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True, disable=not show_progress,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("", total=len(files))
+        result = extract_paths(paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name))
+    try:
+        write_outputs(out, result.articles, result.claims, result.problems)
+    except ClaimsError as error:
+        raise _fail(error, EXIT_WRITE_FAILED) from None
+    for item in result.problems:
+        typer.echo(f"error: {item}", err=True)
+    if not quiet:
+        by_type = Counter(c.claim_type for c in result.claims)
+        table = Table(title=f"claims written to {out}", show_header=True)
+        table.add_column("articles", justify="right")
+        for claim_type in CLAIM_TYPES:
+            table.add_column(f"{claim_type}s", justify="right")
+        table.add_column("failures", justify="right")
+        table.add_row(
+            str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(result.problems))
+        )
+        out_console.print(table)
+    if result.problems:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the claim and article records."""
+    out_console.print_json(json.dumps(json_schema()))
+
+
+@patterns_app.command("check")
+def patterns_check(
+    folders: Annotated[list[Path] | None, typer.Argument(help="Pattern folders to check (default: the built-in one).")] = None,
+    no_builtin_patterns: NoBuiltin = False,
+) -> None:
+    """Validate pattern files and report every problem as file:line: CODE message."""
+    builtin = not folders or not no_builtin_patterns
+    problems = check_patterns(folders or [], builtin=builtin)
+    for item in problems:
+        typer.echo(str(item))
+    if problems:
+        err_console.print(f"{len(problems)} problem(s)")
+        raise typer.Exit(EXIT_INVALID)
+    out_console.print("patterns OK")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components.objectives import trim_goal
+
+from .helpers import claims_of
+
+
+def goals(nlp: Language, text: str) -> list[tuple[str, str | None]]:
+    return [(c["text"], c["subject"]) for c in claims_of(nlp, text, "objective")]
+
+
+CICA = "Conference on Interaction and Confidence Building Measures in Asia"
+
+
+def test_list_items_under_an_introducing_line(nlp: Language) -> None:
+    text = (
+        f"The {CICA} (CICA) was founded in 1992.\n\nThe primary objectives of CICA are mentioned as follows:\n\n"
+        "- Cooperation among member states in all spheres\n- Promoting peace, security, and stability in Asia\n\n"
+        "It is noteworthy that CICA has grown."
+    )
+    assert goals(nlp, text) == [
+        ("Cooperation among member states in all spheres", CICA),
+        ("Promoting peace, security, and stability in Asia", CICA),
+    ]
+
+
+def test_lettered_items_with_trailing_punctuation(nlp: Language) -> None:
+    text = (
+        "Article 4 of the Treaty on the Eurasian Economic Union lists the Union's main objectives:\n\n"
+        "(a) stable growth of the member economies;\n(b) a single internal market for goods; and\n(c) modernising the economies."
+    )
+    assert [g for g, _ in goals(nlp, text)] == [
+        "stable growth of the member economies", "a single internal market for goods", "modernising the economies",
+    ]  # fmt: skip
+    assert {s for _, s in goals(nlp, text)} == {"Eurasian Economic Union"}
+
+
+@pytest.mark.parametrize(
+    ("text", "goal", "subject"),
+    [
+        ("The JCC, co-chaired by a minister of the National Development and Reform Commission (NDRC), meets with "
+         "the objective of reviewing progress and approving new projects.", "reviewing progress and approving new projects",
+         "National Development and Reform Commission"),
+        ("The Joint Cooperation Committee (JCC), co-chaired by two ministers, meets with the objective of reviewing "
+         "progress.", "reviewing progress", "Joint Cooperation Committee"),
+        ("The CPEC Centre of Excellence, a think tank launched in 2017, aims to supply evidence-based advice to the "
+         "ministry.", "supply evidence-based advice to the ministry", "CPEC Centre of Excellence"),
+        ("The authority is intended to coordinate corridor projects across ministries, while the secretariat serves "
+         "the committee.", "coordinate corridor projects across ministries", None),
+    ],
+)  # fmt: skip
+def test_goal_markers(nlp: Language, text: str, goal: str, subject: str | None) -> None:
+    found = goals(nlp, text)
+    assert [g for g, _ in found] == [goal]
+    if subject is not None:
+        assert found[0][1] in (subject, "Joint Cooperation Committee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The platform will play a vital role in combating provocations in the region.",
+        "It has the potential to integrate all countries to formulate a plan directed at the well-being of Asians.",
+        "Member states are committed to dialogue and expect results.",
+    ],
+)
+def test_not_objectives(nlp: Language, text: str) -> None:
+    assert goals(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "trimmed"), [("growth of economies;", "growth of economies"), ("a market for goods; and", "a market for goods")]
+)
+def test_trim_goal(raw: str, trimmed: str) -> None:
+    assert trim_goal(raw) == trimmed

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components.organizations import long_form_start, title_case
+
+from .helpers import claims_of
+
+
+def groups(nlp: Language, text: str) -> dict[str, set[str | None]]:
+    out: dict[str, set[str | None]] = {}
+    for claim in claims_of(nlp, text, "organization"):
+        out.setdefault(claim["name"], set()).add(claim["acronym"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("short", "words", "start"),
+    [
+        ("CICA", "In this aspect , Conference on Interaction and Confidence Building Measures in Asia".split(), 4),
+        ("EAEU", "of the Eurasian Economic Union".split(), 2),
+        ("NDRC", "China 's National Development and Reform Commission".split(), 2),
+        ("RATS", "the Regional Anti - Terrorist Structure".split(), 1),
+        ("ASEAN", "included the Association of Southeast Asian Nations".split(), 2),
+    ],
+)
+def test_long_form_start(short: str, words: list[str], start: int) -> None:
+    assert long_form_start(short, words) == start
+
+
+@pytest.mark.parametrize(
+    ("short", "words"),
+    [("XYZ", "the Council of Europe".split()), ("UN", "a new agreement".split()), ("WTO", "World Bank".split())],
+)
+def test_long_form_refuses_letters_that_do_not_fit(short: str, words: list[str]) -> None:
+    assert long_form_start(short, words) is None
+
+
+def test_acronym_defined_after_the_name_links_later_mentions(nlp: Language) -> None:
+    text = "The Lower Basin Coordination Council (LBCC) met in Vientiane. Later the LBCC published data."
+    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+
+
+def test_acronym_defined_before_the_name(nlp: Language) -> None:
+    text = "Delegates of the LBCC (Lower Basin Coordination Council) met. The LBCC agreed."
+    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+
+
+def test_gazetteer_resolves_short_forms(nlp: Language) -> None:
+    text = "The forum works with the United Nations. It follows the UN Charter."
+    assert groups(nlp, text) == {"United Nations": {"UN"}}
+
+
+def test_organization_inside_a_larger_phrase(nlp: Language) -> None:
+    text = "The idea was conceived during the 47th Session of the United Nations General Assembly."
+    assert set(groups(nlp, text)) == {"United Nations General Assembly"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The CPEC Secretariat at the Ministry of Planning, Development and Special Initiatives met.",
+         "Ministry of Planning, Development and Special Initiatives"),
+        ("Disputes are heard by the Court of the Eurasian Economic Union in Minsk.", "Court of the Eurasian Economic Union"),
+        ("Russia's Ministry of Economic Development estimates savings.", "Ministry of Economic Development"),
+        ("Pakistan Research Center for a Community with\nShared Future", "Pakistan Research Center for a Community with Shared Future"),
+    ],
+)  # fmt: skip
+def test_generic_names(nlp: Language, text: str, name: str) -> None:
+    assert name in groups(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Commission's mandate is broad.",
+        "Kazakhstan and Nur-Sultan hosted the 6th Summit.",
+        "The Customs Union of Belarus, Kazakhstan and Russia came into existence.",
+        "The China-Pakistan Economic Corridor (CPEC) is a project.",
+    ],
+)
+def test_not_organizations(nlp: Language, text: str) -> None:
+    assert groups(nlp, text) == {}
+
+
+def test_letterhead_capitals_take_the_articles_casing(nlp: Language) -> None:
+    text = "CENTRE FOR EURASIAN POLICY STUDIES | Brief\n\nBy Dr. A B, Fellow, Centre for Eurasian Policy Studies, Almaty"
+    assert set(groups(nlp, text)) == {"Centre for Eurasian Policy Studies"}
+
+
+def test_name_in_another_script_beside_a_letterhead_line(nlp: Language) -> None:
+    text = "\u4e2d\u570b\u50b3\u5a92\u5927\u5b78\nCOMMUNICATION UNIVERSITY OF CHINA\n\nBody text follows here."
+    claims = claims_of(nlp, text, "organization")
+    assert {c["name"] for c in claims} == {"Communication University of China"}
+    assert len(claims) == 2
+
+
+def test_title_case() -> None:
+    assert title_case("CENTRE FOR EURASIAN POLICY STUDIES") == "Centre for Eurasian Policy Studies"

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.normalize.numbers import MAX_VALUE, parse_fraction_percent, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("27", 27),
+        ("2,700", 2700),
+        ("2.7", 2.7),
+        ("2.7 billion", 2.7e9),
+        ("5 mn", 5e6),
+        ("1.4 trillion", 1.4e12),
+        ("six", 6),
+        ("twenty-seven", 27),
+        ("three hundred and twenty-one", 321),
+        ("a dozen", 12),
+        ("half a million", 500_000),
+        ("3 hundred and 21", 321),
+        ("minus five", -5),
+        ("-3", -3),
+        ("one trillion", 1e12),
+        ("a million", 1e6),
+    ],
+)
+def test_numbers(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "abc", "twenty and", "2,70", "1.2.3", "six apples", "-"])
+def test_not_numbers(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("half", 50), ("a quarter", 25), ("two-thirds", 66.6667), ("a third", 33.3333)]
+)
+def test_fractions_are_percent(text: str, value: float) -> None:
+    assert parse_fraction_percent(text) == pytest.approx(value, abs=1e-3)
+
+
+@given(st.text(max_size=80))
+def test_never_raises_and_stays_in_bounds(text: str) -> None:
+    value = parse_number(text)
+    assert value is None or abs(value) <= MAX_VALUE
