@@ -60,7 +60,9 @@ def _fail(error: ClaimsError, code: int) -> typer.Exit:
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively): .txt and .jsonl.")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for claims.json, claims.csv, articles.json, errors.json.")],
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder for claims.json, claims.csv, articles.json, errors.json.")
+    ],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
     day_order: Annotated[str, typer.Option(help="Order for ambiguous numeric dates: dmy or mdy.")] = "dmy",
@@ -84,7 +86,9 @@ def extract(
     )  # fmt: skip
     with progress:
         task = progress.add_task("", total=len(files))
-        result = extract_paths(paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name))
+        result = extract_paths(
+            paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name)
+        )
     try:
         write_outputs(out, result.articles, result.claims, result.problems)
     except ClaimsError as error:
@@ -92,15 +96,13 @@ def extract(
     for item in result.problems:
         typer.echo(f"error: {item}", err=True)
     if not quiet:
-        by_type = Counter(c.claim_type for c in result.claims)
+        by_type: Counter[str] = Counter(c.claim_type for c in result.claims)
         table = Table(title=f"claims written to {out}", show_header=True)
         table.add_column("articles", justify="right")
         for claim_type in CLAIM_TYPES:
             table.add_column(f"{claim_type}s", justify="right")
         table.add_column("failures", justify="right")
-        table.add_row(
-            str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(result.problems))
-        )
+        table.add_row(str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(result.problems)))
         out_console.print(table)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_FAILED)
@@ -114,7 +116,9 @@ def schema() -> None:
 
 @patterns_app.command("check")
 def patterns_check(
-    folders: Annotated[list[Path] | None, typer.Argument(help="Pattern folders to check (default: the built-in one).")] = None,
+    folders: Annotated[
+        list[Path] | None, typer.Argument(help="Pattern folders to check (default: the built-in one).")
+    ] = None,
     no_builtin_patterns: NoBuiltin = False,
 ) -> None:
     """Validate pattern files and report every problem as file:line: CODE message."""

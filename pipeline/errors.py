@@ -7,10 +7,10 @@ and where it happened (file and line) when that is known.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Code(str, Enum):
+class Code(StrEnum):
     # input (E1xx)
     E101 = "E101"  # unsupported file extension
     E102 = "E102"  # file cannot be read

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import Found, found_list
+from .components.base import Found, doc_text, found_list, sentence_of
 from .errors import Code, Problem, problem
 from .ingest import RawArticle, iter_files, read_path
 from .ingest.metadata import extract_metadata
@@ -31,11 +31,11 @@ class Extraction:
 
 def _sentence(doc: Doc, item: Found) -> str:
     if item.sentence is not None:
-        return doc.text[item.sentence[0] : item.sentence[1]].strip()
+        return doc_text(doc)[item.sentence[0] : item.sentence[1]].strip()
     span = doc.char_span(item.start, item.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return ""
-    return " ".join(span[0].sent.text.split())
+    return " ".join(sentence_of(doc, span.start).text.split())
 
 
 def _records(doc: Doc, article_id: str, repaired: RepairedText) -> list[Claim]:
@@ -46,7 +46,7 @@ def _records(doc: Doc, article_id: str, repaired: RepairedText) -> list[Claim]:
             "claim_id": claim_id(article_id, item.claim_type, item.start, item.end, item.rule),
             "article_id": article_id,
             "claim_type": item.claim_type,
-            "text": doc.text[item.start : item.end],
+            "text": doc_text(doc)[item.start : item.end],
             "start": item.start,
             "end": item.end,
             "sentence": _sentence(doc, item),
@@ -116,7 +116,7 @@ def extract_paths(
             seen[raw.article_id] = where
             try:
                 article, claims = process_article(nlp, raw)
-            except Exception as exc:  # noqa: BLE001 - one article's failure must not end the batch
+            except Exception as exc:
                 result.problems.append(problem(Code.E401, raw.source, raw.line, reason=f"{type(exc).__name__}: {exc}"))
                 continue
             result.articles.append(article)

@@ -192,7 +192,15 @@ def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], 
                 line_ok = False
             for regex in _regexes(model.pattern):
                 if len(regex) > MAX_REGEX:
-                    problems.append(problem(Code.E206, where, number, regex=regex[:40] + "...", reason=f"longer than {MAX_REGEX} characters"))
+                    problems.append(
+                        problem(
+                            Code.E206,
+                            where,
+                            number,
+                            regex=regex[:40] + "...",
+                            reason=f"longer than {MAX_REGEX} characters",
+                        )
+                    )
                     line_ok = False
                     continue
                 try:
@@ -206,9 +214,16 @@ def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], 
         if line_ok:
             lines.append(
                 PatternLine(
-                    claim_type, model.id, model.label, model.pattern, where, number,
-                    model.value, tuple(model.examples), tuple(model.counterexamples),
-                )  # fmt: skip
+                    claim_type,
+                    model.id,
+                    model.label,
+                    model.pattern,
+                    where,
+                    number,
+                    model.value,
+                    tuple(model.examples),
+                    tuple(model.counterexamples),
+                )
             )
     return lines, problems
 
@@ -261,7 +276,15 @@ def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool 
             problems.extend(found)
             for line in lines:
                 if line.id in seen:
-                    problems.append(problem(Code.E205, line.path, line.line, pattern_id=line.id, first_line=f"{seen[line.id][0]}:{seen[line.id][1]}"))
+                    problems.append(
+                        problem(
+                            Code.E205,
+                            line.path,
+                            line.line,
+                            pattern_id=line.id,
+                            first_line=f"{seen[line.id][0]}:{seen[line.id][1]}",
+                        )
+                    )
                     continue
                 seen[line.id] = (line.path, line.line)
                 for other in merged.values():
@@ -273,7 +296,15 @@ def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool 
             problems.extend(found)
             for entry in entries:
                 if entry.id in seen:
-                    problems.append(problem(Code.E205, entry.path, entry.line, pattern_id=entry.id, first_line=f"{seen[entry.id][0]}:{seen[entry.id][1]}"))
+                    problems.append(
+                        problem(
+                            Code.E205,
+                            entry.path,
+                            entry.line,
+                            pattern_id=entry.id,
+                            first_line=f"{seen[entry.id][0]}:{seen[entry.id][1]}",
+                        )
+                    )
                     continue
                 seen[entry.id] = (entry.path, entry.line)
                 gazetteer[entry.id] = entry

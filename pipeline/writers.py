@@ -52,7 +52,7 @@ def write_atomic(folder: Path, files: dict[str, str]) -> None:
         staged: list[tuple[str, Path]] = []
         try:
             for name, content in files.items():
-                handle = tempfile.NamedTemporaryFile(
+                handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, moved into place later
                     "w", encoding="utf-8", newline="", dir=folder, prefix=f".{name}.", suffix=".tmp", delete=False
                 )
                 with handle:
@@ -70,5 +70,7 @@ def write_atomic(folder: Path, files: dict[str, str]) -> None:
         raise ClaimsError(problem(Code.E301, str(folder), reason=exc.strerror or str(exc))) from exc
 
 
-def write_outputs(folder: Path, articles: Sequence[Article], claims: Sequence[Claim], problems: Sequence[Problem]) -> None:
+def write_outputs(
+    folder: Path, articles: Sequence[Article], claims: Sequence[Claim], problems: Sequence[Problem]
+) -> None:
     write_atomic(folder, render_outputs(articles, claims, problems))

@@ -7,6 +7,7 @@ what it finds to ``doc._.pc_found`` as ``Found`` records (and ``doc.spans``).
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,25 @@ class Match:
     start: int  # token offsets
     end: int
     value: str | None = None
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once: spaCy joins the tokens again on every access."""
+    cached = doc.user_data.get("pc_text")
+    if cached is None:
+        cached = doc.user_data["pc_text"] = doc.text
+    return str(cached)
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``; ``Token.sent`` walks the whole doc on every call."""
+    starts = doc.user_data.get("pc_sent_starts")
+    if starts is None:
+        starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+        doc.user_data["pc_sent_starts"] = starts
+    k = bisect.bisect_right(starts, i) - 1
+    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+    return doc[starts[k] : end]
 
 
 def found_list(doc: Doc) -> list[Found]:

@@ -29,13 +29,71 @@ from ..normalize.units import (
 from .base import Found, Match, RuleComponent, add_found, occupied_chars, overlaps, select_longest
 
 SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k"})
-CURRENCY_SYMBOLS = re.compile(r"^(US\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₸|₽|₦|₺|₩|Rs\.?|RM|PKR|INR|USD|EUR|CNY|RMB|KZT|RUB|GBP|JPY)")
+CURRENCY_SYMBOLS = re.compile(
+    r"^(US\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₸|₽|₦|₺|₩|Rs\.?|RM|PKR|INR|USD|EUR|CNY|RMB|KZT|RUB|GBP|JPY)"
+)
 COMPOUND_EXCLUDED = frozenset({"way", "fold", "thirds", "quarters", "off", "time", "odd", "ish"})
 # Capitalized words that may stand before a number without making it part of a name.
 NOT_NAME_WORDS = frozenset(
-    """in about over some nearly around only all the these those its their almost roughly by with of for at on to
-    from since after before under more less fewer than just approximately another our his her exactly precisely
-    and or but as when while until between among within during up some another each every at least""".split()
+    [
+        "in",
+        "about",
+        "over",
+        "some",
+        "nearly",
+        "around",
+        "only",
+        "all",
+        "the",
+        "these",
+        "those",
+        "its",
+        "their",
+        "almost",
+        "roughly",
+        "by",
+        "with",
+        "of",
+        "for",
+        "at",
+        "on",
+        "to",
+        "from",
+        "since",
+        "after",
+        "before",
+        "under",
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "just",
+        "approximately",
+        "another",
+        "our",
+        "his",
+        "her",
+        "exactly",
+        "precisely",
+        "and",
+        "or",
+        "but",
+        "as",
+        "when",
+        "while",
+        "until",
+        "between",
+        "among",
+        "within",
+        "during",
+        "up",
+        "some",
+        "another",
+        "each",
+        "every",
+        "at",
+        "least",
+    ]
 )
 RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or"})
 
@@ -80,9 +138,7 @@ class CountComponent(RuleComponent):
         stops = {i for m in matches if m.label == "UNIT_STOP" for i in range(m.start, m.end)}
         blocked = {i for m in matches if m.label == "NOT_COUNT" for i in range(m.start, m.end)}
         context = Counter(t.lower_ for t in doc if t.is_alpha)
-        cores = select_longest(
-            [(m.start, m.end, m) for m in matches if m.label in ("NUMBER", "MONEY", "FRACTION")]
-        )
+        cores = select_longest([(m.start, m.end, m) for m in matches if m.label in ("NUMBER", "MONEY", "FRACTION")])
         candidates: list[CountCandidate] = []
         for start, end, match in cores:
             candidate = self._candidate(doc, start, end, match, qualifiers, stops, blocked, dates, context)
@@ -99,7 +155,7 @@ class CountComponent(RuleComponent):
                 fields["value_max"] = int(vmax) if float(vmax).is_integer() else vmax
             add_found(doc, Found("count", span.start_char, span.end_char, item.rule, fields))
 
-    def _candidate(  # noqa: C901 - one decision procedure, read top-down
+    def _candidate(
         self,
         doc: Doc,
         start: int,
@@ -144,7 +200,12 @@ class CountComponent(RuleComponent):
             return None
         unit: str | None = None
         claim_end = end
-        if symbol is None and start > 0 and CURRENCY_SYMBOLS.match(doc[start - 1].text) and not doc[start - 1].whitespace_:
+        if (
+            symbol is None
+            and start > 0
+            and CURRENCY_SYMBOLS.match(doc[start - 1].text)
+            and not doc[start - 1].whitespace_
+        ):
             symbol = doc[start - 1].text
             start -= 1
         if symbol is not None:
@@ -199,7 +260,14 @@ class CountComponent(RuleComponent):
             token = doc[j]
             if j in stops or token.is_space:
                 break
-            if token.text == "-" and run and not token.whitespace_ and not run[-1].whitespace_ and j + 1 < len(doc) and doc[j + 1].is_alpha:
+            if (
+                token.text == "-"
+                and run
+                and not token.whitespace_
+                and not run[-1].whitespace_
+                and j + 1 < len(doc)
+                and doc[j + 1].is_alpha
+            ):
                 run.append(token)
                 j += 1
                 continue
@@ -266,9 +334,16 @@ class CountComponent(RuleComponent):
                 start = first.start - 1 if before == "between" else first.start
                 merged.append(
                     CountCandidate(
-                        start, second.end, first.core_start, second.core_end, first.value,
-                        second.unit, first.qualifier or second.qualifier, first.rule, second.value,
-                    )  # fmt: skip
+                        start,
+                        second.end,
+                        first.core_start,
+                        second.core_end,
+                        first.value,
+                        second.unit,
+                        first.qualifier or second.qualifier,
+                        first.rule,
+                        second.value,
+                    )
                 )
                 i += 2
                 continue

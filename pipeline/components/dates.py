@@ -11,12 +11,75 @@ from ..normalize.dates import parse_date
 from .base import Found, Match, RuleComponent, add_found, select_longest
 
 # Leading words that introduce a date but are not part of its span.
-LEADING = frozenset("in on at since by until till during of the around before after as from between".split())
+LEADING = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "of",
+        "the",
+        "around",
+        "before",
+        "after",
+        "as",
+        "from",
+        "between",
+    ]
+)
 # Words after which a bare four-digit number reads as a year.
 YEAR_CONTEXT = frozenset(
-    """in on at since by until till during of before after around from to between through
-    the a an this that its their his her our early mid late and or year years
-    circa c. ca. until end start beginning spring summer autumn fall winter""".split()
+    [
+        "in",
+        "on",
+        "at",
+        "since",
+        "by",
+        "until",
+        "till",
+        "during",
+        "of",
+        "before",
+        "after",
+        "around",
+        "from",
+        "to",
+        "between",
+        "through",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "early",
+        "mid",
+        "late",
+        "and",
+        "or",
+        "year",
+        "years",
+        "circa",
+        "c.",
+        "ca.",
+        "until",
+        "end",
+        "start",
+        "beginning",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
 )
 YEAR = re.compile(r"^\d{4}$")
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
@@ -40,7 +103,7 @@ def acts_as_year(doc: Doc, i: int) -> bool:
         return False
     prev = _previous(doc, i)
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is not None and (nxt.text in ("%", "-") and not nxt.whitespace_ or nxt.lower_ in ("percent", "per")):
+    if nxt is not None and ((nxt.text in ("%", "-") and not nxt.whitespace_) or nxt.lower_ in ("percent", "per")):
         if nxt.text != "-" or not (i + 2 < len(doc) and YEAR.match(doc[i + 2].text)):
             return False
     if prev is None or token.is_sent_start:
@@ -93,11 +156,9 @@ class DateComponent(RuleComponent):
                 continue  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
             candidates.append((start, end, (match.rule, value)))
         for start, end, (rule, (first_day, last_day)) in select_longest(candidates):
-            span = doc[start:end]
-            add_found(
-                doc,
-                Found("date", span.start_char, span.end_char, rule, {"start_date": first_day, "end_date": last_day}),
-            )
+            chosen = doc[start:end]
+            fields = {"start_date": first_day, "end_date": last_day}
+            add_found(doc, Found("date", chosen.start_char, chosen.end_char, rule, fields))
 
 
 @Language.factory(

@@ -20,7 +20,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import Found, Match, RuleComponent, add_found
+from .base import Found, Match, RuleComponent, add_found, doc_text, sentence_of
 from .organizations import Entity
 
 LIST_ITEM = re.compile(
@@ -64,12 +64,12 @@ class ObjectiveComponent(RuleComponent):
     def _vetoed(doc: Doc, marker: Match, vetoes: list[Match]) -> bool:
         """A NOT_GOAL match on the marker, or before it in its sentence, vetoes it
         ("has the potential to integrate ... a plan directed at ...")."""
-        sentence = doc[marker.start].sent
+        sentence = sentence_of(doc, marker.start)
         return any(sentence.start <= v.start < marker.end for v in vetoes)
 
     # lists -------------------------------------------------------------------------
     def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         intro_char = doc[intro.start].idx
         line_start = text.rfind("\n", 0, intro_char) + 1
         line_end = text.find("\n", intro_char)
@@ -96,9 +96,13 @@ class ObjectiveComponent(RuleComponent):
                 add_found(
                     doc,
                     Found(
-                        "objective", body_start, body_start + len(goal), intro.rule,
-                        {"subject": subject}, sentence=(position, end),
-                    ),  # fmt: skip
+                        "objective",
+                        body_start,
+                        body_start + len(goal),
+                        intro.rule,
+                        {"subject": subject},
+                        sentence=(position, end),
+                    ),
                 )
                 items_found += 1
             position = end + 1
@@ -114,11 +118,11 @@ class ObjectiveComponent(RuleComponent):
 
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:
-        sentence = doc[marker.start].sent
+        sentence = sentence_of(doc, marker.start)
         goal_start = doc[marker.end].idx if marker.end < len(doc) else None
         if goal_start is None or goal_start >= sentence.end_char:
             return
-        rest = doc.text[goal_start : sentence.end_char]
+        rest = doc_text(doc)[goal_start : sentence.end_char]
         end_match = CLAUSE_END.search(rest)
         goal = trim_goal(rest[: end_match.start()] if end_match else rest)
         if len(goal.split()) < 2:
@@ -148,9 +152,10 @@ class ObjectiveComponent(RuleComponent):
     def _nearest(doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
         ``end`` in it, else the article's most-mentioned organization."""
-        paragraph_start = doc.text.rfind("\n\n", 0, start)
-        paragraph_end = doc.text.find("\n\n", end)
-        paragraph_end = len(doc.text) if paragraph_end < 0 else paragraph_end
+        text = doc_text(doc)
+        paragraph_start = text.rfind("\n\n", 0, start)
+        paragraph_end = text.find("\n\n", end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         earlier = [e for e in entities if paragraph_start <= e.start and e.end <= start and e.kind == "organization"]
         if earlier:
             return earlier[-1].name

@@ -18,6 +18,7 @@ name builder, then the component.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
 from ..patterns import GazetteerEntry
-from .base import Found, RuleComponent, add_found, select_longest
+from .base import Found, RuleComponent, add_found, doc_text, select_longest
 
 if not Doc.has_extension("pc_entities"):
     Doc.set_extension("pc_entities", default=None)
@@ -36,8 +37,40 @@ CONNECTORS = frozenset({"of", "for", "on", "with"})
 ARTICLES = frozenset({"the", "a", "an"})
 SMALL_WORDS = frozenset({"of", "for", "on", "with", "and", "the", "a", "an", "in", "at", "to", "de", "&"})
 SENTENCE_FUNCTION_WORDS = frozenset(
-    """the this that these those a an in on at for from by with as its their our his her
-    under since during after before while when where following against between among""".split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "under",
+        "since",
+        "during",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "following",
+        "against",
+        "between",
+        "among",
+    ]
 )
 NON_LATIN = re.compile(r"^[^A-Za-z0-9]*[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*$")
 
@@ -200,7 +233,7 @@ class OrganizationComponent(RuleComponent):
         from ..patterns import parse_gazetteer
 
         def read(path: Path) -> None:
-            entries, problems = parse_gazetteer(path)
+            entries, _problems = parse_gazetteer(path)
             self.add_gazetteer(entries)
 
         return {"gazetteer.jsonl": read}
@@ -228,15 +261,25 @@ class OrganizationComponent(RuleComponent):
                 continue
             start, end = built
             if head + 1 in initiative_ends:  # "Customs Union of ...": an initiative, not a body
-                entities.append(Entity(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), _clean_text(list(doc[start:end])), "initiative"))
+                entities.append(
+                    Entity(
+                        doc[start].idx,
+                        doc[end - 1].idx + len(doc[end - 1]),
+                        _clean_text(list(doc[start:end])),
+                        "initiative",
+                    )
+                )
                 continue
             name = _clean_text(list(doc[start:end]))
             mentions.append(Mention(start, end, "name:" + fold(name), "org-generic-name", 1))
         for m in matches:
             if m.label == "INITIATIVE" and doc[m.start].text[:1].isupper():
                 start = m.start
-                while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and not (
-                    doc[start - 1].is_sent_start and doc[start - 1].lower_ in SENTENCE_FUNCTION_WORDS
+                while (
+                    start > 0
+                    and doc[start - 1].text[:1].isupper()
+                    and doc[start - 1].is_alpha
+                    and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ in SENTENCE_FUNCTION_WORDS)
                 ):
                     start -= 1
                 span = doc[start : m.end]
@@ -247,7 +290,10 @@ class OrganizationComponent(RuleComponent):
         for start, end, mention in chosen:
             name, acronym = names[mention.key]
             span = doc[start:end]
-            add_found(doc, Found("organization", span.start_char, span.end_char, mention.rule, {"name": name, "acronym": acronym}))
+            add_found(
+                doc,
+                Found("organization", span.start_char, span.end_char, mention.rule, {"name": name, "acronym": acronym}),
+            )
             entities.append(Entity(span.start_char, span.end_char, name, "organization"))
         self._script_aliases(doc, chosen, names)
         entities.sort(key=lambda e: (e.start, e.end))
@@ -255,7 +301,7 @@ class OrganizationComponent(RuleComponent):
 
     # acronym definitions ---------------------------------------------------------
     def _definitions(
-        self, doc: Doc, heads: set[int], initiative_ends: dict[int, object], entities: list[Entity]
+        self, doc: Doc, heads: set[int], initiative_ends: Mapping[int, object], entities: list[Entity]
     ) -> dict[str, tuple[str, str, tuple[int, int], tuple[int, int]]]:
         """short form -> (long form text, kind, long-form token span, short-form token span)."""
         found: dict[str, tuple[str, str, tuple[int, int], tuple[int, int]]] = {}
@@ -263,7 +309,12 @@ class OrganizationComponent(RuleComponent):
             if token.text != "(":
                 continue
             close_i = open_i + 1
-            while close_i < len(doc) and close_i - open_i <= 20 and doc[close_i].text != ")" and "\n" not in doc[close_i].text:
+            while (
+                close_i < len(doc)
+                and close_i - open_i <= 20
+                and doc[close_i].text != ")"
+                and "\n" not in doc[close_i].text
+            ):
                 close_i += 1
             if close_i >= len(doc) or doc[close_i].text != ")":
                 continue
@@ -367,10 +418,20 @@ class OrganizationComponent(RuleComponent):
             prev = doc[start - 1]
             if prev.is_space or "\n" in prev.whitespace_:
                 break
-            if prev.text in ("-", "\u2013", "&") and not prev.whitespace_ and start - 2 >= 0 and self._is_name_word(doc[start - 2]):
+            if (
+                prev.text in ("-", "\u2013", "&")
+                and not prev.whitespace_
+                and start - 2 >= 0
+                and self._is_name_word(doc[start - 2])
+            ):
                 start -= 2
                 continue
-            if prev.lower_ == "and" and start - 2 >= 0 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+            if (
+                prev.lower_ == "and"
+                and start - 2 >= 0
+                and doc[start - 2].text[:1].isupper()
+                and doc[start - 2].is_alpha
+            ):
                 if start - 2 in documents:
                     break
                 start -= 2
@@ -492,9 +553,12 @@ class OrganizationComponent(RuleComponent):
             names[m.key] = (name, None)
         return names
 
-    def _script_aliases(self, doc: Doc, chosen: list[tuple[int, int, Mention]], names: dict[str, tuple[str, str | None]]) -> None:
+    def _script_aliases(
+        self, doc: Doc, chosen: list[tuple[int, int, Mention]], names: dict[str, tuple[str, str | None]]
+    ) -> None:
         """A line in another script beside a letterhead line naming an organization is its name too."""
-        lines = _lines(doc.text)
+        text = doc_text(doc)
+        lines = _lines(text)
         whole_line = {}
         for start, end, mention in chosen:
             span = doc[start:end]
@@ -503,10 +567,10 @@ class OrganizationComponent(RuleComponent):
                     whole_line[index] = names[mention.key]
         taken = set(whole_line)
         for index, (a, b) in enumerate(lines):
-            if index in taken or not NON_LATIN.match(doc.text[a:b]):
+            if index in taken or not NON_LATIN.match(text[a:b]):
                 continue
             for neighbour in (index + 1, index - 1):
-                if neighbour in whole_line and _same_block(doc.text, lines, index, neighbour):
+                if neighbour in whole_line and _same_block(text, lines, index, neighbour):
                     name, acronym = whole_line[neighbour]
                     add_found(doc, Found("organization", a, b, "org-script-alias", {"name": name, "acronym": acronym}))
                     taken.add(index)

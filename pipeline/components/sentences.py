@@ -8,13 +8,73 @@ sentence, except after abbreviations ("Mr.", "H.E.", "No.", "e.g.") and initials
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st no nos h.e hon gen sen rep gov amb col lt sgt capt cmdr adm pres
-    vs etc e.g i.e cf al fig art sec para vol pp jr sr inc ltd co corp dept univ approx est
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "no",
+        "nos",
+        "h.e",
+        "hon",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "amb",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "pres",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "cf",
+        "al",
+        "fig",
+        "art",
+        "sec",
+        "para",
+        "vol",
+        "pp",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "approx",
+        "est",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+    ]
 )
 CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 ENDERS = frozenset({".", "!", "?", "...", "\u2026"})
@@ -53,8 +113,8 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         if first.text[:1].isupper() or first.text[:1].isdigit() or first.text[:1] in "\"'\u201c\u2018(":
             starts[j] = True
-    for token, start in zip(doc, starts):
-        token.is_sent_start = start
+    values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]
     return doc
 
 

@@ -39,8 +39,7 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield child
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         elif path.is_file():
             yield path
         else:
@@ -163,9 +162,15 @@ def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
             continue
         articles.append(
             RawArticle(
-                str(article_id), str(body).replace("\r\n", "\n").replace("\r", "\n"), where,
-                record.get("title"), record.get("author"), published, record.get("url"), number,
-            )  # fmt: skip
+                str(article_id),
+                str(body).replace("\r\n", "\n").replace("\r", "\n"),
+                where,
+                record.get("title"),
+                record.get("author"),
+                published,
+                record.get("url"),
+                number,
+            )
         )
     return articles, problems
 

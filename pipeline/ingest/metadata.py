@@ -18,11 +18,15 @@ HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Amb|Ambassador|"
     r"Hon|Rev|Gen|Col|Capt|Eng|Engr)\.?\s+)+"
 )
-BYLINE = re.compile(r"^(?:(?:Prepared|Written|Compiled)\s+by|By|Author(?:s)?|Written by)\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?:(?:Prepared|Written|Compiled)\s+by|By|Author(?:s)?|Written by)\s*:?\s+(?P<rest>.+)$", re.IGNORECASE
+)
 PUBLISHED = re.compile(
     r"^(?:Published|Posted|Released|Issued|Updated|Dated|Date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\s*$", re.IGNORECASE
 )
-DATELINE = re.compile(r"^(?P<place>[A-Z][A-Z .'\-]{2,40}),\s*(?P<date>[^\u2013\u2014\-]{4,40}?)\s*[\u2013\u2014\-]{1,2}\s")
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'\-]{2,40}),\s*(?P<date>[^\u2013\u2014\-]{4,40}?)\s*[\u2013\u2014\-]{1,2}\s"
+)
 TITLE_LABEL = re.compile(r"^(?:Title|Headline)\s*:\s*(?P<title>.+)$", re.IGNORECASE)
 HEAD_LINES = 30
 BYLINE_SEPARATORS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|,\s(?=(?:Published|Posted|Updated)\b)")

@@ -80,18 +80,41 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"^(?:the )?(?:start of the |end of the )?(?P<y>\d{3})0'?s$")),
     ("century", re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century$")),
     ("century_word", re.compile(r"^(?:the )?(?P<w>[a-z]+(?:[- ][a-z]+)?) century$")),
-    ("quarter", re.compile(r"^(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last) quarter(?: of)?),? (?P<y>\d{4})$")),
+    (
+        "quarter",
+        re.compile(
+            r"^(?:q(?P<q>[1-4])|(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th|last) quarter(?: of)?),? (?P<y>\d{4})$"
+        ),
+    ),
     ("half", re.compile(r"^(?:h(?P<h>[12])|(?P<hw>first|second|1st|2nd) half(?: of)?),? (?P<y>\d{4})$")),
-    ("part_year", re.compile(r"^(?:early|mid|late|the end of|the start of|end of|start of|the middle of|middle of)[- ]?(?P<y>\d{4})$")),
-    ("part_month", _rx(r"(?:early|mid|late|the end of|end of|the start of|start of)[- ]?" + _m("m") + r",? " + _y("y"))),
+    (
+        "part_year",
+        re.compile(
+            r"^(?:early|mid|late|the end of|the start of|end of|start of|the middle of|middle of)[- ]?(?P<y>\d{4})$"
+        ),
+    ),
+    (
+        "part_month",
+        _rx(r"(?:early|mid|late|the end of|end of|the start of|start of)[- ]?" + _m("m") + r",? " + _y("y")),
+    ),
     ("dd_m", _rx(_d("d") + _DASH + _d("d2") + " " + _m("m"))),
     ("dm", _rx(_d("d") + r"(?: of)? " + _m("m"))),
     ("md", _rx(_m("m") + " " + _d("d"))),
     ("month", _rx(_m("m"))),
     ("part_month_bare", _rx(r"(?:early|mid|late)[- ]" + _m("m"))),
     ("relative_month", _rx(r"(?P<rel>last|next|this|past) " + _m("m"))),
-    ("ago", re.compile(r"^(?P<n>a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?P<u>day|week|month|year)s? ago$")),
-    ("relative", re.compile(r"^(?P<rel>last|next|this|past|previous|coming|earlier this|later this|the past|the coming|the previous) (?P<u>week|month|year)$")),
+    (
+        "ago",
+        re.compile(
+            r"^(?P<n>a few|several|an|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}) (?P<u>day|week|month|year)s? ago$"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"^(?P<rel>last|next|this|past|previous|coming|earlier this|later this|the past|the coming|the previous) (?P<u>week|month|year)$"
+        ),
+    ),
     ("deictic", re.compile(r"^(?P<w>today|yesterday|tomorrow)$")),
     ("weekday", re.compile(r"^(?:on )?(?P<w>" + "|".join(WEEKDAYS) + r")$")),
 ]
@@ -202,7 +225,7 @@ def parse_date(text: str, published: date | None = None, *, order: DayOrder = "d
     return None
 
 
-def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrder) -> DateRange | None:  # noqa: C901
+def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrder) -> DateRange | None:
     g = m.groupdict()
     month = MONTHS.get(g.get("m") or "", 0)
     month2 = MONTHS.get(g.get("m2") or "", 0)
@@ -240,11 +263,11 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
     if name == "year":
         return year_range(int(g["y"]))
     if name == "year_range":
-        first, second = int(g["y"]), g["y2"]
-        last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
-        if last <= first or last - first > 200:
+        first_year, second = int(g["y"]), g["y2"]
+        last_year = int(second) if len(second) == 4 else (first_year // 100) * 100 + int(second)
+        if last_year <= first_year or last_year - first_year > 200:
             return None
-        return year_range(first)[0], year_range(last)[1]
+        return year_range(first_year)[0], year_range(last_year)[1]
     if name == "decade":
         start = int(g["y"]) * 10
         return date(start, 1, 1), date(start + 9, 12, 31)
@@ -254,7 +277,11 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
         n = ORDINAL_WORDS.get(g["w"])
         return None if n is None else _century(n)
     if name == "quarter":
-        q = int(g["q"]) if g["q"] else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(g["qw"], 4)
+        q = (
+            int(g["q"])
+            if g["q"]
+            else {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}.get(g["qw"], 4)
+        )
         year = int(g["y"])
         return month_range(year, 3 * q - 2)[0], month_range(year, 3 * q)[1]
     if name == "half":
@@ -269,19 +296,19 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
         return None
     if name in ("dm", "md"):
         day = int(g["d"])
-        year = _nearest_year(published, month, day)
-        one = None if year is None else _day(year, month, day)
+        near = _nearest_year(published, month, day)
+        one = None if near is None else _day(near, month, day)
         return None if one is None else (one, one)
     if name == "dd_m":
         first_day, last_day = int(g["d"]), int(g["d2"])
-        year = _nearest_year(published, month, first_day)
-        if year is None:
+        near = _nearest_year(published, month, first_day)
+        if near is None:
             return None
-        first, last = _day(year, month, first_day), _day(year, month, last_day)
+        first, last = _day(near, month, first_day), _day(near, month, last_day)
         return None if first is None or last is None else (first, last)
     if name in ("month", "part_month_bare"):
-        year = _nearest_year(published, month, None)
-        return None if year is None else month_range(year, month)
+        near = _nearest_year(published, month, None)
+        return None if near is None else month_range(near, month)
     if name == "relative_month":
         rel = g["rel"]
         if rel == "this":

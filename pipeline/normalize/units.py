@@ -55,11 +55,54 @@ OUTSIDE_SPAN = frozenset({"an estimated", "estimated at", "estimated"})
 
 PERCENT_WORDS = frozenset({"%", "percent", "pct", "per cent", "percentage points"})
 IRREGULAR_PLURALS = frozenset(
-    "people children men women staff personnel police cattle feet teeth data media criteria "
-    "phenomena alumni personnel livestock troops".split()
+    [
+        "people",
+        "children",
+        "men",
+        "women",
+        "staff",
+        "personnel",
+        "police",
+        "cattle",
+        "feet",
+        "teeth",
+        "data",
+        "media",
+        "criteria",
+        "phenomena",
+        "alumni",
+        "personnel",
+        "livestock",
+        "troops",
+    ]
 )
 UNIT_ABBREVIATIONS = frozenset(
-    "km km2 sq mi kg t mt gw mw kw twh gwh mwh ha bcm mtoe bpd teu dwt cm mm m kbps mbps".split()
+    [
+        "km",
+        "km2",
+        "sq",
+        "mi",
+        "kg",
+        "t",
+        "mt",
+        "gw",
+        "mw",
+        "kw",
+        "twh",
+        "gwh",
+        "mwh",
+        "ha",
+        "bcm",
+        "mtoe",
+        "bpd",
+        "teu",
+        "dwt",
+        "cm",
+        "mm",
+        "m",
+        "kbps",
+        "mbps",
+    ]
 )
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
 

@@ -21,19 +21,34 @@ def test_a_list_of_counts(nlp: Language) -> None:
     ("sentence", "expected"),
     [
         ("Projects worth $46 billion were announced.", ("$46 billion", 46_000_000_000, None, "USD", None)),
-        ("It has grown to more than $60 billion since.", ("more than $60 billion", 60_000_000_000, None, "USD", "more than")),
+        (
+            "It has grown to more than $60 billion since.",
+            ("more than $60 billion", 60_000_000_000, None, "USD", "more than"),
+        ),
         ("The fund received 100 billion yuan from Beijing.", ("100 billion yuan", 100_000_000_000, None, "CNY", None)),
         ("It removes duties on about 87% of tariff lines.", ("about 87%", 87, None, "percent", "about")),
         ("Members hold roughly 40 per cent of the population.", ("roughly 40 per cent", 40, None, "percent", "about")),
-        ("The plant added around 8,000 megawatts to the grid.", ("around 8,000 megawatts", 8000, None, "megawatts", "about")),
+        (
+            "The plant added around 8,000 megawatts to the grid.",
+            ("around 8,000 megawatts", 8000, None, "megawatts", "about"),
+        ),
         ("It is a 1,872-kilometre upgrade of the line.", ("1,872-kilometre", 1872, None, "kilometre", None)),
         ("During a two-day state visit, leaders met.", ("two-day", 2, None, "day", None)),
-        ("Trade may reach between $18 billion and $20 billion soon.", ("between $18 billion and $20 billion", 18e9, 2e10, "USD", None)),
+        (
+            "Trade may reach between $18 billion and $20 billion soon.",
+            ("between $18 billion and $20 billion", 18e9, 2e10, "USD", None),
+        ),
         ("It takes five to seven years once in force.", ("five to seven years", 5, 7, "years", None)),
         ("The four freedoms of movement apply.", ("four freedoms", 4, None, "freedoms", None)),
         ("Over 40 countries attended the meeting.", ("Over 40 countries", 40, None, "countries", "more than")),
-        ("The plan contains some 330 measures grouped into blocks.", ("some 330 measures", 330, None, "measures", "about")),
-        ("Roughly 183 million people live there.", ("Roughly 183 million people", 183_000_000, None, "people", "about")),
+        (
+            "The plan contains some 330 measures grouped into blocks.",
+            ("some 330 measures", 330, None, "measures", "about"),
+        ),
+        (
+            "Roughly 183 million people live there.",
+            ("Roughly 183 million people", 183_000_000, None, "people", "about"),
+        ),
     ],
 )
 def test_counts(nlp: Language, sentence: str, expected: tuple[object, ...]) -> None:

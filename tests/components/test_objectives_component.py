@@ -72,7 +72,8 @@ def test_not_objectives(nlp: Language, text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("raw", "trimmed"), [("growth of economies;", "growth of economies"), ("a market for goods; and", "a market for goods")]
+    ("raw", "trimmed"),
+    [("growth of economies;", "growth of economies"), ("a market for goods; and", "a market for goods")],
 )
 def test_trim_goal(raw: str, trimmed: str) -> None:
     assert trim_goal(raw) == trimmed

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from .conftest import FIXTURES, ROOT
+
+runner = CliRunner()
+
+
+def test_extract_writes_all_outputs(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(FIXTURES / "river-basin-release.txt"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    for name in ("claims.json", "claims.csv", "articles.json", "errors.json"):
+        assert (tmp_path / name).is_file()
+    claims = json.loads((tmp_path / "claims.json").read_text())
+    articles = json.loads((tmp_path / "articles.json").read_text())
+    assert articles[0]["author"] == "Lan Pham"
+    assert articles[0]["published"] == "2021-05-03"
+    text = articles[0]["text"]
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in claims)
+    types = {c["claim_type"] for c in claims}
+    assert types == {"date", "count", "organization", "objective"}
+    assert "claims written" in result.output
+
+
+def test_batch_with_bad_files_reports_them_and_keeps_the_rest(tmp_path: Path) -> None:
+    batch = tmp_path / "in"
+    batch.mkdir()
+    (batch / "good.txt").write_text((FIXTURES / "river-basin-release.txt").read_text())
+    (batch / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (batch / "notes.docx").write_bytes(b"PK\x03\x04")
+    (batch / "lines.jsonl").write_text(
+        '{"id": "j1", "text": "Founded in 1995, the council has 6 member states."}\n{oops\n'
+    )
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(batch), "--out", str(out)])
+    assert result.exit_code == 1
+    errors = json.loads((out / "errors.json").read_text())
+    assert sorted((Path(e["path"]).name, e["code"], e["line"]) for e in errors) == [
+        ("binary.txt", "E103", None), ("lines.jsonl", "E105", 2), ("notes.docx", "E101", None),
+    ]  # fmt: skip
+    ids = [a["article_id"] for a in json.loads((out / "articles.json").read_text())]
+    assert ids == ["good", "j1"]
+    assert "binary.txt" in result.output  # reported on stderr too (mixed into output by the runner)
+
+
+def test_invalid_patterns_stop_extraction_with_located_errors(tmp_path: Path) -> None:
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "counts.jsonl").write_text('{"id": "x", "label": "NUMBER", "pattern": [{"LOWR": "ten"}]}\n')
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(FIXTURES), "--out", str(out), "--patterns", str(user)])
+    assert result.exit_code == 2
+    assert re.search(r"counts\.jsonl:1: E203", result.output)
+    assert not out.exists()
+
+
+def test_user_patterns_add_to_the_builtin_ones(tmp_path: Path) -> None:
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "organizations.jsonl").write_text(
+        '{"id": "org-mekong-forum", "label": "ORG", "pattern": [{"LOWER": "mekong"}, {"LOWER": "dialogue"}]}\n'
+    )
+    article = tmp_path / "a.txt"
+    article.write_text("The Mekong Dialogue met in 2020 with 12 member states.")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["extract", str(article), "--out", str(out), "--patterns", str(user)]).exit_code == 0
+    claims = json.loads((out / "claims.json").read_text())
+    assert [c["rule"] for c in claims if c["claim_type"] == "organization"] == ["org-mekong-forum"]
+
+
+def test_schema_and_patterns_check() -> None:
+    schema = runner.invoke(app, ["schema"])
+    assert schema.exit_code == 0 and '"claims"' in schema.output
+    check = runner.invoke(app, ["patterns", "check"])
+    assert check.exit_code == 0 and "patterns OK" in check.output
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    for command in ("claims extract", "claims schema", "claims patterns check"):
+        assert command in readme

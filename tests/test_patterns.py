@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from pipeline.errors import ClaimsError, Code
+from pipeline.patterns import builtin_patterns_dir, load_patterns
+
+
+def test_builtin_patterns_are_valid() -> None:
+    patterns = load_patterns()
+    assert all(patterns.for_type(t) for t in ("date", "count", "organization", "objective"))
+    assert patterns.gazetteer
+
+
+def test_five_mistakes_give_five_located_errors(tmp_path: Path) -> None:
+    (tmp_path / "counts.jsonl").write_text(
+        "\n".join(
+            [
+                '{"id": "ok", "label": "NUMBER", "pattern": [{"LIKE_NUM": true}]}',
+                '{"id": "broken", "label": "NUMBER", "pattern": [',
+                '{"id": "typo", "label": "NUMBER", "pattern": [{"LOWR": "ten"}]}',
+                '{"id": "label", "label": "NUMBRE", "pattern": [{"LIKE_NUM": true}]}',
+                '{"id": "ok", "label": "NUMBER", "pattern": [{"IS_DIGIT": true}]}',
+                '{"id": "rx", "label": "NUMBER", "pattern": [{"TEXT": {"REGEX": "([0-9"}}], "colour": "red"}',
+            ]
+        )
+        + "\n"
+    )
+    with pytest.raises(ClaimsError) as caught:
+        load_patterns([tmp_path], builtin=False)
+    problems = caught.value.problems
+    assert sorted((p.line, p.code) for p in problems) == [
+        (2, Code.E201), (3, Code.E203), (4, Code.E204), (5, Code.E205), (6, Code.E202),
+    ]  # fmt: skip
+    assert all(str(p).startswith(f"{tmp_path / 'counts.jsonl'}:{p.line}: E") for p in problems)
+
+
+def test_bad_regex_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "dates.jsonl").write_text('{"id": "rx", "label": "DATE", "pattern": [{"TEXT": {"REGEX": "([0-9"}}]}\n')
+    with pytest.raises(ClaimsError) as caught:
+        load_patterns([tmp_path], builtin=False)
+    assert [p.code for p in caught.value.problems] == [Code.E206]
+
+
+def test_a_user_line_replaces_the_builtin_line_with_its_id(tmp_path: Path) -> None:
+    (tmp_path / "dates.jsonl").write_text('{"id": "date-year", "label": "DATE_YEAR", "pattern": [{"TEXT": "1066"}]}\n')
+    patterns = load_patterns([tmp_path])
+    lines = [p for p in patterns.for_type("date") if p.id == "date-year"]
+    assert len(lines) == 1 and lines[0].pattern == [{"TEXT": "1066"}]
+
+
+def _examples() -> list[tuple[str, str, str]]:
+    cases = []
+    for claim_type, lines in load_patterns().lines.items():
+        for line in lines:
+            for example in line.examples:
+                text = example if isinstance(example, str) else example.text
+                cases.append((claim_type, line.id, text))
+    return cases
+
+
+@pytest.mark.parametrize(("claim_type", "rule", "text"), _examples())
+def test_every_example_fires_its_pattern(nlp: Language, claim_type: str, rule: str, text: str) -> None:
+    component = nlp.get_pipe(f"policy_claims_{claim_type}s")
+    doc = nlp(text)
+    assert rule in {m.rule for m in component.find(doc)}  # type: ignore[attr-defined]
+
+
+def test_every_builtin_pattern_has_an_example() -> None:
+    missing = [
+        line.id
+        for lines in load_patterns().lines.values()
+        for line in lines
+        if not line.examples and not line.counterexamples
+    ]
+    assert missing == []
+
+
+def test_builtin_dir_is_the_checkout_folder() -> None:
+    assert (builtin_patterns_dir() / "dates.jsonl").is_file()
