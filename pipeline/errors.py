@@ -20,6 +20,8 @@ class Code(StrEnum):
     E106 = "E106"  # JSONL record is invalid (missing text, bad field)
     E107 = "E107"  # path does not exist
     E108 = "E108"  # duplicate article id in one batch
+    E109 = "E109"  # PDF cannot be read (encrypted, damaged)
+    E110 = "E110"  # page or document has no article text
     # patterns (E2xx)
     E201 = "E201"  # pattern line is not valid JSON
     E202 = "E202"  # pattern line has unknown or missing keys
@@ -43,6 +45,8 @@ MESSAGES: dict[Code, str] = {
     Code.E106: "invalid article record: {reason}",
     Code.E107: "no such file or folder",
     Code.E108: "article id {article_id!r} was already read from {other}; rename one of them",
+    Code.E109: "cannot read the PDF: {reason}",
+    Code.E110: "no article text: {reason}",
     Code.E201: "line is not valid JSON: {reason}",
     Code.E202: "{reason}",
     Code.E203: "invalid token pattern: {reason}",

@@ -38,10 +38,13 @@ def _sentence(doc: Doc, item: Found) -> str:
     return " ".join(sentence_of(doc, span.start).text.split())
 
 
-def _records(doc: Doc, article_id: str, repaired: RepairedText) -> list[Claim]:
+def _records(doc: Doc, article_id: str, repaired: RepairedText, *, source_offsets: bool) -> list[Claim]:
     records: list[Claim] = []
     for item in found_list(doc):
-        source_start, source_end = repaired.source_map.span_to_source(item.start, item.end)
+        source_start: int | None = None
+        source_end: int | None = None
+        if source_offsets:
+            source_start, source_end = repaired.source_map.span_to_source(item.start, item.end)
         data: dict[str, Any] = {
             "claim_id": claim_id(article_id, item.claim_type, item.start, item.end, item.rule),
             "article_id": article_id,
@@ -77,7 +80,7 @@ def process_article(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim
     doc = nlp.make_doc(repaired.text)
     doc._.pc_published = published
     doc = nlp(doc)
-    return article, _records(doc, raw.article_id, repaired)
+    return article, _records(doc, raw.article_id, repaired, source_offsets=raw.source_offsets)
 
 
 def extract_text(

@@ -17,7 +17,7 @@ from typing import Any
 from ..errors import Code, Problem, problem
 from ..normalize.dates import parse_date, parse_iso
 
-SUPPORTED = (".txt", ".jsonl")
+SUPPORTED = (".txt", ".jsonl", ".md", ".markdown", ".html", ".htm", ".pdf")
 JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
 CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
 
@@ -32,6 +32,7 @@ class RawArticle:
     published: date | None = None
     url: str | None = None
     line: int | None = None
+    source_offsets: bool = True  # can claim offsets be mapped back into the source text?
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
@@ -175,7 +176,82 @@ def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
     return articles, problems
 
 
-READERS = {".txt": read_txt, ".jsonl": read_jsonl}
+def _read_text_file(path: Path) -> str | Problem:
+    data = _read_bytes(path)
+    if isinstance(data, Problem):
+        return data
+    try:
+        return decode(data)
+    except (ValueError, UnicodeError) as exc:
+        return problem(Code.E103, str(path), reason=str(exc))
+
+
+def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArticle], list[Problem]]:
+    if not text.strip():
+        return [], [problem(Code.E104, str(path))]
+    return [
+        RawArticle(
+            path.stem,
+            text,
+            str(path),
+            meta.get("title"),
+            meta.get("author"),
+            meta.get("published"),
+            meta.get("url"),
+            source_offsets=False,
+        )
+    ], []
+
+
+def read_markdown(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    from .markdown import markdown_to_text
+
+    raw = _read_text_file(path)
+    if isinstance(raw, Problem):
+        return [], [raw]
+    text, meta = markdown_to_text(raw)
+    return _converted(path, text, meta)
+
+
+def read_html(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    from .html import html_to_text
+
+    raw = _read_text_file(path)
+    if isinstance(raw, Problem):
+        return [], [raw]
+    if not raw.strip():
+        return [], [problem(Code.E104, str(path))]
+    try:
+        text, meta = html_to_text(raw)
+    except ValueError as exc:
+        return [], [problem(Code.E110, str(path), reason=str(exc))]
+    return _converted(path, text, meta)
+
+
+def read_pdf(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    from .pdf import PdfError, pdf_to_text
+
+    data = _read_bytes(path)
+    if isinstance(data, Problem):
+        return [], [data]
+    if not data:
+        return [], [problem(Code.E104, str(path))]
+    try:
+        text = pdf_to_text(data)
+    except PdfError as exc:
+        return [], [problem(Code.E109, str(path), reason=str(exc))]
+    return _converted(path, text, {})
+
+
+READERS = {
+    ".txt": read_txt,
+    ".jsonl": read_jsonl,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".pdf": read_pdf,
+}
 
 
 def read_path(path: Path) -> tuple[list[RawArticle], list[Problem]]:
