@@ -12,6 +12,7 @@ They are put back from the page: the byline after the headline, the bio at the e
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date
 
@@ -114,10 +115,8 @@ def html_to_text(raw: str) -> tuple[str, dict[str, object]]:
         found["title"] = title or meta.title
         found["author"] = clean_author(meta.author) if meta.author else None
         if meta.date:
-            try:
+            with contextlib.suppress(ValueError):
                 found["published"] = date.fromisoformat(meta.date[:10])
-            except ValueError:
-                pass
         url = tree.xpath("//link[@rel='canonical']/@href")
         found["url"] = str(url[0]) if url else meta.url
     return "\n\n".join(blocks) + "\n", found

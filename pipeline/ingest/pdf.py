@@ -28,7 +28,7 @@ def _pages(data: bytes) -> list[str]:
         if reader.is_encrypted:
             try:
                 unlocked = reader.decrypt("")
-            except Exception as exc:  # noqa: BLE001 - pypdf raises several kinds here
+            except Exception as exc:
                 raise PdfError("the PDF is encrypted; save an unprotected copy and try again") from exc
             if not unlocked:
                 raise PdfError("the PDF is encrypted; save an unprotected copy and try again")
