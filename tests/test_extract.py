@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline import extract_paths
+from pipeline.ingest import decode
+
+from .conftest import FIXTURES
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).replace("- ", "-")
+
+
+def test_plain_text_claims_point_into_the_source_file(nlp: Language) -> None:
+    path = FIXTURES / "river-basin-release.txt"
+    source = decode(path.read_bytes())
+    result = extract_paths([path], nlp)
+    assert result.claims
+    for claim in result.claims:
+        assert claim.source_start is not None and claim.source_end is not None
+        assert _squash(source[claim.source_start : claim.source_end]) == _squash(claim.text)
+
+
+def test_wrapped_name_in_the_fixture_is_one_organization(nlp: Language) -> None:
+    result = extract_paths([FIXTURES / "river-basin-release.txt"], nlp)
+    names = {c.name for c in result.claims if c.claim_type == "organization"}  # type: ignore[union-attr]
+    assert "Mekong Water Research Institute" in names
+    assert "Lower Basin Coordination Council" in names
+
+
+def test_latin1_text_file(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes("La coopération régionale a été lancée en 1995 à Genève avec 12 États membres.".encode("latin-1"))
+    result = extract_paths([path], nlp)
+    assert "coopération" in result.articles[0].text
