@@ -86,3 +86,14 @@ def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text()
     for command in ("claims extract", "claims schema", "claims patterns check"):
         assert command in readme
+
+
+def test_organizations_table(tmp_path: Path) -> None:
+    import pandas as pd
+
+    result = runner.invoke(app, ["extract", str(FIXTURES / "river-basin-release.txt"), "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 0
+    table = pd.read_csv(tmp_path / "organizations.csv")
+    row = table[table["name"] == "Lower Basin Coordination Council"].iloc[0]
+    assert row["acronym"] == "LBCC" and row["aliases"] == "LBCC" and row["mentions"] == 3
+    assert list(table.columns) == ["article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end"]

@@ -76,7 +76,7 @@ class ObjectiveComponent(RuleComponent):
         if line_end < 0:
             return
         line = text[line_start:line_end].rstrip()
-        if not line.endswith(":"):
+        if not line.endswith(":") and not self._is_heading_before_list(text, line, line_end):
             return
         subject = self._subject_for_span(doc, line_start, line_end, entities)
         position = line_end + 1
@@ -115,6 +115,15 @@ class ObjectiveComponent(RuleComponent):
                 if not LIST_ITEM.match(next_line):
                     break
                 position = following
+
+    @staticmethod
+    def _is_heading_before_list(text: str, line: str, line_end: int) -> bool:
+        """A short heading such as "Objectives of the Union" directly followed by a list."""
+        if len(line) > 80 or line.endswith((".", "!", "?", ";", ",")) or LIST_ITEM.match(line):
+            return False
+        following = text[line_end:].lstrip("\n")
+        first = following.split("\n", 1)[0]
+        return bool(LIST_ITEM.match(first))
 
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:

@@ -286,7 +286,8 @@ class OrganizationComponent(RuleComponent):
                 entities.append(Entity(span.start_char, span.end_char, _clean_text(list(span)), "initiative"))
 
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
-        names = self._canonical_names(doc, [c[2] for c in chosen], definitions)
+        chosen, former = self._former_names(doc, chosen)
+        names = self._canonical_names(doc, [c[2] for c in chosen], definitions, former)
         for start, end, mention in chosen:
             name, acronym = names[mention.key]
             span = doc[start:end]
@@ -348,7 +349,71 @@ class OrganizationComponent(RuleComponent):
             else:
                 entities.append(Entity(span.start_char, span.end_char, long_text, "initiative"))
                 found.setdefault(short, (long_text, "initiative", long_span, short_span))
+        for token in doc:  # "the Shanghai Cooperation Organisation, also known as the SCO"
+            if token.lower_ != "known" or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "as":
+                continue
+            k = token.i + 2
+            if doc[k].lower_ == "the" and k + 1 < len(doc):
+                k += 1
+            short = doc[k].text
+            comma = token.i - 1
+            while comma >= 0 and doc[comma].lower_ in ("also", "commonly", "better", "widely", "now"):
+                comma -= 1
+            if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
+                continue
+            long_span = self._long_form_before(doc, comma, short)
+            if long_span is None:
+                continue
+            tokens = list(doc[long_span[0] : long_span[1]])
+            if any(t.i in heads for t in tokens) or self._gazetteer_knows(_clean_text(tokens)):
+                found[short] = (_clean_text(tokens), "organization", long_span, (k, k + 1))
         return found
+
+    def _former_names(
+        self, doc: Doc, chosen: list[tuple[int, int, Mention]]
+    ) -> tuple[list[tuple[int, int, Mention]], set[str]]:
+        """ "X, formerly (known as) the Y" and "X, also known as Y": Y is another name of X.
+
+        Returns the mentions (Y's joined to X's key) and the folded former names, which
+        never become the canonical name while X's own name is written.
+        """
+        former: set[str] = set()
+        by_end = {end: mention for _, end, mention in chosen}
+        by_start = {start: mention for start, _, mention in chosen}
+        added: list[tuple[int, int, Mention]] = []
+        for token in doc:
+            if token.lower_ not in ("formerly", "known", "previously"):
+                continue
+            i = token.i
+            if token.lower_ == "known":
+                if i + 1 >= len(doc) or doc[i + 1].lower_ != "as":
+                    continue
+                i += 1
+            comma = token.i - 1
+            while comma >= 0 and doc[comma].lower_ in ("also", "commonly", "better", "widely", "now"):
+                comma -= 1
+            if comma < 0 or doc[comma].text not in (",", "("):
+                continue
+            owner = by_end.get(comma)
+            if owner is None:
+                continue
+            j = i + 1
+            while j < len(doc) and doc[j].lower_ in ("known", "as", "called", "the"):
+                j += 1
+            if j < len(doc) and j in by_start:
+                former.add(fold(doc[j : by_start[j].end].text))
+                old_key = by_start[j].key
+                for _, _, mention in chosen:
+                    if mention.key == old_key:
+                        mention.key = owner.key
+                continue
+            end = self._complement(doc, j)
+            if end is not None and any(t.is_alpha for t in doc[j:end]):
+                former.add(fold(doc[j:end].text))
+                added.append((j, end, Mention(j, end, owner.key, "org-former-name", 3)))
+        taken = {i for start, end, _ in chosen for i in range(start, end)}
+        extra = [item for item in added if not any(i in taken for i in range(item[0], item[1]))]
+        return sorted(chosen + extra, key=lambda c: c[0]), former
 
     def _long_form_before(self, doc: Doc, open_i: int, short: str) -> tuple[int, int] | None:
         tokens: list[Token] = []
@@ -499,10 +564,12 @@ class OrganizationComponent(RuleComponent):
         doc: Doc,
         mentions: list[Mention],
         definitions: dict[str, tuple[str, str, tuple[int, int], tuple[int, int]]],
+        former: set[str] | None = None,
     ) -> dict[str, tuple[str, str | None]]:
         written: dict[str, list[str]] = {}
         for m in mentions:
             written.setdefault(m.key, []).append(_clean_text(list(doc[m.start : m.end])))
+        former = former or set()
         # a generic name written like a defined long form or a gazetteer form is that organization
         alias_of: dict[str, str] = {}
         for short, (long_text, kind, _, _) in definitions.items():
@@ -543,13 +610,15 @@ class OrganizationComponent(RuleComponent):
                 continue
             if m.key.startswith("gaz:"):
                 entry = self._gazetteer_by_id[m.key[4:]]
-                long_forms = [f for f in forms if not is_short_form(f)]
+                own = {fold(f) for f in entry.forms}
+                long_forms = [f for f in forms if not is_short_form(f) and fold(f) in own]
                 name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
                 acronym = entry.acronym if entry.acronym and entry.acronym in forms else None
                 names[m.key] = (name, acronym)
                 continue
             mixed = [f for f in forms if not f.isupper()]
-            name = max(mixed, key=lambda f: (len(f), f)) if mixed else title_case(forms[0])
+            current = [f for f in mixed if fold(f) not in former] or mixed
+            name = max(current, key=lambda f: (len(f), f)) if current else title_case(forms[0])
             names[m.key] = (name, None)
         return names
 

@@ -77,3 +77,19 @@ def test_not_objectives(nlp: Language, text: str) -> None:
 )
 def test_trim_goal(raw: str, trimmed: str) -> None:
     assert trim_goal(raw) == trimmed
+
+
+def test_a_heading_introduces_a_list(nlp: Language) -> None:
+    text = "The Lower Basin Coordination Council met in 2021.\n\nObjectives of the council\n\n- sharing data\n- protecting fish stocks\n"
+    assert goals(nlp, text) == [
+        ("sharing data", "Lower Basin Coordination Council"),
+        ("protecting fish stocks", "Lower Basin Coordination Council"),
+    ]
+
+
+def test_subject_from_a_reference_back(nlp: Language) -> None:
+    text = (
+        "The Shanghai Cooperation Organisation (SCO) was founded in 2001. "
+        "In condensed form, its main goals are:\n\n- building mutual trust\n- fighting terrorism"
+    )
+    assert {s for _, s in goals(nlp, text)} == {"Shanghai Cooperation Organisation"}

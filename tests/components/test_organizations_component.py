@@ -118,3 +118,13 @@ def test_name_in_another_script_beside_a_letterhead_line(nlp: Language) -> None:
 
 def test_title_case() -> None:
     assert title_case("CENTRE FOR EURASIAN POLICY STUDIES") == "Centre for Eurasian Policy Studies"
+
+
+def test_known_as_defines_a_short_form(nlp: Language) -> None:
+    text = "The Lower Basin Coordination Council, also known as the LBCC, met. Later the LBCC agreed."
+    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+
+
+def test_a_former_name_is_an_alias(nlp: Language) -> None:
+    text = "The Mekong Basin Council, formerly the Mekong Basin Committee, met. The Mekong Basin Committee was small."
+    assert set(groups(nlp, text)) == {"Mekong Basin Council"}
