@@ -22,7 +22,7 @@ from .errors import ClaimsError
 from .extract import extract_paths
 from .ingest import iter_files
 from .nlp import build_nlp
-from .patterns import check_patterns, load_patterns
+from .patterns import PatternSet, check_patterns, load_patterns
 from .records import CLAIM_TYPES, json_schema
 from .writers import write_outputs
 
@@ -130,6 +130,84 @@ def patterns_check(
         err_console.print(f"{len(problems)} problem(s)")
         raise typer.Exit(EXIT_INVALID)
     out_console.print("patterns OK")
+
+
+def _patterns_or_exit(folders: list[Path] | None, no_builtin: bool) -> PatternSet:
+    try:
+        return load_patterns(folders or [], builtin=not no_builtin)
+    except ClaimsError as error:
+        err_console.print("the patterns are invalid:", style="bold red")
+        raise _fail(error, EXIT_INVALID) from None
+
+
+@patterns_app.command("test")
+def patterns_test(
+    folders: Annotated[list[Path] | None, typer.Argument(help="Pattern folders added to the built-in one.")] = None,
+    no_builtin_patterns: NoBuiltin = False,
+) -> None:
+    """Run every pattern's examples and counterexamples; print the failures."""
+    from .pattern_tests import run_pattern_tests
+
+    pattern_set = _patterns_or_exit(folders, no_builtin_patterns)
+    total, failures = run_pattern_tests(pattern_set, build_nlp(pattern_set))
+    for failure in failures:
+        typer.echo(str(failure))
+    out_console.print(f"{total} examples, {len(failures)} failed")
+    if failures:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@patterns_app.command("try")
+def patterns_try(
+    text: Annotated[str, typer.Argument(help="A sentence or paragraph to run the patterns on.")],
+    patterns: PatternDirs = None,
+    no_builtin_patterns: NoBuiltin = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for relative dates such as 'last year'.")
+    ] = None,
+) -> None:
+    """Show which pattern fired on which span, and the records that came out."""
+    from .extract import analyze
+    from .ingest import RawArticle
+    from .nlp import COMPONENTS
+    from .normalize.dates import parse_iso
+
+    reference = parse_iso(published) if published else None
+    if published and reference is None:
+        err_console.print("--published must be a date such as 2024-03-15")
+        raise typer.Exit(EXIT_INVALID)
+    pattern_set = _patterns_or_exit(patterns, no_builtin_patterns)
+    nlp = build_nlp(pattern_set)
+    _, claims, doc = analyze(nlp, RawArticle("try", text, "<text>", published=reference))
+    fired = Table(title="patterns that fired", show_lines=False)
+    for column in ("component", "label", "pattern id", "span"):
+        fired.add_column(column)
+    for factory, claim_type in COMPONENTS:
+        if not claim_type:
+            continue
+        for match in nlp.get_pipe(factory).find(doc):  # type: ignore[attr-defined]
+            fired.add_row(claim_type, match.label, match.rule, doc[match.start : match.end].text)
+    out_console.print(fired)
+    records = Table(title="claims")
+    for column in ("type", "text", "normalized", "rule"):
+        records.add_column(column)
+    skip = {
+        "claim_id",
+        "article_id",
+        "claim_type",
+        "text",
+        "start",
+        "end",
+        "sentence",
+        "rule",
+        "source_start",
+        "source_end",
+    }
+    for claim in claims:
+        data = claim.model_dump(mode="json")
+        normalized = ", ".join(f"{k}={v}" for k, v in data.items() if k not in skip and v is not None)
+        records.add_row(claim.claim_type, claim.text, normalized, claim.rule)
+    out_console.print(records)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -65,6 +65,12 @@ def _records(doc: Doc, article_id: str, repaired: RepairedText, *, source_offset
 
 def process_article(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim]]:
     """Repair the text, read its metadata, run the pipeline, build the records."""
+    article, claims, _ = analyze(nlp, raw)
+    return article, claims
+
+
+def analyze(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim], Doc]:
+    """``process_article`` that also returns the processed spaCy doc (for inspection)."""
     repaired = repair(raw.text)
     meta = extract_metadata(repaired.text)
     published = raw.published or meta.published
@@ -80,7 +86,7 @@ def process_article(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim
     doc = nlp.make_doc(repaired.text)
     doc._.pc_published = published
     doc = nlp(doc)
-    return article, _records(doc, raw.article_id, repaired, source_offsets=raw.source_offsets)
+    return article, _records(doc, raw.article_id, repaired, source_offsets=raw.source_offsets), doc
 
 
 def extract_text(

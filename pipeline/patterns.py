@@ -36,7 +36,7 @@ GAZETTEER_FILE = "gazetteer.jsonl"
 # What each label means is documented in patterns/README.md.
 LABELS: dict[str, frozenset[str]] = {
     "date": frozenset({"DATE", "DATE_YEAR", "DATE_RELATIVE"}),
-    "count": frozenset({"NUMBER", "MONEY", "FRACTION", "NOT_COUNT", "QUALIFIER", "UNIT_STOP"}),
+    "count": frozenset({"NUMBER", "MONEY", "FRACTION", "NOT_COUNT", "QUALIFIER", "UNIT", "UNIT_STOP"}),
     "organization": frozenset({"ORG", "ORG_HEAD", "ORG_DOC", "INITIATIVE"}),
     "objective": frozenset({"GOAL_MARKER", "LIST_INTRO", "NOT_GOAL"}),
 }
@@ -44,9 +44,12 @@ MAX_REGEX = 300
 
 
 class Example(BaseModel):
+    """A text the pattern must fire on; ``expect`` lists fields of the claim it must produce."""
+
     model_config = ConfigDict(extra="forbid")
     text: str
     expect: dict[str, Any] = Field(default_factory=dict)
+    published: str | None = Field(default=None, description="publication date for relative dates (ISO)")
 
 
 class PatternModel(BaseModel):

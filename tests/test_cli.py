@@ -84,7 +84,13 @@ def test_schema_and_patterns_check() -> None:
 
 def test_readme_documents_every_command() -> None:
     readme = (ROOT / "README.md").read_text()
-    for command in ("claims extract", "claims schema", "claims patterns check"):
+    for command in (
+        "claims extract",
+        "claims schema",
+        "claims patterns check",
+        "claims patterns test",
+        "claims patterns try",
+    ):
         assert command in readme
 
 
@@ -97,3 +103,43 @@ def test_organizations_table(tmp_path: Path) -> None:
     row = table[table["name"] == "Lower Basin Coordination Council"].iloc[0]
     assert row["acronym"] == "LBCC" and row["aliases"] == "LBCC" and row["mentions"] == 3
     assert list(table.columns) == ["article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end"]
+
+
+def test_a_user_unit_pattern_changes_the_output(tmp_path: Path) -> None:
+    article = tmp_path / "lng.txt"
+    article.write_text("The terminal will handle 7.5 mtpa of gas from 2026.")
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "counts.jsonl").write_text(
+        '{"id": "unit-mtpa", "label": "UNIT", "pattern": [{"LOWER": "mtpa"}], '
+        '"examples": [{"text": "a terminal of 7.5 mtpa", "expect": {"value": 7.5, "unit": "mtpa"}}]}\n'
+    )
+    before, after = tmp_path / "before", tmp_path / "after"
+    assert runner.invoke(app, ["extract", str(article), "--out", str(before), "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["extract", str(article), "--out", str(after), "-q", "--patterns", str(user)]).exit_code == 0
+    )
+    counts_before = [c for c in json.loads((before / "claims.json").read_text()) if c["claim_type"] == "count"]
+    counts_after = [c for c in json.loads((after / "claims.json").read_text()) if c["claim_type"] == "count"]
+    assert counts_before == []
+    assert [(c["value"], c["unit"]) for c in counts_after] == [(7.5, "mtpa")]
+    tested = runner.invoke(app, ["patterns", "test", str(user)])
+    assert tested.exit_code == 0 and "0 failed" in tested.output
+
+
+def test_patterns_test_reports_a_failing_example(tmp_path: Path) -> None:
+    (tmp_path / "dates.jsonl").write_text(
+        '{"id": "date-fiscal", "label": "DATE", "pattern": [{"LOWER": "fy2023"}], "examples": ["in fiscal 2023"]}\n'
+    )
+    result = runner.invoke(app, ["patterns", "test", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "dates.jsonl:1: date-fiscal: example does not fire: 'in fiscal 2023'" in result.output
+
+
+def test_patterns_try_shows_patterns_and_records() -> None:
+    result = runner.invoke(
+        app, ["patterns", "try", "Established in 1992, the bloc now counts 10 members.", "--published", "2024-01-01"]
+    )
+    assert result.exit_code == 0
+    assert "date-year" in result.output and "count-digits" in result.output
+    assert "value=10, unit=members" in result.output

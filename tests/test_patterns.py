@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline.errors import ClaimsError, Code
+from pipeline.pattern_tests import run_pattern_tests
 from pipeline.patterns import builtin_patterns_dir, load_patterns
 
 
@@ -52,21 +53,10 @@ def test_a_user_line_replaces_the_builtin_line_with_its_id(tmp_path: Path) -> No
     assert len(lines) == 1 and lines[0].pattern == [{"TEXT": "1066"}]
 
 
-def _examples() -> list[tuple[str, str, str]]:
-    cases = []
-    for claim_type, lines in load_patterns().lines.items():
-        for line in lines:
-            for example in line.examples:
-                text = example if isinstance(example, str) else example.text
-                cases.append((claim_type, line.id, text))
-    return cases
-
-
-@pytest.mark.parametrize(("claim_type", "rule", "text"), _examples())
-def test_every_example_fires_its_pattern(nlp: Language, claim_type: str, rule: str, text: str) -> None:
-    component = nlp.get_pipe(f"policy_claims_{claim_type}s")
-    doc = nlp(text)
-    assert rule in {m.rule for m in component.find(doc)}  # type: ignore[attr-defined]
+def test_every_builtin_example_and_counterexample_passes(nlp: Language) -> None:
+    total, failures = run_pattern_tests(load_patterns(), nlp)
+    assert total > 100
+    assert [str(f) for f in failures] == []
 
 
 def test_every_builtin_pattern_has_an_example() -> None:

@@ -20,7 +20,6 @@ from ..normalize.numbers import parse_fraction_percent, parse_number
 from ..normalize.units import (
     CURRENCIES,
     OUTSIDE_SPAN,
-    UNIT_ABBREVIATIONS,
     canonical_qualifier,
     currency_code,
     is_plural_noun,
@@ -118,6 +117,17 @@ def _is_line_start(doc: Doc, i: int) -> bool:
     return j < 0 or (doc[j].is_space and "\n" in doc[j].text)
 
 
+def _is_list_number(doc: Doc, start: int, end: int) -> bool:
+    """ "1. The institute ...", "2.1 The idea ...", "1 Declaration on ...": a number opening a
+    line and followed on that line by a capitalized word (after an optional "." or ")")."""
+    if not _is_line_start(doc, start) or not re.match(r"^\d{1,3}(?:\.\d{1,2})*\.?$", doc[start].text):
+        return False
+    j = end
+    if j < len(doc) and doc[j].text in (".", ")"):
+        j += 1
+    return j < len(doc) and not doc[j].is_space and doc[j].text[:1].isupper()
+
+
 def _number_value(text: str) -> tuple[float | None, str | None]:
     """Value and currency symbol of a number core such as "$46 billion" or "Rs1.2 billion"."""
     symbol = None
@@ -136,12 +146,13 @@ class CountComponent(RuleComponent):
         dates = occupied_chars(doc, "date")
         qualifiers = {m.end: m for m in matches if m.label == "QUALIFIER"}
         stops = {i for m in matches if m.label == "UNIT_STOP" for i in range(m.start, m.end)}
+        units = {i for m in matches if m.label == "UNIT" for i in range(m.start, m.end)}
         blocked = {i for m in matches if m.label == "NOT_COUNT" for i in range(m.start, m.end)}
         context = Counter(t.lower_ for t in doc if t.is_alpha)
         cores = select_longest([(m.start, m.end, m) for m in matches if m.label in ("NUMBER", "MONEY", "FRACTION")])
         candidates: list[CountCandidate] = []
         for start, end, match in cores:
-            candidate = self._candidate(doc, start, end, match, qualifiers, stops, blocked, dates, context)
+            candidate = self._candidate(doc, start, end, match, qualifiers, stops, units, blocked, dates, context)
             if candidate is not None:
                 candidates.append(candidate)
         for item in self._merge_ranges(doc, candidates):
@@ -163,6 +174,7 @@ class CountComponent(RuleComponent):
         match: Match,
         qualifiers: dict[int, Match],
         stops: set[int],
+        units: set[int],
         blocked: set[int],
         dates: list[tuple[int, int]],
         context: Counter[str],
@@ -188,11 +200,8 @@ class CountComponent(RuleComponent):
             and before.lower_ not in NOT_NAME_WORDS
         ):
             return None  # a number inside a name: "Agenda 2063", "Moonshot 1"
-        nxt = doc[end] if end < len(doc) else None
-        if _is_line_start(doc, start) and nxt is not None and (nxt.text in (".", ")") or nxt.text[:1].isupper()):
+        if _is_list_number(doc, start, end):
             return None  # list numbering, section numbers, endnote markers
-        if re.match(r"^\d+\.\d+\.?$", first.text) and _is_line_start(doc, start):
-            return None
         if match.label == "FRACTION":
             return self._fraction(doc, start, end, match, qualifiers)
         value, symbol = _number_value(core.text)
@@ -212,7 +221,7 @@ class CountComponent(RuleComponent):
             unit = currency_code(symbol.rstrip(), context)
         after = doc[end] if end < len(doc) else None
         if unit is None and after is not None:
-            unit, claim_end = self._unit_after(doc, end, value, stops, context)
+            unit, claim_end = self._unit_after(doc, end, value, stops, units, context)
         if unit is None:
             return CountCandidate(start, end, start, end, value, None, None, match.rule)
         claim_start, qualifier = self._qualifier(doc, start, qualifiers)
@@ -229,7 +238,7 @@ class CountComponent(RuleComponent):
         return found.start, value
 
     def _unit_after(
-        self, doc: Doc, end: int, value: float, stops: set[int], context: Counter[str]
+        self, doc: Doc, end: int, value: float, stops: set[int], units: set[int], context: Counter[str]
     ) -> tuple[str | None, int]:
         after = doc[end]
         # percent: "42%", "42 percent", "42 per cent"
@@ -251,9 +260,11 @@ class CountComponent(RuleComponent):
                     return None, end
                 return singular(word.text), end + 2
             return None, end
-        return self._noun_run(doc, end, value, stops)
+        return self._noun_run(doc, end, value, stops, units)
 
-    def _noun_run(self, doc: Doc, end: int, value: float, stops: set[int]) -> tuple[str | None, int]:
+    def _noun_run(self, doc: Doc, end: int, value: float, stops: set[int], units: set[int]) -> tuple[str | None, int]:
+        """The counted noun phrase after the number: words up to the last plural noun (or a
+        ``UNIT`` word), stopping at ``UNIT_STOP`` words and punctuation."""
         run: list[Token] = []
         j = end
         while j < len(doc) and len(run) < 6:
@@ -281,11 +292,13 @@ class CountComponent(RuleComponent):
         if not words:
             return None, end
         head = None
-        if value == 1:
+        if words[0].i in units:
+            head = words[0]
+        elif value == 1:
             head = words[0] if words[0].is_lower else None
         else:
             for token in words:
-                if is_plural_noun(token.text) or token.lower_ in UNIT_ABBREVIATIONS:
+                if is_plural_noun(token.text) or token.i in units:
                     head = token
         if head is None:
             return None, end

@@ -241,7 +241,8 @@ class OrganizationComponent(RuleComponent):
     # -- processing ---------------------------------------------------------------
     def process(self, doc: Doc) -> None:
         matches = self.find(doc)
-        heads = {m.start for m in matches if m.label == "ORG_HEAD"}
+        head_rules = {m.start: m.rule for m in matches if m.label == "ORG_HEAD"}
+        heads = set(head_rules)
         initiative_ends = {m.end: m for m in matches if m.label == "INITIATIVE"}
         documents = {m.start for m in matches if m.label == "ORG_DOC"}
         mentions: list[Mention] = []
@@ -271,7 +272,7 @@ class OrganizationComponent(RuleComponent):
                 )
                 continue
             name = _clean_text(list(doc[start:end]))
-            mentions.append(Mention(start, end, "name:" + fold(name), "org-generic-name", 1))
+            mentions.append(Mention(start, end, "name:" + fold(name), head_rules[head], 1))
         for m in matches:
             if m.label == "INITIATIVE" and doc[m.start].text[:1].isupper():
                 start = m.start

@@ -76,34 +76,6 @@ IRREGULAR_PLURALS = frozenset(
         "troops",
     ]
 )
-UNIT_ABBREVIATIONS = frozenset(
-    [
-        "km",
-        "km2",
-        "sq",
-        "mi",
-        "kg",
-        "t",
-        "mt",
-        "gw",
-        "mw",
-        "kw",
-        "twh",
-        "gwh",
-        "mwh",
-        "ha",
-        "bcm",
-        "mtoe",
-        "bpd",
-        "teu",
-        "dwt",
-        "cm",
-        "mm",
-        "m",
-        "kbps",
-        "mbps",
-    ]
-)
 NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
 
 
