@@ -40,7 +40,7 @@ LABELS: dict[str, frozenset[str]] = {
     "organization": frozenset({"ORG", "ORG_HEAD", "ORG_DOC", "INITIATIVE"}),
     "objective": frozenset({"GOAL_MARKER", "LIST_INTRO", "NOT_GOAL"}),
 }
-MAX_REGEX = 300
+MAX_REGEX = 1000
 
 
 class Example(BaseModel):

@@ -39,7 +39,7 @@ class CountClaim(ClaimBase):
     claim_type: Literal["count"] = "count"
     value: int | float
     value_max: int | float | None = None
-    unit: str
+    unit: str | None = Field(default=None, description="What is counted; empty for a bare number")
     qualifier: Qualifier | None = None
 
 

@@ -121,7 +121,7 @@ def test_a_user_unit_pattern_changes_the_output(tmp_path: Path) -> None:
     )
     counts_before = [c for c in json.loads((before / "claims.json").read_text()) if c["claim_type"] == "count"]
     counts_after = [c for c in json.loads((after / "claims.json").read_text()) if c["claim_type"] == "count"]
-    assert counts_before == []
+    assert [(c["value"], c["unit"]) for c in counts_before] == [(7.5, None)]
     assert [(c["value"], c["unit"]) for c in counts_after] == [(7.5, "mtpa")]
     tested = runner.invoke(app, ["patterns", "test", str(user)])
     assert tested.exit_code == 0 and "0 failed" in tested.output

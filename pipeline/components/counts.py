@@ -94,6 +94,7 @@ NOT_NAME_WORDS = frozenset(
         "least",
     ]
 )
+NOT_A_COUNT = "\x00"  # _unit_after's answer for "two-way", "43-year-old": no count at all
 RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or"})
 
 
@@ -124,7 +125,7 @@ def _is_list_number(doc: Doc, start: int, end: int) -> bool:
         return False
     j = end
     if j < len(doc) and doc[j].text in (".", ")"):
-        j += 1
+        return j + 1 < len(doc) and not doc[j + 1].is_space  # "1. a prosperous Africa", '2. "Corridor"'
     return j < len(doc) and not doc[j].is_space and doc[j].text[:1].isupper()
 
 
@@ -135,7 +136,48 @@ def _number_value(text: str) -> tuple[float | None, str | None]:
     if match and (len(text) == match.end() or not text[match.end()].isalpha()):
         symbol = match.group()
         text = text[match.end() :]
+        text = re.sub(r"\s*m$", " M", text)  # after a currency, "m" is million: "$5m"
     return parse_number(text.replace("\u2212", "-")), symbol
+
+
+CONNECTORS = frozenset({"and", "a", "an", "-", "point", "over", "out", "of", "^", "minus", "negative"})
+
+
+def split_numbers(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The numbers inside a run of number-like tokens, each the longest that parses.
+
+    "4000 3 hundred and 21" holds two numbers (4000 and 321), "20-30" two (20 and 30),
+    "fifty   two" one (52).
+    """
+    found: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        if token.is_space or (token.lower_ in CONNECTORS and not _may_open(doc, i, start)):
+            i += 1
+            continue
+        best = None
+        for j in range(end, i, -1):
+            last = doc[j - 1]
+            if last.is_space or last.lower_ in CONNECTORS:
+                continue
+            if parse_number(doc[i:j].text) is not None:
+                best = j
+                break
+        if best is None:
+            i += 1
+            continue
+        found.append((i, best))
+        i = best
+    return found
+
+
+def _may_open(doc: Doc, i: int, start: int) -> bool:
+    """Can this connector open a number? "a dozen", "minus five", a sign at the run's start."""
+    word = doc[i].lower_
+    if word in ("a", "an", "minus", "negative"):
+        return True
+    return word == "-" and i == start and (i == 0 or bool(doc[i - 1].whitespace_))
 
 
 class CountComponent(RuleComponent):
@@ -149,15 +191,22 @@ class CountComponent(RuleComponent):
         units = {i for m in matches if m.label == "UNIT" for i in range(m.start, m.end)}
         blocked = {i for m in matches if m.label == "NOT_COUNT" for i in range(m.start, m.end)}
         context = Counter(t.lower_ for t in doc if t.is_alpha)
-        cores = select_longest([(m.start, m.end, m) for m in matches if m.label in ("NUMBER", "MONEY", "FRACTION")])
+        # fractions and money first: on a tie in length they win over a plain number
+        order = {"FRACTION": 0, "MONEY": 1, "NUMBER": 2}
+        numbers = sorted((m for m in matches if m.label in order), key=lambda m: order[m.label])
+        spans = select_longest([(m.start, m.end, m) for m in numbers])
+        cores: list[tuple[int, int, Match]] = []
+        for start, end, match in spans:
+            if match.label == "NUMBER":
+                cores.extend((a, b, match) for a, b in split_numbers(doc, start, end))
+            else:
+                cores.append((start, end, match))
         candidates: list[CountCandidate] = []
         for start, end, match in cores:
             candidate = self._candidate(doc, start, end, match, qualifiers, stops, units, blocked, dates, context)
             if candidate is not None:
                 candidates.append(candidate)
         for item in self._merge_ranges(doc, candidates):
-            if item.unit is None:
-                continue
             span = doc[item.start : item.end]
             value = int(item.value) if float(item.value).is_integer() else item.value
             fields: dict[str, object] = {"value": value, "unit": item.unit, "qualifier": item.qualifier}
@@ -200,6 +249,15 @@ class CountComponent(RuleComponent):
             and before.lower_ not in NOT_NAME_WORDS
         ):
             return None  # a number inside a name: "Agenda 2063", "Moonshot 1"
+        if (
+            before is not None
+            and before.text in ("-", "\u2011")
+            and not before.whitespace_
+            and start >= 2
+            and doc[start - 2].is_alpha
+            and not doc[start - 2].whitespace_
+        ):
+            return None  # an identifier: "COVID-19", "Mainline-1", "GCF-2"
         if _is_list_number(doc, start, end):
             return None  # list numbering, section numbers, endnote markers
         if match.label == "FRACTION":
@@ -222,8 +280,13 @@ class CountComponent(RuleComponent):
         after = doc[end] if end < len(doc) else None
         if unit is None and after is not None:
             unit, claim_end = self._unit_after(doc, end, value, stops, units, context)
+            if unit == NOT_A_COUNT:
+                return None
         if unit is None:
-            return CountCandidate(start, end, start, end, value, None, None, match.rule)
+            if abs(value) < 1 and value != 0 and after is not None and after.is_alpha and after.is_lower:
+                return None  # "a third country", "a quarter century": an ordinal, not a fraction
+            claim_start, qualifier = self._qualifier(doc, start, qualifiers)
+            return CountCandidate(claim_start, end, start, end, value, None, qualifier, match.rule)
         claim_start, qualifier = self._qualifier(doc, start, qualifiers)
         return CountCandidate(claim_start, claim_end, start, end, value, unit, qualifier, match.rule)
 
@@ -255,9 +318,9 @@ class CountComponent(RuleComponent):
                 word = doc[end + 1]
                 tail = doc[end + 2 : end + 4].text.lower()
                 if word.lower_ in COMPOUND_EXCLUDED or tail.startswith("-old") or tail.startswith("- old"):
-                    return None, end
-                if word.lower_ == "long" or word.lower_ == "strong":
-                    return None, end
+                    return NOT_A_COUNT, end
+                if word.lower_ in ("long", "strong"):
+                    return NOT_A_COUNT, end
                 return singular(word.text), end + 2
             return None, end
         return self._noun_run(doc, end, value, stops, units)

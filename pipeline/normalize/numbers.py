@@ -1,7 +1,12 @@
 """Pure number normalizers: text -> value. No spaCy import.
 
-Every function here takes a string and returns a value or ``None``; none of them raises
-on any input.
+``parse_number`` reads a whole string as one number, or returns None: digits with
+separators ("2,700", "1 234 567", "5,00"), exponents ("1.3e6", "1.1^23"), suffix
+multipliers ("10k", "1.2b", "10 bln", "2 lakh"), number words with the usual grammar
+("three hundred and twenty-one", "4 thousand 3 hundred and 21"), decimals in words
+("two hundred point zero three"), fractions ("3/4", "2 1/4", "three fifths", "one over
+three", "one and a half", "3 million and a half") and signs ("minus five", "-3").
+No function here raises on any input.
 """
 
 from __future__ import annotations
@@ -11,109 +16,350 @@ import re
 
 UNITS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
+    "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+TEENS: dict[str, int] = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
 TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-SCALES: dict[str, int] = {
-    "thousand": 10**3, "k": 10**3,
-    "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
-    "billion": 10**9, "bn": 10**9, "b": 10**9,
-    "trillion": 10**12, "tn": 10**12, "trn": 10**12,
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "thousands": 1e3, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+    "million": 1e6, "millions": 1e6, "crore": 1e7, "crores": 1e7,
+    "billion": 1e9, "billions": 1e9, "trillion": 1e12, "trillions": 1e12,
 }  # fmt: skip
-COLLECTIVES: dict[str, float] = {"dozen": 12, "score": 20, "half": 0.5, "quarter": 0.25}
+# Abbreviated multipliers, only right after digits ("10k", "2.33 k", "10 bln"); case matters
+# for "M" (million) against "m" (metres), which is no multiplier.
+SUFFIXES: dict[str, float] = {
+    "k": 1e3, "K": 1e3, "M": 1e6, "MM": 1e6, "mm": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+    "G": 1e9, "g": 1e9, "b": 1e9, "B": 1e9, "bn": 1e9, "bln": 1e9,
+    "tn": 1e12, "tln": 1e12, "trn": 1e12, "T": 1e12,
+}  # fmt: skip
+ORDINAL_UNITS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}  # fmt: skip
+ORDINAL_SCALES: dict[str, float] = {
+    "hundredth": 100,
+    "thousandth": 1e3,
+    "millionth": 1e6,
+    "billionth": 1e9,
+    "trillionth": 1e12,
+}
+HALF_WORDS: dict[str, int] = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4}
 FRACTIONS: dict[str, float] = {
     "half": 50, "a half": 50, "one half": 50, "a third": 100 / 3, "one third": 100 / 3,
     "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25, "one quarter": 25,
     "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
 }  # fmt: skip
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES) | {"dozen"}
+NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES) | {"dozen"}
 
 # Numbers larger than this are not quantities anyone writes in an article.
 MAX_VALUE = 1e16
 
-_DIGITS = re.compile(r"^[-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−–]?\d+(?:\.\d+)?$")
-_WORD_SPLIT = re.compile(r"[\s\-]+")
+_DIGITS = re.compile(
+    r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 2,700 / 1,674,200.5
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?"  # 1 234 567
+    r"|\d+(?:\.\d+)?|\.\d+)$"  # 27 / 2.7 / .08
+)
+_DECIMAL_COMMA = re.compile(r"^(\d+),(\d{1,2})$")  # 5,00 / 1,3
+_EXPONENT = re.compile(r"^(\d+(?:\.\d+)?)e([+-]?\d+)$")
+_POWER = re.compile(r"^(\d+(?:\.\d+)?)\s*\^\s*([+-]*)\s*(\d+)$")
+_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")\.?$")
+_SLASH = re.compile(r"^(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)$")
 
 
 def parse_digits(text: str) -> float | None:
-    """``"2,700"`` -> 2700.0, ``"2.7"`` -> 2.7, ``"-3"`` -> -3.0; anything else -> None."""
+    """``"2,700"`` -> 2700.0, ``"2.7"`` -> 2.7, ``"5,00"`` -> 5.0; anything else -> None."""
     text = text.strip()
-    if not _DIGITS.match(text):
+    if _DIGITS.match(text):
+        return float(re.sub(r"[,\s\u00a0\u202f]", "", text))
+    comma = _DECIMAL_COMMA.match(text)
+    if comma:
+        return float(f"{comma.group(1)}.{comma.group(2)}")
+    return None
+
+
+def _numeric(text: str) -> float | None:
+    """Numbers written with digits only: plain, exponent, power, glued suffix, slash fraction."""
+    plain = parse_digits(text)
+    if plain is not None:
+        return plain
+    if found := _EXPONENT.match(text.lower()):
+        return float(found.group(1)) * 10 ** int(found.group(2))
+    if found := _POWER.match(text):
+        exponent = int(found.group(3)) * (-1 if found.group(2).count("-") % 2 else 1)
+        return float(found.group(1)) ** exponent if abs(exponent) < 300 else None
+    if found := _GLUED.match(text):
+        base = parse_digits(found.group(1))
+        return None if base is None else base * SUFFIXES[found.group(2)]
+    if found := _SLASH.match(text):
+        whole, top, bottom = found.groups()
+        if int(bottom) == 0:
+            return None
+        return (int(whole) if whole else 0) + int(top) / int(bottom)
+    return None
+
+
+def _ordinal(words: list[str], i: int) -> tuple[float, int] | None:
+    """A denominator: "fifths", "twenty firsts", "hundredth", "trillionths" -> (value, next index)."""
+    if i >= len(words):
         return None
-    negative = text[0] in "-−–"
-    value = float(text.lstrip("-−–").replace(",", ""))
-    return -value if negative else value
+    word = words[i]
+    singular = word[:-1] if word.endswith("s") and word[:-1] in {**ORDINAL_UNITS, **ORDINAL_SCALES} else word
+    if singular in ORDINAL_UNITS:
+        return ORDINAL_UNITS[singular], i + 1
+    if singular in ORDINAL_SCALES:
+        return ORDINAL_SCALES[singular], i + 1
+    if word in TENS and i + 1 < len(words):
+        nxt = words[i + 1][:-1] if words[i + 1].endswith("s") else words[i + 1]
+        if nxt in ORDINAL_UNITS and ORDINAL_UNITS[nxt] < 10:
+            return TENS[word] + ORDINAL_UNITS[nxt], i + 2
+    return None
 
 
-def _words_value(words: list[str]) -> float | None:
-    """Value of a run of number words and digits: "three hundred and twenty-one" -> 321."""
+class _Cardinal(tuple[float, int, str]):
+    """(value, next index, last kind), plus where an inner "and" split the number."""
+
+    before_and: float | None = None  # value before the last "and" ("five billion" in "... and three")
+    scale_before_and: float = 1.0
+
+
+def _cardinal(words: list[str], raw: list[str], i: int) -> _Cardinal | None:  # noqa: C901
+    """The longest cardinal number starting at ``words[i]``: (value, next index, last kind)."""
     total = 0.0
     current = 0.0
-    seen = False
-    for word in words:
+    last = ""
+    last_scale = math.inf
+    before_and: float | None = None
+    scale_before_and = 1.0
+    j = i
+    while j < len(words):
+        word = words[j]
+        nxt = words[j + 1] if j + 1 < len(words) else ""
+        digit = _numeric(raw[j])
         if word == "and":
-            continue
+            if last in ("hundred", "scale") and (
+                nxt in UNITS
+                or nxt in TEENS
+                or nxt in TENS
+                or _numeric(raw[j + 1] if j + 1 < len(raw) else "") is not None
+            ):
+                before_and = total + current
+                scale_before_and = last_scale if last == "scale" else 1.0
+                last = "and"
+                j += 1
+                continue
+            break
         if word in ("a", "an"):
-            current = current or 1
-            seen = True
-            continue
-        digit = parse_digits(word)
-        if digit is not None:
+            if last or not (nxt in ("hundred", "dozen") or nxt in SCALES):
+                break
+            current, last = 1, "a"
+        elif digit is not None:
+            if last not in ("", "scale", "and"):
+                break
             current += digit
+            last = "digit"
+        elif raw[j] in SUFFIXES and last == "digit":
+            total += current * SUFFIXES[raw[j]]
+            current, last = 0, "scale"
         elif word in UNITS:
+            if last not in ("", "tens", "hundred", "scale", "and") or (last == "tens" and current % 10):
+                break
             current += UNITS[word]
-        elif word in TENS:
-            current += TENS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        elif word == "dozen":
-            current = (current or 1) * 12
+            last = "unit"
+        elif word in TEENS or word in TENS:
+            if last not in ("", "hundred", "scale", "and"):
+                break
+            current += TEENS.get(word) or TENS[word]
+            last = "tens" if word in TENS else "teen"
+        elif word in ("hundred", "hundreds"):
+            if last not in ("unit", "teen", "tens", "digit", "a"):
+                break
+            current *= 100
+            last = "hundred"
         elif word in SCALES:
-            total += (current or 1) * SCALES[word]
-            current = 0
+            scale = SCALES[word]
+            if last == "scale" and current == 0 and scale > 1:
+                total *= scale  # "three lakh crore"
+            elif last in ("unit", "teen", "tens", "digit", "hundred", "a", "dozen"):
+                if scale >= last_scale and total:
+                    total = (total + current) * scale
+                else:
+                    total += current * scale
+                current = 0
+            else:
+                break
+            last_scale = scale
+            last = "scale"
+        elif word in ("dozen", "dozens"):
+            if last not in ("unit", "teen", "tens", "digit", "a", "hundred"):
+                break
+            current *= 12
+            last = "dozen"
+        else:
+            break
+        j += 1
+    if not last or last in ("and", "a"):
+        if last == "and":
+            j -= 1
         else:
             return None
-        seen = True
-    return total + current if seen else None
+    result = _Cardinal((total + current, j, last))
+    result.before_and = before_and
+    result.scale_before_and = scale_before_and
+    return result
+
+
+def _point(words: list[str], j: int) -> tuple[float, int] | None:
+    """Digits after "point": "zero three" -> 0.03, "seventy-one" -> 0.71."""
+    digits = ""
+    while j < len(words):
+        word = words[j]
+        if word in UNITS:
+            digits += str(UNITS[word])
+        elif word in TENS:
+            digits += str(TENS[word])[0]
+            if j + 1 < len(words) and words[j + 1] in UNITS and UNITS[words[j + 1]] > 0:
+                digits += str(UNITS[words[j + 1]])
+                j += 1
+            else:
+                digits += "0"
+        elif re.fullmatch(r"\d+", word):
+            digits += word
+        else:
+            break
+        j += 1
+    return (float("0." + digits), j) if digits else None
+
+
+def _split(text: str) -> tuple[list[str], list[str]]:
+    spaced = re.sub(r"(?<=[A-Za-z])\s*-\s*(?=[A-Za-z])", " ", text)  # twenty-one, hundred-fifths
+    raw = [w for w in re.split(r"\s+", spaced.strip()) if w]
+    return [w.lower() for w in raw], raw
+
+
+def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C901
+    """A whole word sequence as one number, or None."""
+    if not words:
+        return None
+    # "half a million", "half million", "quarter million"
+    if words[0] in ("half", "quarter"):
+        rest = words[1:]
+        if rest[:1] in (["a"], ["an"]):
+            rest = rest[1:]
+        if len(rest) == 1 and (rest[0] in SCALES or rest[0] == "dozen"):
+            return (SCALES.get(rest[0]) or 12) / HALF_WORDS[words[0]]
+        return None
+    if words[0] in ("a", "an") and len(words) == 2:  # "a half", "a fifth", "a hundredth"
+        if words[1] in HALF_WORDS:
+            return 1 / HALF_WORDS[words[1]]
+        single = _ordinal(words, 1)
+        if single is not None and single[1] == 2:
+            return 1 / single[0]
+    head = _cardinal(words, raw, 0)
+    if head is None:
+        return None
+    value, j, last = head
+    if head.before_and is not None and j < len(words) and (words[j] in HALF_WORDS or _ordinal(words, j)):
+        # "one hundred and three quarters" = 100 + 3/4; "five billion and three quarters" = 5.75 billion
+        group = value - head.before_and
+        tail = _ordinal(words, j)
+        denominator, end = (
+            (HALF_WORDS[words[j]], j + 1) if words[j] in HALF_WORDS else (tail[0], tail[1]) if tail else (1, j)
+        )
+        if end == len(words):
+            return head.before_and + group / denominator * head.scale_before_and
+    # trailing "and": "3 million and a half", "one and a half", "twenty and three fifths"
+    if j < len(words) and words[j] == "and":
+        k = j + 1
+        numerator: float = 1
+        if k < len(words) and words[k] in ("a", "an", "one"):
+            k += 1
+        else:
+            sub = _cardinal(words, raw, k)
+            if sub is None:
+                return None
+            numerator, k, _ = sub
+        if k < len(words) and words[k] in HALF_WORDS:
+            fraction = numerator / HALF_WORDS[words[k]]
+            k += 1
+        else:
+            denominator = _ordinal(words, k)
+            if denominator is None:
+                return None
+            fraction = numerator / denominator[0]
+            k = denominator[1]
+        if k < len(words) and words[k] in SCALES:  # "one billion and a half million"
+            fraction *= SCALES[words[k]]
+            k += 1
+        elif last == "scale":
+            fraction *= _last_scale(words[:j])
+        return value + fraction if k == len(words) else None
+    if j == len(words):
+        return value
+    # decimals in words: "two hundred point zero three"
+    if words[j] == "point":
+        decimal = _point(words, j + 1)
+        if decimal is None or decimal[1] != len(words):
+            return None
+        return value + decimal[0]
+    # "one over three", "1 out of 3"
+    if words[j] in ("over", "out"):
+        k = j + 1 + (words[j] == "out" and j + 1 < len(words) and words[j + 1] == "of")
+        below = _cardinal(words, raw, k)
+        if below is None or below[1] != len(words) or below[0] == 0:
+            return None
+        return value / below[0]
+    # "three fifths", "a hundred trillionths", "two thirds", "three quarters"
+    if words[j] in HALF_WORDS and j + 1 == len(words):
+        return value / HALF_WORDS[words[j]]
+    denominator = _ordinal(words, j)
+    if denominator is not None and denominator[1] == len(words) and last != "scale":
+        return value / denominator[0]
+    return None
+
+
+def _last_scale(words: list[str]) -> float:
+    for word in reversed(words):
+        if word in SCALES:
+            return SCALES[word]
+    return 1.0
 
 
 def parse_number(text: str) -> float | None:
-    """Parse a cardinal number written in digits, words or both.
+    """Parse a cardinal number written in digits, words or both (see the module docstring).
 
-    ``"2.7 billion"`` -> 2.7e9, ``"twenty-seven"`` -> 27, ``"half a million"`` -> 5e5,
-    ``"3 hundred and 21"`` -> 321, ``"minus five"`` -> -5. Returns None when the text is
-    not a number (or not only a number).
+    Returns None when the text is not a number, or not only a number.
     """
     try:
-        cleaned = text.strip().lower().replace("\u2212", "-")
+        cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
     except AttributeError:
         return None
     if not cleaned or len(cleaned) > 200:
         return None
     negative = False
-    if cleaned.startswith("minus ") or cleaned.startswith("negative "):
-        negative = True
-        cleaned = cleaned.split(" ", 1)[1].strip()
-    digit = parse_digits(cleaned)
-    if digit is not None:
-        value: float | None = digit
-    elif cleaned.startswith("half a ") or cleaned.startswith("half an "):
-        rest = _words_value(_WORD_SPLIT.split(cleaned.split(" ", 2)[2]))
-        value = None if rest is None else rest / 2
+    lowered = cleaned.lower()
+    for sign in ("minus ", "negative "):
+        if lowered.startswith(sign):
+            negative, cleaned = True, cleaned[len(sign) :].strip()
+            break
     else:
-        words = [w for w in _WORD_SPLIT.split(cleaned) if w]
-        if len(words) > 1 and words[0][:1] in "-–" and parse_digits(words[0]) is None:
-            return None
-        value = _words_value(words)
-        if value is not None and words and words[-1] in ("a", "an", "and"):
-            return None
-    if value is None or math.isnan(value) or abs(value) > MAX_VALUE:
+        if re.match(r"^-\s*\S", cleaned) and not cleaned.startswith("--"):
+            negative, cleaned = True, cleaned[1:].strip()
+    value = _numeric(cleaned)
+    if value is None:
+        words, raw = _split(cleaned)
+        value = _parse_words(words, raw)
+    if value is None or math.isnan(value) or math.isinf(value) or abs(value) > MAX_VALUE:
         return None
+    value = round(value, 12) if abs(value) < 1 else value
     return -value if negative else value
 
 

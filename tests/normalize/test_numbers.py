@@ -32,7 +32,7 @@ def test_numbers(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "twenty and", "2,70", "1.2.3", "six apples", "-"])
+@pytest.mark.parametrize("text", ["", "abc", "twenty and", "2,7000", "1.2.3", "six apples", "-", "1m", "and", "a"])
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
 
