@@ -161,6 +161,9 @@ def split_numbers(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
             last = doc[j - 1]
             if last.is_space or last.lower_ in CONNECTORS:
                 continue
+            divides = any(t.lower_ in ("over", "out") for t in doc[i:j])
+            if divides and j < len(doc) and doc[j].is_alpha and doc[j].is_lower:
+                continue  # "$2000 over 3 years": "over" qualifies the next count
             if parse_number(doc[i:j].text) is not None:
                 best = j
                 break
@@ -261,7 +264,10 @@ class CountComponent(RuleComponent):
         if _is_list_number(doc, start, end):
             return None  # list numbering, section numbers, endnote markers
         if match.label == "FRACTION":
-            return self._fraction(doc, start, end, match, qualifiers)
+            fraction = self._fraction(doc, start, end, match, qualifiers)
+            if fraction is not None:
+                return fraction
+            # no "of" phrase and no qualifier: a plain number ("two thirds" is 0.667)
         value, symbol = _number_value(core.text)
         if value is None:
             return None
@@ -305,7 +311,9 @@ class CountComponent(RuleComponent):
     ) -> tuple[str | None, int]:
         after = doc[end]
         # percent: "42%", "42 percent", "42 per cent"
-        if after.text == "%" or after.lower_ in ("percent", "pct"):
+        if after.text == "%" or after.lower_ in ("percent", "pct", "percentage"):
+            if after.lower_ == "percentage" and end + 1 < len(doc) and doc[end + 1].lower_ in ("point", "points"):
+                return "percentage points", end + 2
             return "percent", end + 1
         if after.lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
             return "percent", end + 2

@@ -175,8 +175,8 @@ def repair(text: str) -> RepairedText:
     kept: list[tuple[int, list[Line]]] = []
     pending_gap = 0
     for index, (gap, lines) in enumerate(blocks):
-        gap_after = blocks[index + 1][0] if index + 1 < len(blocks) else 2
-        if _is_furniture(lines, seen_single, gap, gap_after):
+        gap_after = blocks[index + 1][0] if index + 1 < len(blocks) else len(text) - len(text.rstrip("\n")) - 1
+        if len(blocks) > 1 and _is_furniture(lines, seen_single, gap, gap_after):
             pending_gap = max(pending_gap, gap, 2)
             continue
         if len(lines) == 1:

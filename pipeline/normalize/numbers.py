@@ -15,7 +15,7 @@ import math
 import re
 
 UNITS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
 TEENS: dict[str, int] = {
@@ -198,10 +198,11 @@ def _cardinal(words: list[str], raw: list[str], i: int) -> _Cardinal | None:  # 
                 break
             last_scale = scale
             last = "scale"
-        elif word in ("dozen", "dozens"):
+        elif word in ("dozen", "dozens", "dz", "dzs", "doz", "dozs"):
             if last not in ("unit", "teen", "tens", "digit", "a", "hundred"):
                 break
-            current *= 12
+            group_base = (before_and - total) if before_and is not None and before_and >= total else 0.0
+            current = group_base + (current - group_base) * 12  # "three hundred and two dozens" = 324
             last = "dozen"
         else:
             break
@@ -224,6 +225,8 @@ def _point(words: list[str], j: int) -> tuple[float, int] | None:
         word = words[j]
         if word in UNITS:
             digits += str(UNITS[word])
+        elif word in TEENS:
+            digits += str(TEENS[word])
         elif word in TENS:
             digits += str(TENS[word])[0]
             if j + 1 < len(words) and words[j + 1] in UNITS and UNITS[words[j + 1]] > 0:
@@ -257,11 +260,11 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
         if len(rest) == 1 and (rest[0] in SCALES or rest[0] == "dozen"):
             return (SCALES.get(rest[0]) or 12) / HALF_WORDS[words[0]]
         return None
-    if words[0] in ("a", "an") and len(words) == 2:  # "a half", "a fifth", "a hundredth"
-        if words[1] in HALF_WORDS:
+    if words[0] in ("a", "an") and len(words) >= 2:  # "a half", "a fifth", "a twenty-first"
+        if words[1] in HALF_WORDS and len(words) == 2:
             return 1 / HALF_WORDS[words[1]]
         single = _ordinal(words, 1)
-        if single is not None and single[1] == 2:
+        if single is not None and single[1] == len(words) and single[0] > 2:  # not "a first step"
             return 1 / single[0]
     head = _cardinal(words, raw, 0)
     if head is None:
@@ -321,8 +324,18 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
     if words[j] in HALF_WORDS and j + 1 == len(words):
         return value / HALF_WORDS[words[j]]
     denominator = _ordinal(words, j)
-    if denominator is not None and denominator[1] == len(words) and last != "scale":
+    if denominator is not None and denominator[1] == len(words) and (denominator[0] > 2 or value == 1):
+        tens = words[j - 1] if j > 0 else ""
+        if last == "tens" and TENS.get(tens, 0) and value - TENS[tens] > 0 and denominator[0] < 10:
+            # "one hundred thirty fifths": without "and", "thirty fifths" is the denominator (35ths)
+            return (value - TENS[tens]) / (TENS[tens] + denominator[0])
         return value / denominator[0]
+    if j < len(words) and last in ("unit", "digit") and value > 0:  # "one one hundred fifth" = 1/105
+        below = _cardinal(words, raw, j)
+        if below is not None and below[0] > 0:
+            tail = _ordinal(words, below[1])
+            if tail is not None and tail[1] == len(words) and tail[0] < 10:
+                return value / (below[0] + tail[0])
     return None
 
 
