@@ -268,6 +268,9 @@ class CountComponent(RuleComponent):
             if fraction is not None:
                 return fraction
             # no "of" phrase and no qualifier: a plain number ("two thirds" is 0.667)
+            if doc[end - 1].lower_ == "of":
+                end -= 1
+                core = doc[start:end]
         value, symbol = _number_value(core.text)
         if value is None:
             return None

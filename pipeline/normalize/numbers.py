@@ -270,16 +270,23 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
     if head is None:
         return None
     value, j, last = head
-    if head.before_and is not None and j < len(words) and (words[j] in HALF_WORDS or _ordinal(words, j)):
-        # "one hundred and three quarters" = 100 + 3/4; "five billion and three quarters" = 5.75 billion
+    if head.before_and is not None and j < len(words) and words[j] in HALF_WORDS:
+        # "one hundred and three quarters" = 100 + 3/4; "five billion and three quarters" = 5.75 billion;
+        # but "one hundred and thirty fifths" = 130/5 (an ordinal denominator takes the whole number)
         group = value - head.before_and
-        tail = _ordinal(words, j)
-        denominator, end = (
-            (HALF_WORDS[words[j]], j + 1) if words[j] in HALF_WORDS else (tail[0], tail[1]) if tail else (1, j)
-        )
+        scale = head.scale_before_and
+        end = j + 1
+        if end < len(words) and words[end] in SCALES:  # "one billion and three quarters million"
+            scale, end = SCALES[words[end]], end + 1
         if end == len(words):
-            return head.before_and + group / denominator * head.scale_before_and
+            return head.before_and + group / HALF_WORDS[words[j]] * scale
     # trailing "and": "3 million and a half", "one and a half", "twenty and three fifths"
+    while j < len(words) and words[j] == "and":  # "twenty and three and three fifths" = 23.6
+        whole = _cardinal(words, raw, j + 1)
+        if whole is None or whole[1] >= len(words) or words[whole[1]] != "and" or whole[2] == "scale":
+            break
+        value += whole[0]
+        j = whole[1]
     if j < len(words) and words[j] == "and":
         k = j + 1
         numerator: float = 1
@@ -323,6 +330,9 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
     # "three fifths", "a hundred trillionths", "two thirds", "three quarters"
     if words[j] in HALF_WORDS and j + 1 == len(words):
         return value / HALF_WORDS[words[j]]
+    if words[-1] in SCALES and words[-3:-1] in (["of", "a"], ["of", "an"]):  # "two thirds of a million"
+        part = _parse_words(words[:-3], raw[:-3])
+        return None if part is None else part * SCALES[words[-1]]
     denominator = _ordinal(words, j)
     if denominator is not None and denominator[1] == len(words) and (denominator[0] > 2 or value == 1):
         tens = words[j - 1] if j > 0 else ""
@@ -330,10 +340,11 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
             # "one hundred thirty fifths": without "and", "thirty fifths" is the denominator (35ths)
             return (value - TENS[tens]) / (TENS[tens] + denominator[0])
         return value / denominator[0]
-    if j < len(words) and last in ("unit", "digit") and value > 0:  # "one one hundred fifth" = 1/105
+    if j < len(words) and last in ("unit", "digit") and value > 0:  # "one one hundred (and) fifth" = 1/105
         below = _cardinal(words, raw, j)
         if below is not None and below[0] > 0:
-            tail = _ordinal(words, below[1])
+            at = below[1] + (below[1] < len(words) and words[below[1]] == "and")
+            tail = _ordinal(words, at)
             if tail is not None and tail[1] == len(words) and tail[0] < 10:
                 return value / (below[0] + tail[0])
     return None
