@@ -292,7 +292,14 @@ class CountComponent(RuleComponent):
             if unit == NOT_A_COUNT:
                 return None
         if unit is None:
-            if abs(value) < 1 and value != 0 and after is not None and after.is_alpha and after.is_lower:
+            if (
+                abs(value) < 1
+                and value != 0
+                and after is not None
+                and after.is_alpha
+                and after.is_lower
+                and after.lower_ != "of"
+            ):
                 return None  # "a third country", "a quarter century": an ordinal, not a fraction
             claim_start, qualifier = self._qualifier(doc, start, qualifiers)
             return CountCandidate(claim_start, end, start, end, value, None, qualifier, match.rule)

@@ -131,7 +131,7 @@ class _Cardinal(tuple[float, int, str]):
     scale_before_and: float = 1.0
 
 
-def _cardinal(words: list[str], raw: list[str], i: int) -> _Cardinal | None:  # noqa: C901
+def _cardinal(words: list[str], raw: list[str], i: int) -> _Cardinal | None:
     """The longest cardinal number starting at ``words[i]``: (value, next index, last kind)."""
     total = 0.0
     current = 0.0
@@ -248,7 +248,7 @@ def _split(text: str) -> tuple[list[str], list[str]]:
     return [w.lower() for w in raw], raw
 
 
-def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C901
+def _parse_words(words: list[str], raw: list[str]) -> float | None:
     """A whole word sequence as one number, or None."""
     if not words:
         return None
@@ -270,16 +270,17 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
     if head is None:
         return None
     value, j, last = head
-    if head.before_and is not None and j < len(words) and words[j] in HALF_WORDS:
+    fraction_of_scale = head.scale_before_and > 1 and _ordinal(words, j) is not None
+    if head.before_and is not None and j < len(words) and (words[j] in HALF_WORDS or fraction_of_scale):
         # "one hundred and three quarters" = 100 + 3/4; "five billion and three quarters" = 5.75 billion;
         # but "one hundred and thirty fifths" = 130/5 (an ordinal denominator takes the whole number)
         group = value - head.before_and
         scale = head.scale_before_and
-        end = j + 1
+        denominator, end = (HALF_WORDS[words[j]], j + 1) if words[j] in HALF_WORDS else _ordinal(words, j) or (1, j)
         if end < len(words) and words[end] in SCALES:  # "one billion and three quarters million"
             scale, end = SCALES[words[end]], end + 1
-        if end == len(words):
-            return head.before_and + group / HALF_WORDS[words[j]] * scale
+        if end == len(words):  # "six million and two thirds" = 6,666,666.67
+            return head.before_and + group / denominator * scale
     # trailing "and": "3 million and a half", "one and a half", "twenty and three fifths"
     while j < len(words) and words[j] == "and":  # "twenty and three and three fifths" = 23.6
         whole = _cardinal(words, raw, j + 1)
@@ -336,7 +337,8 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:  # noqa: C90
     denominator = _ordinal(words, j)
     if denominator is not None and denominator[1] == len(words) and (denominator[0] > 2 or value == 1):
         tens = words[j - 1] if j > 0 else ""
-        if last == "tens" and TENS.get(tens, 0) and value - TENS[tens] > 0 and denominator[0] < 10:
+        after_and = j >= 2 and words[j - 2] == "and"
+        if last == "tens" and TENS.get(tens, 0) and value - TENS[tens] > 0 and denominator[0] < 10 and not after_and:
             # "one hundred thirty fifths": without "and", "thirty fifths" is the denominator (35ths)
             return (value - TENS[tens]) / (TENS[tens] + denominator[0])
         return value / denominator[0]
