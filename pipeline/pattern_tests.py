@@ -23,7 +23,7 @@ from .patterns import Example, PatternLine, PatternSet
 
 # Labels whose matches become claims carrying the pattern's id as ``rule``.
 CLAIM_LABELS: dict[str, frozenset[str]] = {
-    "date": frozenset({"DATE", "DATE_RELATIVE", "DATE_YEAR"}),
+    "date": frozenset({"DATE", "DATE_RELATIVE", "DATE_YEAR", "DATE_RUN"}),
     "count": frozenset({"NUMBER", "MONEY", "FRACTION"}),
     "organization": frozenset({"ORG", "ORG_HEAD"}),
     "objective": frozenset({"LIST_INTRO", "GOAL_MARKER"}),

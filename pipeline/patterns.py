@@ -35,7 +35,7 @@ GAZETTEER_FILE = "gazetteer.jsonl"
 
 # What each label means is documented in patterns/README.md.
 LABELS: dict[str, frozenset[str]] = {
-    "date": frozenset({"DATE", "DATE_YEAR", "DATE_RELATIVE"}),
+    "date": frozenset({"DATE", "DATE_YEAR", "DATE_RELATIVE", "DATE_RUN"}),
     "count": frozenset({"NUMBER", "MONEY", "FRACTION", "NOT_COUNT", "QUALIFIER", "UNIT", "UNIT_STOP"}),
     "organization": frozenset({"ORG", "ORG_HEAD", "ORG_DOC", "INITIATIVE"}),
     "objective": frozenset({"GOAL_MARKER", "LIST_INTRO", "NOT_GOAL"}),

@@ -7,7 +7,9 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..normalize.dates import parse_date
+from datetime import date
+
+from ..normalize.dates import DateRange, parse_date
 from .base import Found, Match, RuleComponent, add_found, select_longest
 
 # Leading words that introduce a date but are not part of its span.
@@ -82,6 +84,12 @@ YEAR_CONTEXT = frozenset(
     ]
 )
 YEAR = re.compile(r"^\d{4}$")
+MAX_RUN = 14  # tokens of a date run scanned at most
+# Words that may sit inside a date but never open one ("from" and "between" do: ranges).
+RUN_NEVER_STARTS = frozenset(
+    "the of on at to till until through thru and a an , . / - ~ ago after before in".split()
+)
+RUN_NEVER_ENDS = frozenset("the of on at to till until through thru and a an from between in after before".split())
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
 
 
@@ -139,23 +147,63 @@ class DateComponent(RuleComponent):
             end -= 1
         return (start, end) if start < end else None
 
+    def _value(self, doc: Doc, start: int, end: int, published: date | None) -> DateRange | None:
+        value = parse_date(doc[start:end].text, published, order="mdy" if self.day_order == "mdy" else "dmy")
+        if value is None:
+            return None
+        whole_years = (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
+        if whole_years and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
+            return None  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
+        return value
+
+    def _scan_run(self, doc: Doc, match: Match, published: date | None) -> list[tuple[int, int, DateRange]]:
+        """The dates inside a run of date words: from each start, the longest stretch that parses."""
+        found = []
+        i, end = match.start, min(match.end, match.start + MAX_RUN)
+        while i < end:
+            if doc[i].lower_ in RUN_NEVER_STARTS or doc[i].is_space:
+                i += 1
+                continue
+            if YEAR.match(doc[i].text) and not acts_as_year(doc, i):
+                i += 1  # "Agenda 2063 on 31 January": the year belongs to a name
+                continue
+            best = None
+            for j in range(end, i, -1):
+                if doc[j - 1].lower_ in RUN_NEVER_ENDS or doc[j - 1].is_punct:
+                    continue
+                if j - i == 1 and doc[i].is_alpha:
+                    break  # one word alone ("may", "march", "Sunday") is left to the exact patterns
+                value = self._value(doc, i, j, published)
+                if value is not None:
+                    best = (i, j, value)
+                    break
+            if best is None:
+                i += 1
+                continue
+            found.append(best)
+            i = best[1]
+        return found
+
     def process(self, doc: Doc) -> None:
         published = doc._.pc_published
         candidates = []
+        from_runs = []  # after the exact patterns: on a tie in length, an exact pattern wins
         for match in self.find(doc):
+            if match.label == "DATE_RUN":
+                for start, end, value in self._scan_run(doc, match, published):
+                    span = self._span_of(doc, Match(match.label, match.rule, start, end))
+                    if span is not None:
+                        from_runs.append((span[0], span[1], (match.rule, value)))
+                continue
             span = self._span_of(doc, match)
             if span is None:
                 continue
             start, end = span
-            text = doc[start:end].text
-            value = parse_date(text, published, order="mdy" if self.day_order == "mdy" else "dmy")
+            value = self._value(doc, start, end, published)
             if value is None:
                 continue
-            whole_years = (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
-            if whole_years and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
-                continue  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
             candidates.append((start, end, (match.rule, value)))
-        for start, end, (rule, (first_day, last_day)) in select_longest(candidates):
+        for start, end, (rule, (first_day, last_day)) in select_longest(candidates + from_runs):
             chosen = doc[start:end]
             fields = {"start_date": first_day, "end_date": last_day}
             add_found(doc, Found("date", chosen.start_char, chosen.end_char, rule, fields))

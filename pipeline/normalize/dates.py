@@ -11,6 +11,8 @@ import re
 from datetime import date, timedelta
 from typing import Literal
 
+from . import date_forms
+
 DateRange = tuple[date, date]
 DayOrder = Literal["dmy", "mdy"]
 
@@ -40,7 +42,7 @@ MIN_YEAR, MAX_YEAR = 1000, 2199
 _MONTH = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>\d{{4}})"
-_DASH = r"\s*(?:-|to|until|till|through|and)\s*"
+_DASH = r"\s*(?:-|to|until|till|through)\s*"
 
 
 def _rx(template: str) -> re.Pattern[str]:
@@ -76,7 +78,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mm_y", _rx(_m("m") + _DASH + _m("m2") + r",? " + _y("y"))),
     ("my_my", _rx(_m("m") + r",? " + _y("y") + _DASH + _m("m2") + r",? " + _y("y2"))),
     ("year", re.compile(r"^(?:the )?(?:year )?(?P<y>\d{4})$")),
-    ("year_range", re.compile(r"^(?:from |between )?(?P<y>\d{4})" + _DASH + r"(?P<y2>\d{2}|\d{4})$")),
+    ("year_range", re.compile(r"^(?:from )?(?P<y>\d{4})" + _DASH + r"(?P<y2>\d{2}|\d{4})$")),
+    ("year_range", re.compile(r"^between (?P<y>\d{4}) and (?P<y2>\d{4})$")),
     ("decade", re.compile(r"^(?:the )?(?:start of the |end of the )?(?P<y>\d{3})0'?s$")),
     ("century", re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century$")),
     ("century_word", re.compile(r"^(?:the )?(?P<w>[a-z]+(?:[- ][a-z]+)?) century$")),
@@ -209,6 +212,21 @@ def parse_date(text: str, published: date | None = None, *, order: DayOrder = "d
         return None
     if not cleaned or len(cleaned) > 80:
         return None
+    result = _parse_regular(cleaned, published, order)
+    if result is None:
+        try:
+            result = _parse_other(text, published, order)
+        except (ValueError, OverflowError, KeyError, IndexError):
+            result = None
+    if result is None:
+        return None
+    start, end = result
+    if start > end or not (_valid_year(start.year) and _valid_year(end.year)):
+        return None
+    return result
+
+
+def _parse_regular(cleaned: str, published: date | None, order: DayOrder) -> DateRange | None:
     for name, pattern in PATTERNS:
         match = pattern.match(cleaned)
         if match is None:
@@ -218,11 +236,67 @@ def parse_date(text: str, published: date | None = None, *, order: DayOrder = "d
         except (ValueError, OverflowError, KeyError):
             result = None
         if result is not None:
-            start, end = result
-            if start > end or not (_valid_year(start.year) and _valid_year(end.year)):
-                return None
             return result
     return None
+
+
+RANGE_CONNECTORS = re.compile(r" (?:to|till|until|through|thru|and) |-| - ")
+
+
+def _parse_other(text: str, published: date | None, order: DayOrder, *, ranges: bool = True) -> DateRange | None:
+    t = date_forms.canonical(text)
+    if not t or len(t) > 80:
+        return None
+    found = date_forms.absolute(t, published, order) or date_forms.spelled_year(t)
+    if found is None and published is not None:
+        found = date_forms.relative(t, published)
+    if found is None and ranges:
+        found = _parse_range(t, published, order)
+    return found
+
+
+def _single(text: str, published: date | None, order: DayOrder) -> DateRange | None:
+    if text in ("now", "today") and published is not None:
+        return published, published
+    cleaned = _clean(text)
+    return _parse_regular(cleaned, published, order) or _parse_other(text, published, order, ranges=False)
+
+
+def _parse_range(t: str, published: date | None, order: DayOrder) -> DateRange | None:
+    """"from 4 to 22 this month", "26 june to 28 june 2020", "between now and november 15th"."""
+    between = t.startswith("between ")
+    body = re.sub(r"^(?:from|between) ", "", t)
+    for split in RANGE_CONNECTORS.finditer(body):
+        connector = split.group().strip()
+        if connector == "and" and not between:
+            continue
+        left, right = body[: split.start()].strip(), body[split.end() :].strip()
+        if not left or not right:
+            continue
+        last = _single(right, published, order)
+        if last is None:
+            continue
+        first = None
+        for guess in [*_inherit(left, right), left]:  # the second end's month and year come first
+            first = _single(guess, published, order)
+            if first is not None:
+                break
+        if first is not None and first[0] <= last[1]:
+            return first[0], last[1]
+    return None
+
+
+def _inherit(left: str, right: str) -> list[str]:
+    """Complete the range's first end from its second: "4" + "january 22 1995" -> "january 4 1995"."""
+    guesses = []
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", left):
+        replaced = re.sub(r"\b\d{1,2}(?:st|nd|rd|th)?\b", left, right, count=1)
+        if replaced != right:
+            guesses.append(replaced)
+    year = re.search(r"\b\d{4}\b", right)
+    if year and not re.search(r"\b\d{4}\b", left) and not left.isdigit():
+        guesses.append(f"{left} {year.group()}")
+    return guesses
 
 
 def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrder) -> DateRange | None:
