@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
-
-from datetime import date
 
 from ..normalize.dates import DateRange, parse_date
 from .base import Found, Match, RuleComponent, add_found, select_longest
@@ -86,10 +85,10 @@ YEAR_CONTEXT = frozenset(
 YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a date run scanned at most
 # Words that may sit inside a date but never open one ("from" and "between" do: ranges).
-RUN_NEVER_STARTS = frozenset(
-    "the of on at to till until through thru and a an , . / - ~ ago after before in".split()
-)
-RUN_NEVER_ENDS = frozenset("the of on at to till until through thru and a an from between in after before".split())
+RUN_NEVER_STARTS = frozenset(["the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an", ",", ".", "/", "-", "~", "ago", "after", "before"])
+OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
+AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
+RUN_NEVER_ENDS = frozenset(["the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an", "from", "between", "in", "after", "before"])
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
 
 
@@ -139,6 +138,7 @@ class DateComponent(RuleComponent):
         start, end = match.start, match.end
         words = [t.lower_ for t in doc[start:end]]
         keeps_range = words[0] in ("from", "between") and any(w in ("to", "and", "until", "till") for w in words)
+        keeps_range = keeps_range or (words[0] == "in" and len(words) >= 3 and words[2].rstrip("s") in OFFSET_UNITS)
         while start < end and not keeps_range and doc[start].lower_ in LEADING:
             start += 1
         while start < end and (doc[start].is_space or doc[start].is_punct):
@@ -164,15 +164,17 @@ class DateComponent(RuleComponent):
             if doc[i].lower_ in RUN_NEVER_STARTS or doc[i].is_space:
                 i += 1
                 continue
-            if YEAR.match(doc[i].text) and not acts_as_year(doc, i):
-                i += 1  # "Agenda 2063 on 31 January": the year belongs to a name
-                continue
             best = None
             for j in range(end, i, -1):
                 if doc[j - 1].lower_ in RUN_NEVER_ENDS or doc[j - 1].is_punct:
                     continue
                 if j - i == 1 and doc[i].is_alpha:
                     break  # one word alone ("may", "march", "Sunday") is left to the exact patterns
+                words = doc[i:j]
+                if not any(t.like_num or any(c.isdigit() for c in t.text) for t in words) and any(
+                    t.text in AMBIGUOUS_LOWER for t in words
+                ):
+                    continue  # "this may take longer": a verb, not the month
                 value = self._value(doc, i, j, published)
                 if value is not None:
                     best = (i, j, value)

@@ -70,7 +70,8 @@ def canonical(text: str) -> str:
     t = re.sub(r"\b(first|second|1st|2nd) half\b", lambda m: "h" + ("1" if m.group(1) in ("first", "1st") else "2"), t)
     t = re.sub(r"(?<=\d{4})(?=[qh][1-4]\b)|(?<=\b[qh][1-4])(?=\d{4})", " ", t)  # 2016h2, q12019
     t = re.sub(r"(?<=[a-z]{3})(?=\d)|(?<=\d)(?=(?!st\b|nd\b|rd\b|th\b)[a-z]{3,})", " ", t)  # dec31
-    t = re.sub(r"\bin (?=\d{4}\b)", " ", t)  # "28 june in 2020"
+    t = re.sub(r"\bin (?=\d{4}\b|(?:next|last|this)\b)", " ", t)  # "28 june in 2020", "4-23 in next month"
+    t = re.sub(r"\bcalendar (?=year\b)", "", t)
     t = re.sub(r"\b(the|of|in the)\b", " ", t)
     t = re.sub(r"(?<=[a-z0-9])\.(?=\s|$)", " ", t)  # "16. nov. 2016"
     t = re.sub(r"\s*([/\-])\s*", r"\1", t)
@@ -102,7 +103,7 @@ def _nearest(published: date | None, month: int, day: int) -> date | None:
     return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
-def absolute(t: str, published: date | None, order: str) -> DateRange | None:  # noqa: C901
+def absolute(t: str, published: date | None, order: str) -> DateRange | None:
     parts = [p for p in re.split(r"[ /.\-]+", t) if p]
     if not parts or len(parts) > 3:
         return None
@@ -141,6 +142,9 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:  #
         if len(numbers) == 2 and len(years) == 1 and len(days) == 1:
             one = _day(years[0], month, days[0])
             return (one, one) if one else None
+        if len(numbers) == 2 and not years and len(days) == 1 and numbers[1][1] > 31 and len(numbers[1][0]) == 2:
+            one = _day(_two_digit_year(numbers[1][1]), month, days[0])  # "15 april 87"
+            return (one, one) if one else None
         if len(numbers) == 2 and not years and len(days) == 2:
             day, year = (numbers[0][1], numbers[1][1])  # "15 april 87"
             one = _day(_two_digit_year(year), month, day)
@@ -162,6 +166,8 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:  #
             return _month_range(v2, v1)  # 11/2016
         return None
     if len(numbers) == 3:
+        if not re.fullmatch(r"\d+([/.\-])\d+\1\d+|\d+ \d+ \d+", t):
+            return None  # "30/4.85" mixes separators: a ratio, not a date
         (s1, v1), (s2, v2), (s3, v3) = numbers
         if len(s1) == 4:
             one = _day(v1, v2, v3)
@@ -189,7 +195,7 @@ _SHIFT = {"next": 1, "coming": 1, "following": 1, "upcoming": 1, "last": -1, "pr
           "this": 0, "current": 0}  # fmt: skip
 
 
-def relative(t: str, published: date) -> DateRange | None:  # noqa: C901
+def relative(t: str, published: date) -> DateRange | None:
     # "next friday", "last wednesday", "this friday"
     if m := re.fullmatch(_REL + " " + _WD, t):
         monday = _week_of(published, _SHIFT[m.group("rel")])[0]
@@ -206,6 +212,16 @@ def relative(t: str, published: date) -> DateRange | None:  # noqa: C901
         shift = _SHIFT.get(m.group("rel") or "this", 0)
         saturday = _week_of(published, shift)[0] + timedelta(days=5)
         return saturday, saturday + timedelta(days=1)
+    # "the following week", "current month", "upcoming month"
+    if m := re.fullmatch(_REL + r" (?P<u>week|month|year)", t):
+        shift = _SHIFT[m.group("rel")]
+        if m.group("u") == "week":
+            return _week_of(published, shift)
+        if m.group("u") == "year":
+            return date(published.year + shift, 1, 1), date(published.year + shift, 12, 31)
+        index = published.year * 12 + published.month - 1 + shift
+        year, month = divmod(index, 12)
+        return _month_range(year, month + 1)
     # quarters relative to the publication date
     if m := re.fullmatch(_REL + " quarter", t):
         index = (published.year * 4 + (published.month - 1) // 3) + _SHIFT[m.group("rel")]
@@ -233,13 +249,16 @@ def relative(t: str, published: date) -> DateRange | None:  # noqa: C901
         one = published + timedelta(days=2 if "after" in t else -2)
         return one, one
     # "2 sundays from now"
-    if m := re.fullmatch(number + " " + _WD + r"s from now", t):
+    if m := re.fullmatch(number + " " + _WD + r"s? from now", t):
         n = int(m.group("n")) if m.group("n").isdigit() else _SMALL_NUMBERS[m.group("n")]
         delta = (WEEKDAY_NAMES[m.group("wd")] - published.weekday()) % 7 or 7
         one = published + timedelta(days=delta + 7 * (n - 1))
         return one, one
     # n-th weekday of a month: "first friday in this month", "second monday of next month", "third tuesday"
-    m = re.fullmatch(r"(?P<k>first|second|third|fourth|last|1st|2nd|3rd|4th) " + _WD + r"(?: (?:in|of) )?(?: ?" + _REL + " month)?", t)
+    m = re.fullmatch(
+        r"(?P<k>first|second|third|fourth|last|1st|2nd|3rd|4th) " + _WD + r"(?: (?:in|of) )?(?: ?" + _REL + " month)?",
+        t,
+    )
     if m:
         shift = _SHIFT.get(m.group("rel") or "this", 0)
         index = published.year * 12 + published.month - 1 + shift
@@ -306,7 +325,9 @@ def _nth_weekday(year: int, month: int, weekday: int, which: str) -> DateRange |
     if not 1000 <= year <= 2199:
         return None
     days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1) if date(year, month, d).weekday() == weekday]
-    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1}[which]
+    index = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1}[
+        which
+    ]
     if index >= len(days):
         return None
     one = date(year, month, days[index])
@@ -317,7 +338,7 @@ _CENTURIES = {"nineteen": 19, "twenty": 20, "eighteen": 18}
 
 
 def spelled_year(t: str) -> DateRange | None:
-    """"nineteen ninety six" -> 1996, "two thousand and twenty" -> 2020."""
+    """ "nineteen ninety six" -> 1996, "two thousand and twenty" -> 2020."""
     from .numbers import parse_number
 
     words = t.replace("-", " ").split()

@@ -131,7 +131,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:()")
     text = text.rstrip(".")
     text = _LEADING.sub("", text)
-    return text if text in WEEKDAYS else _WEEKDAY_PREFIX.sub("", text)
+    if text in WEEKDAYS or not re.search(r"\d", text):
+        return text  # "friday next week" keeps its weekday; "Thursday, 13 June 2019" loses it
+    return _WEEKDAY_PREFIX.sub("", text)
 
 
 def month_range(year: int, month: int) -> DateRange:
@@ -263,7 +265,7 @@ def _single(text: str, published: date | None, order: DayOrder) -> DateRange | N
 
 
 def _parse_range(t: str, published: date | None, order: DayOrder) -> DateRange | None:
-    """"from 4 to 22 this month", "26 june to 28 june 2020", "between now and november 15th"."""
+    """ "from 4 to 22 this month", "26 june to 28 june 2020", "between now and november 15th"."""
     between = t.startswith("between ")
     body = re.sub(r"^(?:from|between) ", "", t)
     for split in RANGE_CONNECTORS.finditer(body):
@@ -281,6 +283,9 @@ def _parse_range(t: str, published: date | None, order: DayOrder) -> DateRange |
             first = _single(guess, published, order)
             if first is not None:
                 break
+        if first is not None and first[0] > last[1] and not re.search(r"\b\d{4}\b", right):
+            shifted = _single(f"{right} {first[0].year + 1}", published, order)  # "between now and November 15th"
+            last = shifted or last
         if first is not None and first[0] <= last[1]:
             return first[0], last[1]
     return None
