@@ -85,10 +85,54 @@ YEAR_CONTEXT = frozenset(
 YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a date run scanned at most
 # Words that may sit inside a date but never open one ("from" and "between" do: ranges).
-RUN_NEVER_STARTS = frozenset(["the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an", ",", ".", "/", "-", "~", "ago", "after", "before"])
+RUN_NEVER_STARTS = frozenset(
+    [
+        "the",
+        "of",
+        "on",
+        "at",
+        "to",
+        "till",
+        "until",
+        "through",
+        "thru",
+        "and",
+        "a",
+        "an",
+        ",",
+        ".",
+        "/",
+        "-",
+        "~",
+        "ago",
+        "after",
+        "before",
+    ]
+)
+SPELLED_YEAR_CONTEXT = frozenset("in since by until from during of before after to".split())
 OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
 AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
-RUN_NEVER_ENDS = frozenset(["the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an", "from", "between", "in", "after", "before"])
+RUN_NEVER_ENDS = frozenset(
+    [
+        "the",
+        "of",
+        "on",
+        "at",
+        "to",
+        "till",
+        "until",
+        "through",
+        "thru",
+        "and",
+        "a",
+        "an",
+        "from",
+        "between",
+        "in",
+        "after",
+        "before",
+    ]
+)
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
 
 
@@ -97,6 +141,10 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return doc[j] if j >= 0 else None
+
+
+def _whole_years(value: DateRange) -> bool:
+    return (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
 
 
 def acts_as_year(doc: Doc, i: int) -> bool:
@@ -151,8 +199,7 @@ class DateComponent(RuleComponent):
         value = parse_date(doc[start:end].text, published, order="mdy" if self.day_order == "mdy" else "dmy")
         if value is None:
             return None
-        whole_years = (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
-        if whole_years and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
+        if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
             return None  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
         return value
 
@@ -176,6 +223,10 @@ class DateComponent(RuleComponent):
                 ):
                     continue  # "this may take longer": a verb, not the month
                 value = self._value(doc, i, j, published)
+                if value is not None and all(t.is_alpha for t in words) and _whole_years(value):
+                    previous = _previous(doc, i)
+                    if previous is None or previous.lower_ not in SPELLED_YEAR_CONTEXT:
+                        continue  # "two thousand" is a year only after "in", "since", ...
                 if value is not None:
                     best = (i, j, value)
                     break
@@ -201,10 +252,10 @@ class DateComponent(RuleComponent):
             if span is None:
                 continue
             start, end = span
-            value = self._value(doc, start, end, published)
-            if value is None:
+            exact = self._value(doc, start, end, published)
+            if exact is None:
                 continue
-            candidates.append((start, end, (match.rule, value)))
+            candidates.append((start, end, (match.rule, exact)))
         for start, end, (rule, (first_day, last_day)) in select_longest(candidates + from_runs):
             chosen = doc[start:end]
             fields = {"start_date": first_day, "end_date": last_day}

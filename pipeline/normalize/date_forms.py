@@ -229,10 +229,10 @@ def relative(t: str, published: date) -> DateRange | None:
         a, b = _month_range(year, 3 * q + 1), _month_range(year, 3 * q + 3)
         return (a[0], b[1]) if a and b else None
     if m := re.fullmatch(r"(?:q(?P<q>[1-4]) )?(?P<rel>this|next|last) year(?: q(?P<q2>[1-4]))?", t):
-        q = m.group("q") or m.group("q2")
-        if q:
+        quarter_text = m.group("q") or m.group("q2")
+        if quarter_text:
             year = published.year + _SHIFT[m.group("rel")]
-            a, b = _month_range(year, 3 * int(q) - 2), _month_range(year, 3 * int(q))
+            a, b = _month_range(year, 3 * int(quarter_text) - 2), _month_range(year, 3 * int(quarter_text))
             return (a[0], b[1]) if a and b else None
     # "in 2 weeks", "two days from tomorrow", "3 days from today"
     number = r"(?P<n>\d{1,3}|" + "|".join(_SMALL_NUMBERS) + r")"
@@ -268,17 +268,17 @@ def relative(t: str, published: date) -> DateRange | None:
     if m := re.fullmatch(r"(?P<d>\d{1,2})(?:st|nd|rd|th)? " + _REL + " month", t):
         index = published.year * 12 + published.month - 1 + _SHIFT[m.group("rel")]
         year, month = divmod(index, 12)
-        one = _day(year, month + 1, int(m.group("d")))
-        return (one, one) if one else None
+        that_day = _day(year, month + 1, int(m.group("d")))
+        return (that_day, that_day) if that_day else None
     # weekday with a day of the month: "thursday 21st", "friday 15"
     if m := re.fullmatch(_WD + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?", t):
         day = int(m.group("d"))
         for shift in (0, -1, 1):
             index = published.year * 12 + published.month - 1 + shift
             year, month = divmod(index, 12)
-            one = _day(year, month + 1, day)
-            if one and one.weekday() == WEEKDAY_NAMES[m.group("wd")]:
-                return one, one
+            candidate = _day(year, month + 1, day)
+            if candidate and candidate.weekday() == WEEKDAY_NAMES[m.group("wd")]:
+                return candidate, candidate
         return None
     # ISO weeks: "first week 2015", "last week 2016", "week 31", "last week this month"
     if m := re.fullmatch(r"(?P<k>first|1st|last) week (?P<y>\d{4})", t):

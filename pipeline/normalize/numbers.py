@@ -302,11 +302,11 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:
             fraction = numerator / HALF_WORDS[words[k]]
             k += 1
         else:
-            denominator = _ordinal(words, k)
-            if denominator is None:
+            below = _ordinal(words, k)
+            if below is None:
                 return None
-            fraction = numerator / denominator[0]
-            k = denominator[1]
+            fraction = numerator / below[0]
+            k = below[1]
         if k < len(words) and words[k] in SCALES:  # "one billion and a half million"
             fraction *= SCALES[words[k]]
             k += 1
@@ -324,31 +324,31 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:
     # "one over three", "1 out of 3"
     if words[j] in ("over", "out"):
         k = j + 1 + (words[j] == "out" and j + 1 < len(words) and words[j + 1] == "of")
-        below = _cardinal(words, raw, k)
-        if below is None or below[1] != len(words) or below[0] == 0:
+        divisor = _cardinal(words, raw, k)
+        if divisor is None or divisor[1] != len(words) or divisor[0] == 0:
             return None
-        return value / below[0]
+        return value / divisor[0]
     # "three fifths", "a hundred trillionths", "two thirds", "three quarters"
     if words[j] in HALF_WORDS and j + 1 == len(words):
         return value / HALF_WORDS[words[j]]
     if words[-1] in SCALES and words[-3:-1] in (["of", "a"], ["of", "an"]):  # "two thirds of a million"
         part = _parse_words(words[:-3], raw[:-3])
         return None if part is None else part * SCALES[words[-1]]
-    denominator = _ordinal(words, j)
-    if denominator is not None and denominator[1] == len(words) and (denominator[0] > 2 or value == 1):
+    ordinal = _ordinal(words, j)
+    if ordinal is not None and ordinal[1] == len(words) and (ordinal[0] > 2 or value == 1):
         tens = words[j - 1] if j > 0 else ""
         after_and = j >= 2 and words[j - 2] == "and"
-        if last == "tens" and TENS.get(tens, 0) and value - TENS[tens] > 0 and denominator[0] < 10 and not after_and:
+        if last == "tens" and TENS.get(tens, 0) and value - TENS[tens] > 0 and ordinal[0] < 10 and not after_and:
             # "one hundred thirty fifths": without "and", "thirty fifths" is the denominator (35ths)
-            return (value - TENS[tens]) / (TENS[tens] + denominator[0])
-        return value / denominator[0]
+            return (value - TENS[tens]) / (TENS[tens] + ordinal[0])
+        return value / ordinal[0]
     if j < len(words) and last in ("unit", "digit") and value > 0:  # "one one hundred (and) fifth" = 1/105
-        below = _cardinal(words, raw, j)
-        if below is not None and below[0] > 0:
-            at = below[1] + (below[1] < len(words) and words[below[1]] == "and")
+        hundreds = _cardinal(words, raw, j)
+        if hundreds is not None and hundreds[0] > 0:
+            at = hundreds[1] + (hundreds[1] < len(words) and words[hundreds[1]] == "and")
             tail = _ordinal(words, at)
             if tail is not None and tail[1] == len(words) and tail[0] < 10:
-                return value / (below[0] + tail[0])
+                return value / (hundreds[0] + tail[0])
     return None
 
 
