@@ -109,7 +109,7 @@ RUN_NEVER_STARTS = frozenset(
         "before",
     ]
 )
-SPELLED_YEAR_CONTEXT = frozenset("in since by until from during of before after to".split())
+SPELLED_YEAR_CONTEXT = frozenset(["in", "since", "by", "until", "from", "during", "of", "before", "after", "to"])
 OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
 AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
 RUN_NEVER_ENDS = frozenset(

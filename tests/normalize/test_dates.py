@@ -123,3 +123,45 @@ def test_never_raises_and_stays_in_bounds(text: str) -> None:
     if found is not None:
         assert found[0] <= found[1]
         assert 1000 <= found[0].year <= 2199
+
+
+REF = date(2016, 11, 7)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("05-Aug-2016", "2016-08-05", "2016-08-05"),
+        ("2020/Sep/23", "2020-09-23", "2020-09-23"),
+        ("Dec31, 1994", "1994-12-31", "1994-12-31"),
+        ("2016 June", "2016-06-01", "2016-06-30"),
+        ("2015/08/12", "2015-08-12", "2015-08-12"),
+        ("20161016", "2016-10-16", "2016-10-16"),
+        ("2016-11", "2016-11-01", "2016-11-30"),
+        ("11/2016", "2016-11-01", "2016-11-30"),
+        ("2019-Q1", "2019-01-01", "2019-03-31"),
+        ("2016H2", "2016-07-01", "2016-12-31"),
+        ("15 April of 87", "1987-04-15", "1987-04-15"),
+        ("next Friday", "2016-11-18", "2016-11-18"),
+        ("Tuesday of next week", "2016-11-15", "2016-11-15"),
+        ("in 2 weeks", "2016-11-21", "2016-11-21"),
+        ("two days from tomorrow", "2016-11-10", "2016-11-10"),
+        ("this weekend", "2016-11-12", "2016-11-13"),
+        ("last quarter", "2016-07-01", "2016-09-30"),
+        ("the first week of 2015", "2014-12-29", "2015-01-04"),
+        ("the first Friday of next month", "2016-12-02", "2016-12-02"),
+        ("the 20th of next month", "2016-12-20", "2016-12-20"),
+        ("from 4 to 22 this month", "2016-11-04", "2016-11-22"),
+        ("26 June to 28 June in 2020", "2020-06-26", "2020-06-28"),
+        ("4 to January 22, 1995", "1995-01-04", "1995-01-22"),
+        ("nineteen ninety six", "1996-01-01", "1996-12-31"),
+    ],
+)
+def test_other_forms(text: str, start: str, end: str) -> None:
+    found = parse_date(text, REF)
+    assert found is not None and (found[0].isoformat(), found[1].isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["30/4.85", "2015-16 budget", "the week", "two thousand apples"])
+def test_other_non_dates(text: str) -> None:
+    assert parse_date(text, REF) is None

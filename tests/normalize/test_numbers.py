@@ -48,3 +48,37 @@ def test_fractions_are_percent(text: str, value: float) -> None:
 def test_never_raises_and_stays_in_bounds(text: str) -> None:
     value = parse_number(text)
     assert value is None or abs(value) <= MAX_VALUE
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (".08", 0.08),
+        ("1 234 567", 1234567),
+        ("5,00", 5),
+        ("1.3e6", 1.3e6),
+        ("1.1^23", 1.1**23),
+        ("10k", 1e4),
+        ("1.2b", 1.2e9),
+        ("2.33 k", 2330),
+        ("10 bln", 1e10),
+        ("13 lakh", 1.3e6),
+        ("6 crore and two hundred", 60000200),
+        ("4 thousand 3 hundred and 21", 4321),
+        ("two hundred point zero three", 200.03),
+        ("3/4", 0.75),
+        ("2 1/4", 2.25),
+        ("three fifths", 0.6),
+        ("a twenty-first", 1 / 21),
+        ("one and a half", 1.5),
+        ("one over three", 1 / 3),
+        ("3 million and a half", 3.5e6),
+        ("five billion and three quarters", 5.75e9),
+        ("one hundred and three quarters", 100.75),
+        ("half million", 5e5),
+        ("three dozens", 36),
+        ("nought point five", 0.5),
+    ],
+)
+def test_number_grammar(text: str, value: float) -> None:
+    assert parse_number(text) == pytest.approx(value)
