@@ -5,6 +5,8 @@ from .extract import Extraction, extract_paths, extract_text, process_article
 from .nlp import build_nlp
 from .patterns import check_patterns, load_patterns
 from .records import Article, Claim, CountClaim, DateClaim, ObjectiveClaim, OrganizationClaim
+from .report import render_report, write_report
+from .tables import load_articles, load_claims, load_tables
 from .writers import write_outputs
 
 __version__ = "0.1.0"
@@ -24,7 +26,12 @@ __all__ = [
     "check_patterns",
     "extract_paths",
     "extract_text",
+    "load_articles",
+    "load_claims",
     "load_patterns",
+    "load_tables",
     "process_article",
+    "render_report",
     "write_outputs",
+    "write_report",
 ]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -106,6 +108,120 @@ def extract(
         out_console.print(table)
     if result.problems:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+NORMALIZED_COLUMNS = ("start_date", "end_date", "value", "value_max", "unit", "qualifier", "name", "acronym", "subject")
+
+
+def _normalized(row: Mapping[Any, object]) -> str:
+    parts = []
+    for column in NORMALIZED_COLUMNS:
+        value = row.get(column)
+        if value is None or (isinstance(value, float) and value != value) or str(value) in ("", "<NA>", "NaT"):
+            continue
+        if hasattr(value, "date") and column.endswith("_date"):
+            value = value.date().isoformat()
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)
+        parts.append(f"{column}={value}")
+    return ", ".join(parts)
+
+
+def _markdown(frame: pd.DataFrame) -> str:
+    def cell(value: object) -> str:
+        return str(value).replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(frame.columns) + " |", "| " + " | ".join("---" for _ in frame.columns) + " |"]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join(lines)
+
+
+@app.command()
+def show(
+    folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
+    claim_type: Annotated[
+        str | None, typer.Option("--type", "-t", help="date, count, organization or objective.")
+    ] = None,
+    article: Annotated[str | None, typer.Option("--article", "-a", help="Only this article id.")] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", "-s", help="Objectives of this subject (case-insensitive substring).")
+    ] = None,
+    grep: Annotated[
+        str | None, typer.Option("--grep", "-g", help="Claims whose text or sentence matches this regex.")
+    ] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or markdown.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="Show at most this many claims.")] = None,
+) -> None:
+    """Print the claims of an output folder as tables, filtered."""
+    import re as regex
+
+    from .tables import load_claims
+
+    if output_format not in ("table", "csv", "json", "markdown"):
+        err_console.print("--format must be table, csv, json or markdown")
+        raise typer.Exit(EXIT_INVALID)
+    if claim_type is not None and claim_type not in CLAIM_TYPES:
+        err_console.print(f"--type must be one of {', '.join(CLAIM_TYPES)}")
+        raise typer.Exit(EXIT_INVALID)
+    try:
+        frame = load_claims(folder)
+        pattern = regex.compile(grep, regex.IGNORECASE) if grep else None
+    except ClaimsError as error:
+        raise _fail(error, EXIT_INVALID) from None
+    except regex.error as exc:
+        err_console.print(f"--grep is not a valid regular expression: {exc}")
+        raise typer.Exit(EXIT_INVALID) from None
+    if claim_type:
+        frame = frame[frame["claim_type"] == claim_type]
+    if article:
+        frame = frame[frame["article_id"] == article]
+    if subject:
+        frame = frame[frame["subject"].fillna("").str.contains(subject, case=False, regex=False)]
+    if pattern is not None:
+        texts = frame["text"].fillna("") + "\n" + frame["sentence"].fillna("")
+        frame = frame[texts.map(lambda t: bool(pattern.search(t)))]
+    if limit is not None:
+        frame = frame.head(limit)
+    rows = frame.to_dict("records")
+    table = pd.DataFrame(
+        {
+            "article_id": [r["article_id"] for r in rows],
+            "claim_type": [r["claim_type"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "normalized": [_normalized(r) for r in rows],
+            "rule": [r["rule"] for r in rows],
+            "sentence": [r["sentence"] for r in rows],
+        }
+    )
+    if output_format == "csv":
+        typer.echo(table.to_csv(index=False, lineterminator="\n"), nl=False)
+    elif output_format == "json":
+        typer.echo(table.to_json(orient="records", force_ascii=False, indent=2))
+    elif output_format == "markdown":
+        typer.echo(_markdown(table))
+    else:
+        view = Table(title=f"{len(table)} claims from {folder}", show_lines=True)
+        for column, style in (("article_id", "dim"), ("claim_type", "bold"), ("text", ""), ("normalized", "cyan"),
+                              ("rule", "dim"), ("sentence", "")):  # fmt: skip
+            view.add_column(column.replace("_", " "), style=style, overflow="fold")
+        for row in table.itertuples(index=False):
+            view.add_row(*(str(v) for v in row))
+        out_console.print(view)
+
+
+@app.command()
+def report(
+    folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+) -> None:
+    """Write one self-contained HTML report: texts with highlighted claims and a claims table."""
+    from .report import write_report
+
+    try:
+        written = write_report(folder, output)
+    except ClaimsError as error:
+        raise _fail(error, EXIT_INVALID) from None
+    out_console.print(f"report written to {written}")
 
 
 @app.command()

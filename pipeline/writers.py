@@ -1,8 +1,11 @@
-"""Write records to CSV and JSON, atomically and deterministically.
+"""Write records to CSV, JSON, Parquet and SQLite, atomically and deterministically.
 
 Every file is written to a temporary file in the output folder and moved over the old
 one only once all files are complete, so a run killed halfway leaves the previous
 outputs whole.
+
+The text files (``OUTPUT_FILES``) are byte-for-byte reproducible; ``claims.parquet`` and
+``claims.db`` hold the same tables for pandas, DuckDB and Datasette.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from .errors import ClaimsError, Code, Problem, problem
 from .records import CSV_COLUMNS, Article, Claim, OrganizationClaim
 
 OUTPUT_FILES = ("claims.json", "claims.csv", "articles.json", "organizations.csv", "errors.json")
+BINARY_FILES = ("claims.parquet", "claims.db")
 ORGANIZATION_COLUMNS = ("article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end")
 
 
@@ -78,21 +82,58 @@ def _csv(frame: pd.DataFrame) -> str:
     return buffer.getvalue()
 
 
-def write_atomic(folder: Path, files: dict[str, str]) -> None:
-    """Write all ``files`` into ``folder``; each replaces its old version only when all are ready."""
+def _parquet(claims: Sequence[Claim]) -> bytes:
+    from .tables import claims_frame
+
+    buffer = io.BytesIO()
+    claims_frame(claims).to_parquet(buffer, index=False, engine="pyarrow")
+    return buffer.getvalue()
+
+
+def _sqlite(path: Path, articles: Sequence[Article], claims: Sequence[Claim]) -> None:
+    """claims, articles and organizations as tables of one SQLite database."""
+    import sqlite3
+
+    frame = claims_table(claims)
+    article_rows = pd.DataFrame([a.model_dump(mode="json") for a in articles], dtype=object)
+    organizations = organizations_table(claims)
+    with sqlite3.connect(path) as connection:
+        frame.to_sql("claims", connection, index=False)
+        article_rows.to_sql("articles", connection, index=False)
+        organizations.to_sql("organizations", connection, index=False)
+        connection.execute("CREATE INDEX claims_article ON claims (article_id, claim_type)")
+    connection.close()
+
+
+def _stage(folder: Path, name: str, content: str | bytes) -> Path:
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.chmod(temporary, _FILE_MODE)  # temporary files are private; outputs are not
+    return Path(temporary)
+
+
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+_FILE_MODE = _file_mode()
+
+
+def write_atomic(folder: Path, files: dict[str, str | bytes], built: dict[str, Path] | None = None) -> None:
+    """Write all ``files`` (and move the already ``built`` temporary files) into ``folder``;
+    each replaces its old version only when all are ready."""
+    staged: list[tuple[str, Path]] = list((built or {}).items())
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        staged: list[tuple[str, Path]] = []
         try:
             for name, content in files.items():
-                handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, moved into place later
-                    "w", encoding="utf-8", newline="", dir=folder, prefix=f".{name}.", suffix=".tmp", delete=False
-                )
-                with handle:
-                    handle.write(content)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                staged.append((name, Path(handle.name)))
+                staged.append((name, _stage(folder, name, content)))
             for name, temporary in staged:
                 os.replace(temporary, folder / name)
         finally:
@@ -106,4 +147,14 @@ def write_atomic(folder: Path, files: dict[str, str]) -> None:
 def write_outputs(
     folder: Path, articles: Sequence[Article], claims: Sequence[Claim], problems: Sequence[Problem]
 ) -> None:
-    write_atomic(folder, render_outputs(articles, claims, problems))
+    files: dict[str, str | bytes] = dict(render_outputs(articles, claims, problems))
+    files["claims.parquet"] = _parquet(claims)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        database = Path(tempfile.mkstemp(dir=folder, prefix=".claims.db.", suffix=".tmp")[1])
+        database.unlink()
+        _sqlite(database, articles, claims)
+        os.chmod(database, _FILE_MODE)
+    except OSError as exc:
+        raise ClaimsError(problem(Code.E301, str(folder), reason=exc.strerror or str(exc))) from exc
+    write_atomic(folder, files, {"claims.db": database})

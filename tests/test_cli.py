@@ -16,7 +16,15 @@ runner = CliRunner()
 def test_extract_writes_all_outputs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(FIXTURES / "river-basin-release.txt"), "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    for name in ("claims.json", "claims.csv", "articles.json", "errors.json"):
+    for name in (
+        "claims.json",
+        "claims.csv",
+        "articles.json",
+        "organizations.csv",
+        "errors.json",
+        "claims.parquet",
+        "claims.db",
+    ):
         assert (tmp_path / name).is_file()
     claims = json.loads((tmp_path / "claims.json").read_text())
     articles = json.loads((tmp_path / "articles.json").read_text())
@@ -80,6 +88,12 @@ def test_schema_and_patterns_check() -> None:
     assert schema.exit_code == 0 and '"claims"' in schema.output
     check = runner.invoke(app, ["patterns", "check"])
     assert check.exit_code == 0 and "patterns OK" in check.output
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    command = (ROOT / ".ci" / "run").read_text().strip().splitlines()[-1]
+    assert f"```bash\n{command}\n```" in readme
 
 
 def test_readme_documents_every_command() -> None:

@@ -1,0 +1,95 @@
+"""Extracted claims as pandas tables with real dtypes.
+
+```python
+from pipeline import load_claims, load_tables
+claims = load_claims("outputs")                 # one DataFrame, every claim
+tables = load_tables("outputs")                 # {"date": ..., "count": ..., "organization": ..., "objective": ...}
+```
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import ClaimsError, Code, problem
+from .records import CLAIM_TYPES, CSV_COLUMNS, Claim
+
+# The columns that mean something for each claim type (besides the shared ones).
+TYPE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "date": ("start_date", "end_date"),
+    "count": ("value", "value_max", "unit", "qualifier"),
+    "organization": ("name", "acronym"),
+    "objective": ("subject",),
+}
+SHARED_COLUMNS = ("claim_id", "article_id", "claim_type", "text", "start", "end", "sentence", "rule")
+STRING_COLUMNS = (
+    "claim_id",
+    "article_id",
+    "text",
+    "unit",
+    "qualifier",
+    "name",
+    "acronym",
+    "subject",
+    "rule",
+    "sentence",
+)
+
+
+def typed_frame(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
+    """Claim dicts -> a DataFrame with dates as datetime64, numbers numeric, types categorical."""
+    frame = pd.DataFrame(list(rows), columns=list(CSV_COLUMNS))
+    frame["claim_type"] = pd.Categorical(frame["claim_type"], categories=list(CLAIM_TYPES))
+    for column in ("start_date", "end_date"):
+        frame[column] = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
+    for column in ("value", "value_max"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    for column in ("start", "end", "source_start", "source_end"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+    for column in STRING_COLUMNS:
+        frame[column] = frame[column].astype("string")
+    return frame
+
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    return typed_frame([c.model_dump(mode="json") for c in claims])
+
+
+def _read_json(folder: Path, name: str) -> list[dict[str, object]]:
+    path = Path(folder) / name
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ClaimsError(problem(Code.E107, str(path))) from None
+    except (OSError, json.JSONDecodeError) as exc:
+        raise ClaimsError(problem(Code.E102, str(path), reason=str(exc))) from None
+    if not isinstance(data, list):
+        raise ClaimsError(problem(Code.E102, str(path), reason="expected a JSON array"))
+    return data
+
+
+def load_claims(folder: str | Path) -> pd.DataFrame:
+    """Every claim in ``folder/claims.json`` as one typed DataFrame."""
+    return typed_frame(_read_json(Path(folder), "claims.json"))
+
+
+def load_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """One DataFrame per claim type, each with the shared columns and its own."""
+    frame = load_claims(folder)
+    return {
+        claim_type: frame.loc[
+            frame["claim_type"] == claim_type, [*SHARED_COLUMNS, *TYPE_COLUMNS[claim_type]]
+        ].reset_index(drop=True)
+        for claim_type in CLAIM_TYPES
+    }
+
+
+def load_articles(folder: str | Path) -> pd.DataFrame:
+    frame = pd.DataFrame(_read_json(Path(folder), "articles.json"))
+    if "published" in frame:
+        frame["published"] = pd.to_datetime(frame["published"], format="ISO8601", errors="coerce")
+    return frame

@@ -1,0 +1,79 @@
+"""load_claims / load_tables, the Parquet and SQLite outputs, and 'claims show'."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+from typer.testing import CliRunner
+
+from pipeline import load_articles, load_claims, load_tables
+from pipeline.cli import app
+
+from .conftest import ROOT
+
+OUTPUTS = ROOT / "outputs"
+runner = CliRunner()
+
+
+def test_load_claims_has_real_dtypes() -> None:
+    frame = load_claims(OUTPUTS)
+    assert isinstance(frame["claim_type"].dtype, pd.CategoricalDtype)
+    assert pd.api.types.is_datetime64_any_dtype(frame["start_date"])
+    assert pd.api.types.is_float_dtype(frame["value"])
+    assert frame.loc[frame["claim_type"] == "count", "value"].sum() == 27 + 9 + 5 + 5
+    assert frame.loc[frame["text"] == "7th October 2022", "start_date"].iloc[0] == pd.Timestamp("2022-10-07")
+
+
+def test_one_table_per_type() -> None:
+    tables = load_tables(OUTPUTS)
+    assert set(tables) == {"date", "count", "organization", "objective"}
+    assert "unit" in tables["count"].columns and "unit" not in tables["date"].columns
+    assert len(tables["objective"]) == 7
+    articles = load_articles(OUTPUTS)
+    assert articles.loc[0, "published"] == pd.Timestamp("2022-10-07")
+
+
+def test_parquet_and_sqlite_hold_the_same_claims() -> None:
+    frame = load_claims(OUTPUTS)
+    parquet = pd.read_parquet(OUTPUTS / "claims.parquet")
+    assert list(parquet["claim_id"]) == list(frame["claim_id"])
+    assert str(parquet["claim_type"].dtype) == "category"
+    with sqlite3.connect(OUTPUTS / "claims.db") as connection:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert tables == {"claims", "articles", "organizations"}
+        count = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+        members = connection.execute(
+            "SELECT value, unit FROM claims WHERE claim_type = 'count' AND unit LIKE '%members%'"
+        ).fetchall()
+    assert count == len(frame)
+    assert members == [(27, "permanent members")]
+
+
+def test_show_filters_and_formats() -> None:
+    result = runner.invoke(app, ["show", str(OUTPUTS), "--type", "count", "--format", "json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert [r["text"] for r in rows] == [
+        "27 permanent members", "9 observer states", "5 observer organizations", "5 partner organizations",
+    ]  # fmt: skip
+    assert rows[0]["normalized"] == "value=27, unit=permanent members"
+    grep = runner.invoke(app, ["show", str(OUTPUTS), "--grep", "Nur-Sultan", "--format", "csv"])
+    assert grep.exit_code == 0 and "12-13 October 2022" in grep.output
+    subject = runner.invoke(app, ["show", str(OUTPUTS), "-t", "objective", "-s", "confidence", "-f", "markdown"])
+    assert subject.output.count("\n| cica-regional-connectivity |") == 7
+    table = runner.invoke(app, ["show", str(OUTPUTS), "--article", "cica-regional-connectivity", "--limit", "3"])
+    assert table.exit_code == 0 and "3 claims" in table.output
+
+
+def test_show_on_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["show", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "E107" in result.output
+
+
+def test_report_command(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    result = runner.invoke(app, ["report", str(OUTPUTS), "-o", str(target)])
+    assert result.exit_code == 0 and target.read_text().startswith("<!DOCTYPE html>")
