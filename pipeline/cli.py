@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import pandas as pd
 import typer
@@ -25,7 +24,7 @@ from .extract import extract_paths
 from .ingest import iter_files
 from .nlp import build_nlp
 from .patterns import PatternSet, check_patterns, load_patterns
-from .records import CLAIM_TYPES, json_schema
+from .records import CLAIM_TYPES, json_schema, normalized_text
 from .writers import write_outputs
 
 EXIT_INPUT_FAILED = 1
@@ -110,23 +109,6 @@ def extract(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
-NORMALIZED_COLUMNS = ("start_date", "end_date", "value", "value_max", "unit", "qualifier", "name", "acronym", "subject")
-
-
-def _normalized(row: Mapping[Any, object]) -> str:
-    parts = []
-    for column in NORMALIZED_COLUMNS:
-        value = row.get(column)
-        if value is None or (isinstance(value, float) and value != value) or str(value) in ("", "<NA>", "NaT"):
-            continue
-        if hasattr(value, "date") and column.endswith("_date"):
-            value = value.date().isoformat()
-        elif isinstance(value, float) and value.is_integer():
-            value = int(value)
-        parts.append(f"{column}={value}")
-    return ", ".join(parts)
-
-
 def _markdown(frame: pd.DataFrame) -> str:
     def cell(value: object) -> str:
         return str(value).replace("|", "\\|").replace("\n", " ")
@@ -188,7 +170,7 @@ def show(
             "article_id": [r["article_id"] for r in rows],
             "claim_type": [r["claim_type"] for r in rows],
             "text": [r["text"] for r in rows],
-            "normalized": [_normalized(r) for r in rows],
+            "normalized": [normalized_text(r) for r in rows],
             "rule": [r["rule"] for r in rows],
             "sentence": [r["sentence"] for r in rows],
         }
@@ -307,22 +289,8 @@ def patterns_try(
     records = Table(title="claims")
     for column in ("type", "text", "normalized", "rule"):
         records.add_column(column)
-    skip = {
-        "claim_id",
-        "article_id",
-        "claim_type",
-        "text",
-        "start",
-        "end",
-        "sentence",
-        "rule",
-        "source_start",
-        "source_end",
-    }
     for claim in claims:
-        data = claim.model_dump(mode="json")
-        normalized = ", ".join(f"{k}={v}" for k, v in data.items() if k not in skip and v is not None)
-        records.add_row(claim.claim_type, claim.text, normalized, claim.rule)
+        records.add_row(claim.claim_type, claim.text, normalized_text(claim.model_dump(mode="json")), claim.rule)
     out_console.print(records)
 
 

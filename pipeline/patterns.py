@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -166,9 +166,11 @@ def _read_lines(path: Path) -> Iterable[tuple[int, str]]:
             yield number, stripped
 
 
-def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], list[Problem]]:
-    lines: list[PatternLine] = []
-    problems: list[Problem] = []
+ModelT = TypeVar("ModelT", PatternModel, GazetteerModel)
+
+
+def _models(path: Path, model: type[ModelT], problems: list[Problem]) -> Iterable[tuple[int, ModelT]]:
+    """Each line of a JSONL file validated as ``model``; every problem is added to ``problems``."""
     where = str(path)
     for number, raw in _read_lines(path):
         try:
@@ -177,13 +179,19 @@ def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], 
             problems.append(problem(Code.E201, where, number, reason=exc.msg))
             continue
         if not isinstance(data, dict):
-            problems.append(problem(Code.E202, where, number, reason="a pattern line must be a JSON object"))
+            problems.append(problem(Code.E202, where, number, reason="a line must be a JSON object"))
             continue
         try:
-            model = PatternModel.model_validate(data)
+            yield number, model.model_validate(data)
         except ValidationError as exc:
             problems.extend(problem(Code.E202, where, number, reason=r) for r in _pydantic_reasons(exc))
-            continue
+
+
+def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], list[Problem]]:
+    lines: list[PatternLine] = []
+    problems: list[Problem] = []
+    where = str(path)
+    for number, model in _models(path, PatternModel, problems):
         line_ok = True
         if model.label not in LABELS[claim_type]:
             expected = ", ".join(sorted(LABELS[claim_type]))
@@ -232,27 +240,24 @@ def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], 
 
 
 def parse_gazetteer(path: Path) -> tuple[list[GazetteerEntry], list[Problem]]:
-    entries: list[GazetteerEntry] = []
     problems: list[Problem] = []
-    where = str(path)
-    for number, raw in _read_lines(path):
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(problem(Code.E201, where, number, reason=exc.msg))
-            continue
-        if not isinstance(data, dict):
-            problems.append(problem(Code.E202, where, number, reason="a gazetteer line must be a JSON object"))
-            continue
-        try:
-            model = GazetteerModel.model_validate(data)
-        except ValidationError as exc:
-            problems.extend(problem(Code.E202, where, number, reason=r) for r in _pydantic_reasons(exc))
-            continue
-        entries.append(
-            GazetteerEntry(model.id, model.name, model.acronym, tuple(model.variants), model.kind, where, number)
-        )
+    entries = [
+        GazetteerEntry(model.id, model.name, model.acronym, tuple(model.variants), model.kind, str(path), number)
+        for number, model in _models(path, GazetteerModel, problems)
+    ]
     return entries, problems
+
+
+def _first_use(
+    seen: dict[str, tuple[str, int]], pattern_id: str, path: str, line: int, problems: list[Problem]
+) -> bool:
+    """Record where ``pattern_id`` is defined; a second definition in one folder is a problem."""
+    if pattern_id in seen:
+        first = f"{seen[pattern_id][0]}:{seen[pattern_id][1]}"
+        problems.append(problem(Code.E205, path, line, pattern_id=pattern_id, first_line=first))
+        return False
+    seen[pattern_id] = (path, line)
+    return True
 
 
 def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool = True) -> PatternSet:
@@ -278,18 +283,8 @@ def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool 
             lines, found = parse_pattern_file(path, claim_type)
             problems.extend(found)
             for line in lines:
-                if line.id in seen:
-                    problems.append(
-                        problem(
-                            Code.E205,
-                            line.path,
-                            line.line,
-                            pattern_id=line.id,
-                            first_line=f"{seen[line.id][0]}:{seen[line.id][1]}",
-                        )
-                    )
+                if not _first_use(seen, line.id, line.path, line.line, problems):
                     continue
-                seen[line.id] = (line.path, line.line)
                 for other in merged.values():
                     other.pop(line.id, None)
                 merged[claim_type][line.id] = line
@@ -298,18 +293,8 @@ def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool 
             entries, found = parse_gazetteer(path)
             problems.extend(found)
             for entry in entries:
-                if entry.id in seen:
-                    problems.append(
-                        problem(
-                            Code.E205,
-                            entry.path,
-                            entry.line,
-                            pattern_id=entry.id,
-                            first_line=f"{seen[entry.id][0]}:{seen[entry.id][1]}",
-                        )
-                    )
+                if not _first_use(seen, entry.id, entry.path, entry.line, problems):
                     continue
-                seen[entry.id] = (entry.path, entry.line)
                 gazetteer[entry.id] = entry
     if problems:
         raise ClaimsError(problems)

@@ -17,26 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ClaimsError, Code, problem
+from .records import normalized_text
 from .tables import _read_json
 
 TYPE_COLORS = {"date": "#cfe8ff", "count": "#ffe3b3", "organization": "#d6f5d6", "objective": "#f3d9fa"}
-SKIP_FIELDS = {
-    "claim_id",
-    "article_id",
-    "claim_type",
-    "text",
-    "start",
-    "end",
-    "sentence",
-    "rule",
-    "source_start",
-    "source_end",
-}
 
 
 def _describe(claim: dict[str, Any]) -> str:
-    values = ", ".join(f"{k}={v}" for k, v in claim.items() if k not in SKIP_FIELDS and v not in (None, ""))
-    return f"{claim['claim_type']}: {values} [rule {claim['rule']}]"
+    return f"{claim['claim_type']}: {normalized_text(claim)} [rule {claim['rule']}]"
 
 
 def _highlighted(text: str, claims: list[dict[str, Any]]) -> str:

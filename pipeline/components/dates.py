@@ -11,128 +11,24 @@ from spacy.tokens import Doc, Token
 from ..normalize.dates import DateRange, parse_date
 from .base import Found, Match, RuleComponent, add_found, select_longest
 
+PREPOSITIONS = frozenset(
+    {"in", "on", "at", "since", "by", "until", "till", "during", "of", "around", "before", "after"}
+)
 # Leading words that introduce a date but are not part of its span.
-LEADING = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "since",
-        "by",
-        "until",
-        "till",
-        "during",
-        "of",
-        "the",
-        "around",
-        "before",
-        "after",
-        "as",
-        "from",
-        "between",
-    ]
-)
+LEADING = PREPOSITIONS | {"the", "as", "from", "between"}
 # Words after which a bare four-digit number reads as a year.
-YEAR_CONTEXT = frozenset(
-    [
-        "in",
-        "on",
-        "at",
-        "since",
-        "by",
-        "until",
-        "till",
-        "during",
-        "of",
-        "before",
-        "after",
-        "around",
-        "from",
-        "to",
-        "between",
-        "through",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "early",
-        "mid",
-        "late",
-        "and",
-        "or",
-        "year",
-        "years",
-        "circa",
-        "c.",
-        "ca.",
-        "until",
-        "end",
-        "start",
-        "beginning",
-        "spring",
-        "summer",
-        "autumn",
-        "fall",
-        "winter",
-    ]
-)
+YEAR_CONTEXT = PREPOSITIONS | {"from", "to", "between", "through", "the", "a", "an", "this", "that", "its", "their",
+                               "his", "her", "our", "and", "or", "year", "years", "circa", "c.", "ca.", "end", "start",
+                               "beginning", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter"}  # fmt: skip
 YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a date run scanned at most
-# Words that may sit inside a date but never open one ("from" and "between" do: ranges).
-RUN_NEVER_STARTS = frozenset(
-    [
-        "the",
-        "of",
-        "on",
-        "at",
-        "to",
-        "till",
-        "until",
-        "through",
-        "thru",
-        "and",
-        "a",
-        "an",
-        ",",
-        ".",
-        "/",
-        "-",
-        "~",
-        "ago",
-        "after",
-        "before",
-    ]
-)
+# Words that may sit inside a date but never open or close one ("from" and "between" open ranges).
+FILLER = frozenset({"the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an"})
+RUN_NEVER_STARTS = FILLER | {",", ".", "/", "-", "~", "ago", "after", "before"}
+RUN_NEVER_ENDS = FILLER | {"from", "between", "in", "after", "before"}
 SPELLED_YEAR_CONTEXT = frozenset(["in", "since", "by", "until", "from", "during", "of", "before", "after", "to"])
 OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
 AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
-RUN_NEVER_ENDS = frozenset(
-    [
-        "the",
-        "of",
-        "on",
-        "at",
-        "to",
-        "till",
-        "until",
-        "through",
-        "thru",
-        "and",
-        "a",
-        "an",
-        "from",
-        "between",
-        "in",
-        "after",
-        "before",
-    ]
-)
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
 
 

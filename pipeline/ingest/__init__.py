@@ -96,14 +96,20 @@ def _read_bytes(path: Path) -> bytes | Problem:
         return problem(Code.E102, str(path), reason=exc.strerror or str(exc))
 
 
-def read_txt(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def _read_text_file(path: Path) -> str | Problem:
     data = _read_bytes(path)
     if isinstance(data, Problem):
-        return [], [data]
+        return data
     try:
-        text = decode(data)
+        return decode(data)
     except (ValueError, UnicodeError) as exc:
-        return [], [problem(Code.E103, str(path), reason=str(exc))]
+        return problem(Code.E103, str(path), reason=str(exc))
+
+
+def read_txt(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    text = _read_text_file(path)
+    if isinstance(text, Problem):
+        return [], [text]
     if not text.strip():
         return [], [problem(Code.E104, str(path))]
     return [RawArticle(path.stem, text, str(path))], []
@@ -121,13 +127,9 @@ def _published(value: Any) -> date | None:
 
 
 def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        return [], [data]
-    try:
-        text = decode(data)
-    except (ValueError, UnicodeError) as exc:
-        return [], [problem(Code.E103, str(path), reason=str(exc))]
+    text = _read_text_file(path)
+    if isinstance(text, Problem):
+        return [], [text]
     articles: list[RawArticle] = []
     problems: list[Problem] = []
     where = str(path)
@@ -174,16 +176,6 @@ def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
             )
         )
     return articles, problems
-
-
-def _read_text_file(path: Path) -> str | Problem:
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        return data
-    try:
-        return decode(data)
-    except (ValueError, UnicodeError) as exc:
-        return problem(Code.E103, str(path), reason=str(exc))
 
 
 def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArticle], list[Problem]]:
