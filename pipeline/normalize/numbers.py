@@ -321,9 +321,9 @@ def _parse_words(words: list[str], raw: list[str]) -> float | None:
         if decimal is None or decimal[1] != len(words):
             return None
         return value + decimal[0]
-    # "one over three", "1 out of 3"
-    if words[j] in ("over", "out"):
-        k = j + 1 + (words[j] == "out" and j + 1 < len(words) and words[j + 1] == "of")
+    # "one over three" (but "3 out of 5" is two numbers: three of five things)
+    if words[j] == "over":
+        k = j + 1
         divisor = _cardinal(words, raw, k)
         if divisor is None or divisor[1] != len(words) or divisor[0] == 0:
             return None
