@@ -92,6 +92,15 @@ def _month_range(year: int, month: int) -> DateRange | None:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def day_and_month(a: int, b: int, order: str) -> tuple[int, int]:
+    """Which of two numbers is the day: the one above 12 if only one is, else ``order``."""
+    if a > 12 >= b:
+        return a, b
+    if b > 12 >= a:
+        return b, a
+    return (a, b) if order == "dmy" else (b, a)
+
+
 def _two_digit_year(value: int) -> int:
     return 2000 + value if value < 30 else 1900 + value
 
@@ -173,12 +182,7 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:
             one = _day(v1, v2, v3)
         elif len(s3) in (2, 4):
             year = v3 if len(s3) == 4 else _two_digit_year(v3)
-            if v1 > 12 >= v2:
-                day, month = v1, v2
-            elif v2 > 12 >= v1:
-                day, month = v2, v1
-            else:
-                day, month = (v1, v2) if order == "dmy" else (v2, v1)
+            day, month = day_and_month(v1, v2, order)
             one = _day(year, month, day)
         else:
             one = None

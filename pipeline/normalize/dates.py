@@ -312,14 +312,8 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
         one = _day(int(g["y"]), int(g["m"]), int(g["d"]))
         return None if one is None else (one, one)
     if name == "numeric":
-        a, b, year = int(g["a"]), int(g["b"]), int(g["y"])
-        if a > 12 >= b:
-            day, mon = a, b
-        elif b > 12 >= a:
-            day, mon = b, a
-        else:
-            day, mon = (a, b) if order == "dmy" else (b, a)
-        one = _day(year, mon, day)
+        day, mon = date_forms.day_and_month(int(g["a"]), int(g["b"]), order)
+        one = _day(int(g["y"]), mon, day)
         return None if one is None else (one, one)
     if name in ("dmy", "mdy"):
         one = _day(int(g["y"]), month, int(g["d"]))
