@@ -189,7 +189,10 @@ class CountComponent(RuleComponent):
     def process(self, doc: Doc) -> None:
         matches = self.find(doc)
         dates = occupied_chars(doc, "date")
-        qualifiers = {m.end: m for m in matches if m.label == "QUALIFIER"}
+        qualifiers: dict[int, Match] = {}
+        for m in matches:  # the longest qualifier ending at a token: "no fewer than", not "fewer than"
+            if m.label == "QUALIFIER" and (m.end not in qualifiers or m.start < qualifiers[m.end].start):
+                qualifiers[m.end] = m
         stops = {i for m in matches if m.label == "UNIT_STOP" for i in range(m.start, m.end)}
         units = {i for m in matches if m.label == "UNIT" for i in range(m.start, m.end)}
         blocked = {i for m in matches if m.label == "NOT_COUNT" for i in range(m.start, m.end)}
