@@ -37,3 +37,15 @@ def test_latin1_text_file(tmp_path: Path, nlp: Language) -> None:
     path.write_bytes("La coopération régionale a été lancée en 1995 à Genève avec 12 États membres.".encode("latin-1"))
     result = extract_paths([path], nlp)
     assert "coopération" in result.articles[0].text
+
+
+def test_source_offsets_count_crlf_line_ends(tmp_path: Path, nlp: Language) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes(b"A Title For The Piece\r\n\r\nThe council was founded\r\nin 1995 with 12 member states.\r\n")
+    source = decode(path.read_bytes())
+    result = extract_paths([path], nlp)
+    texts = {c.text: c for c in result.claims}
+    assert "\r" not in result.articles[0].text
+    for text in ("1995", "12 member states"):
+        claim = texts[text]
+        assert source[claim.source_start : claim.source_end] == text

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -79,7 +80,8 @@ def decode(data: bytes) -> str:
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f\v")
     if text and controls / len(text) > CONTROL_LIMIT:
         raise ValueError("it looks like a binary file")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # lone CRs become LFs (same length); CRLF stays, so source offsets count characters as an editor does
+    return re.sub(r"\r(?!\n)", "\n", text)
 
 
 def _latin_share(text: str) -> float:

@@ -23,8 +23,8 @@ def test_decodes_common_encodings(data: bytes) -> None:
     assert decode(data) == "Caf\u00e9 r\u00e9sum\u00e9"
 
 
-def test_newlines_are_normalized() -> None:
-    assert decode(b"a\r\nb\rc") == "a\nb\nc"
+def test_lone_carriage_returns_become_newlines_and_crlf_stays() -> None:
+    assert decode(b"a\r\nb\rc") == "a\r\nb\nc"
 
 
 def test_binary_named_txt_is_an_error(tmp_path: Path) -> None:
