@@ -60,16 +60,22 @@ def _fail(error: ClaimsError, code: int) -> typer.Exit:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively): .txt and .jsonl.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.")
+    ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for claims.json, claims.csv, articles.json, errors.json.")
+        Path, typer.Option("--out", "-o", help="Folder for claims.json/.csv/.parquet/.db, articles.json, errors.json.")
     ],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
     day_order: Annotated[str, typer.Option(help="Order for ambiguous numeric dates: dmy or mdy.")] = "dmy",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use; 0 for one per core.")] = 1,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
+    import os
+
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
         raise typer.Exit(EXIT_INVALID)
@@ -88,7 +94,7 @@ def extract(
     with progress:
         task = progress.add_task("", total=len(files))
         result = extract_paths(
-            paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name)
+            paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name), jobs=jobs
         )
     try:
         write_outputs(out, result.articles, result.claims, result.problems)

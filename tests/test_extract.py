@@ -49,3 +49,18 @@ def test_source_offsets_count_crlf_line_ends(tmp_path: Path, nlp: Language) -> N
     for text in ("1995", "12 member states"):
         claim = texts[text]
         assert source[claim.source_start : claim.source_end] == text
+
+
+def test_parallel_extraction_gives_the_same_result(nlp: Language, tmp_path: Path) -> None:
+    from pipeline.writers import render_outputs
+
+    from .conftest import ROOT
+
+    (tmp_path / "bad.txt").write_bytes(bytes(range(256)) * 4)
+    paths = [ROOT / "corpus", FIXTURES, tmp_path]
+    one = extract_paths(paths, nlp)
+    two = extract_paths(paths, nlp, jobs=2)
+    assert render_outputs(one.articles, one.claims, one.problems) == render_outputs(
+        two.articles, two.claims, two.problems
+    )
+    assert len(one.articles) == 2 and [p.code.value for p in two.problems] == ["E103"]
