@@ -314,6 +314,9 @@ class CountComponent(RuleComponent):
         if found is None:
             return start, None
         words = doc[found.start : found.end].text.lower()
+        before = doc[found.start - 1] if found.start > 0 else None
+        if words == "over" and before is not None and (before.like_num or before.lower_ in SCALE_WORDS):
+            return start, None  # "$300 million over five years": over is "during", not "more than"
         value = found.value or canonical_qualifier(words)
         if words in OUTSIDE_SPAN or doc[found.start].lower_ in ("estimated", "an"):
             return start, value

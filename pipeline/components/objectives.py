@@ -26,6 +26,7 @@ from .organizations import Entity
 LIST_ITEM = re.compile(
     r"^(?P<marker>[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
+INLINE_MARKER = re.compile(r"\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*")
 CLAUSE_END = re.compile(
     r"(?:,\s*(?:and|but|while|whereas|which|who|although|though|yet)\b|;|\s[\u2013\u2014]\s|\.\s|\.$|:\s)"
 )
@@ -68,7 +69,30 @@ class ObjectiveComponent(RuleComponent):
         return any(sentence.start <= v.start < marker.end for v in vetoes)
 
     # lists -------------------------------------------------------------------------
+    def _inline_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> bool:
+        """ "The objectives are to: (i) improve X; (ii) strengthen Y; and (iii) mobilise Z." """
+        sentence = sentence_of(doc, intro.start)
+        text = doc_text(doc)
+        colon = text.find(":", doc[intro.start].idx, sentence.end_char)
+        if colon < 0:
+            return False
+        markers = list(INLINE_MARKER.finditer(text, colon + 1, sentence.end_char))
+        if len(markers) < 2 or text[colon + 1 : markers[0].start()].strip():
+            return False
+        subject = self._subject_for_span(doc, sentence.start_char, colon, entities)
+        for index, marker in enumerate(markers):
+            stop = markers[index + 1].start() if index + 1 < len(markers) else sentence.end_char
+            raw = text[marker.end() : stop]
+            goal = trim_goal(raw)
+            start = marker.end() + (len(raw) - len(raw.lstrip()))
+            if goal and start not in done:
+                done.add(start)
+                add_found(doc, Found("objective", start, start + len(goal.strip()), intro.rule, {"subject": subject}))
+        return True
+
     def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
+        if self._inline_items(doc, intro, entities, done):
+            return
         text = doc_text(doc)
         intro_char = doc[intro.start].idx
         line_start = text.rfind("\n", 0, intro_char) + 1

@@ -83,3 +83,8 @@ def test_the_gap_between_two_amounts_is_not_a_range(nlp: Language) -> None:
 )
 def test_not_counts(nlp: Language, sentence: str) -> None:
     assert counts(nlp, sentence) == []
+
+
+def test_over_after_an_amount_means_during(nlp: Language) -> None:
+    found = counts(nlp, "The bank has pledged $300 million over five years.")
+    assert [(c[0], c[4]) for c in found] == [("$300 million", None), ("five years", None)]

@@ -93,3 +93,16 @@ def test_subject_from_a_reference_back(nlp: Language) -> None:
         "In condensed form, its main goals are:\n\n- building mutual trust\n- fighting terrorism"
     )
     assert {s for _, s in goals(nlp, text)} == {"Shanghai Cooperation Organisation"}
+
+
+def test_inline_enumerated_objectives(nlp: Language) -> None:
+    text = (
+        "The Central Asia Water Forum (CAWF) was launched in 2019. The Forum's key objectives are to: "
+        "(i) improve data sharing among riparian states; (ii) strengthen joint early-warning systems; "
+        "and (iii) mobilise climate finance for irrigation upgrades."
+    )
+    assert goals(nlp, text) == [
+        ("improve data sharing among riparian states", "Central Asia Water Forum"),
+        ("strengthen joint early-warning systems", "Central Asia Water Forum"),
+        ("mobilise climate finance for irrigation upgrades", "Central Asia Water Forum"),
+    ]
