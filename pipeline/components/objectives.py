@@ -31,6 +31,14 @@ CLAUSE_END = re.compile(
     r"(?:,\s*(?:and|but|while|whereas|which|who|although|though|yet)\b|;|\s[\u2013\u2014]\s|\.\s|\.$|:\s)"
 )
 TRAILING = re.compile(r"[\s.;:,]+$|(?:[;,]\s*(?:and|or))\s*$")
+INITIATIVE_NOUNS = frozenset(
+    {"corridor", "initiative", "agreement", "project", "programme", "program", "plan", "strategy", "treaty",
+     "convention", "charter", "partnership", "framework", "agenda", "compact", "pact", "deal", "accord"}
+)  # fmt: skip
+ORGANIZATION_NOUNS = frozenset(
+    {"organisation", "organization", "bank", "fund", "forum", "council", "union", "commission", "bloc", "platform",
+     "group", "alliance", "institute", "centre", "center", "agency", "secretariat", "association", "committee"}
+)  # fmt: skip
 RELATIVE = frozenset({"which", "that", "who", "whose"})
 
 
@@ -102,7 +110,9 @@ class ObjectiveComponent(RuleComponent):
         line = text[line_start:line_end].rstrip()
         if not line.endswith(":") and not self._is_heading_before_list(text, line, line_end):
             return
-        subject = self._subject_for_span(doc, line_start, line_end, entities)
+        intro_sentence = sentence_of(doc, intro.start)
+        referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
+        subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
         position = line_end + 1
         while position < len(text) and text[position] == "\n":
             position += 1
@@ -171,7 +181,31 @@ class ObjectiveComponent(RuleComponent):
         if before:
             chosen = before[-1] if relative else before[0]
             return chosen.name
+        referred = self._referred(words_before, sentence.start_char, entities)
+        if referred is not None:
+            return referred
         return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
+
+    @staticmethod
+    def _referred(words: Span, before: int, entities: list[Entity]) -> str | None:
+        """ "The corridor aims to ...": the nearest earlier initiative (or organization) of that kind.
+
+        Only a sentence's subject counts: "the X" opening the words (not "on the initiative of").
+        """
+        for i, token in enumerate(words[:2]):
+            if token.lower_ not in ("the", "this", "that") or i + 1 >= len(words):
+                continue
+            noun = words[i + 1].lower_
+            kind = "initiative" if noun in INITIATIVE_NOUNS else "organization" if noun in ORGANIZATION_NOUNS else None
+            if kind is None:
+                continue
+            earlier = [e for e in entities if e.end <= before and e.kind == kind]
+            named = [e for e in earlier if noun in e.name.lower()]
+            chosen = named or earlier
+            if chosen:
+                last = max(e.end for e in chosen)  # the latest mention; of overlapping names, the fullest
+                return max((e for e in chosen if e.end == last), key=lambda e: e.end - e.start).name
+        return None
 
     # subjects ----------------------------------------------------------------------
     def _subject_for_span(self, doc: Doc, start: int, end: int, entities: list[Entity]) -> str | None:

@@ -276,14 +276,24 @@ class OrganizationComponent(RuleComponent):
         for m in matches:
             if m.label == "INITIATIVE" and doc[m.start].text[:1].isupper():
                 start = m.start
-                while (
-                    start > 0
-                    and doc[start - 1].text[:1].isupper()
-                    and doc[start - 1].is_alpha
-                    and not (doc[start - 1].is_sent_start and doc[start - 1].lower_ in SENTENCE_FUNCTION_WORDS)
-                ):
+                while start > 0:
+                    prev = doc[start - 1]
+                    if prev.text in ("-", "\u2013") and not prev.whitespace_ and start >= 2 and doc[start - 2].is_title:
+                        start -= 2  # "India-Middle East-Europe Economic Corridor"
+                        continue
+                    if not (prev.text[:1].isupper() and prev.is_alpha) or (
+                        prev.is_sent_start and prev.lower_ in SENTENCE_FUNCTION_WORDS
+                    ):
+                        break
                     start -= 1
-                span = doc[start : m.end]
+                end = m.end
+                while end + 1 < len(doc) and doc[end].lower_ in CONNECTORS and "\n" not in doc[end - 1].whitespace_:
+                    j = end + 1 + (doc[end + 1].lower_ in ARTICLES)
+                    complement = self._complement(doc, j)  # "Strategic Directions for Developing ... Integration"
+                    if complement is None:
+                        break
+                    end = complement
+                span = doc[start:end]
                 entities.append(Entity(span.start_char, span.end_char, _clean_text(list(span)), "initiative"))
 
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])

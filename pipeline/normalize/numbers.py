@@ -72,7 +72,7 @@ _DECIMAL_COMMA = re.compile(r"^(\d+),(\d{1,2})$")  # 5,00 / 1,3
 _EXPONENT = re.compile(r"^(\d+(?:\.\d+)?)e([+-]?\d+)$")
 _POWER = re.compile(r"^(\d+(?:\.\d+)?)\s*\^\s*([+-]*)\s*(\d+)$")
 _GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")\.?$")
-_SLASH = re.compile(r"^(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)$")
+_SLASH = re.compile(r"^(?:(\d+)\s+)?(\d{1,2})\s*/\s*(\d{1,2})$")  # 3/4, 2 1/4; not 2022/23 or 24/7
 
 
 def parse_digits(text: str) -> float | None:
@@ -101,8 +101,8 @@ def _numeric(text: str) -> float | None:
         return None if base is None else base * SUFFIXES[found.group(2)]
     if found := _SLASH.match(text):
         whole, top, bottom = found.groups()
-        if int(bottom) == 0:
-            return None
+        if int(bottom) == 0 or int(top) >= int(bottom):
+            return None  # a proper fraction only: "24/7" and "50/50" are not numbers
         return (int(whole) if whole else 0) + int(top) / int(bottom)
     return None
 

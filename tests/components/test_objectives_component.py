@@ -106,3 +106,14 @@ def test_inline_enumerated_objectives(nlp: Language) -> None:
         ("strengthen joint early-warning systems", "Central Asia Water Forum"),
         ("mobilise climate finance for irrigation upgrades", "Central Asia Water Forum"),
     ]
+
+
+def test_the_corridor_refers_back_to_the_named_initiative(nlp: Language) -> None:
+    text = (
+        "Leaders announced the India-Middle East-Europe Economic Corridor (IMEC) in New Delhi. "
+        "The Gulf Cooperation Council (GCC) welcomed it.\n\n"
+        "The corridor aims to cut transit times between India and Europe by 40%."
+    )
+    assert goals(nlp, text) == [
+        ("cut transit times between India and Europe by 40%", "India-Middle East-Europe Economic Corridor")
+    ]

@@ -82,3 +82,8 @@ def test_never_raises_and_stays_in_bounds(text: str) -> None:
 )
 def test_number_grammar(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["2022/23", "24/7", "50/50", "4/0"])
+def test_slashes_that_are_not_fractions(text: str) -> None:
+    assert parse_number(text) is None
