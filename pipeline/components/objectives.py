@@ -39,6 +39,7 @@ ORGANIZATION_NOUNS = frozenset(
     {"organisation", "organization", "bank", "fund", "forum", "council", "union", "commission", "bloc", "platform",
      "group", "alliance", "institute", "centre", "center", "agency", "secretariat", "association", "committee"}
 )  # fmt: skip
+DOCUMENT_WORDS = re.compile(r"\b(?:Declaration|Charter|Treaty|Convention|Protocol|Statute|Accord|Communiqu[eé])\b")
 RELATIVE = frozenset({"which", "that", "who", "whose"})
 
 
@@ -113,6 +114,8 @@ class ObjectiveComponent(RuleComponent):
         intro_sentence = sentence_of(doc, intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
         subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
+        if subject is not None and DOCUMENT_WORDS.search(subject):
+            subject = self._adopter(doc, intro_sentence, subject, entities) or subject
         position = line_end + 1
         while position < len(text) and text[position] == "\n":
             position += 1
@@ -185,6 +188,26 @@ class ObjectiveComponent(RuleComponent):
         if referred is not None:
             return referred
         return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
+
+    @staticmethod
+    def _adopter(doc: Doc, sentence: Span, document: str, entities: list[Entity]) -> str | None:
+        """Goals listed in a founding document belong to the organization that adopted it: the one
+        its name contains ("Charter of the SCO"), the one the sentence calls "the association", or
+        else the organization the article names most."""
+        organizations = [e for e in entities if e.kind == "organization"]
+        inside = [e.name for e in organizations if e.name.lower() in document.lower() and e.name != document]
+        if inside:
+            return inside[0]
+        for i, token in enumerate(sentence[:-1]):
+            noun = sentence[i + 1].lower_ if token.lower_ not in ("new", "old") else ""
+            if token.lower_ in ("the", "this", "new") and noun in ORGANIZATION_NOUNS:
+                named = [e for e in organizations if e.end <= sentence.start_char and noun in e.name.lower()]
+                if named:
+                    return named[-1].name
+        if organizations:
+            counts = Counter(e.name for e in organizations)
+            return counts.most_common(1)[0][0]
+        return None
 
     @staticmethod
     def _referred(words: Span, before: int, entities: list[Entity]) -> str | None:

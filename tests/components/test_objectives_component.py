@@ -117,3 +117,12 @@ def test_the_corridor_refers_back_to_the_named_initiative(nlp: Language) -> None
     assert goals(nlp, text) == [
         ("cut transit times between India and Europe by 40%", "India-Middle East-Europe Economic Corridor")
     ]
+
+
+def test_goals_of_a_founding_document_belong_to_the_organization(nlp: Language) -> None:
+    text = (
+        "The Association of Southeast Asian Nations (ASEAN) grew out of the Bangkok Declaration, signed in 1967.\n\n"
+        "The Bangkok Declaration was short. Among the aims it listed for the new association were:\n\n"
+        "- faster economic growth\n- regional peace and stability\n"
+    )
+    assert {s for _, s in goals(nlp, text)} == {"Association of Southeast Asian Nations"}
