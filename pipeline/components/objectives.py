@@ -178,7 +178,7 @@ class ObjectiveComponent(RuleComponent):
 
     def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
         marker_char = doc[marker.start].idx
-        before = [e for e in entities if sentence.start_char <= e.start and e.end <= marker_char]
+        before = _outermost([e for e in entities if sentence.start_char <= e.start and e.end <= marker_char])
         words_before = doc[sentence.start : marker.start]
         relative = any(t.lower_ in RELATIVE for t in words_before[-3:])
         if before:
@@ -241,7 +241,7 @@ class ObjectiveComponent(RuleComponent):
     @staticmethod
     def _nearest(doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
-        ``end`` in it, else the article's most-mentioned organization."""
+        ``end`` in it, else the organization or initiative the article names most."""
         text = doc_text(doc)
         paragraph_start = text.rfind("\n\n", 0, start)
         paragraph_end = text.find("\n\n", end)
@@ -252,11 +252,23 @@ class ObjectiveComponent(RuleComponent):
         later = [e for e in entities if end <= e.start < paragraph_end and e.kind == "organization"]
         if later:
             return later[0].name
-        before = [e for e in entities if e.end <= start and e.kind == "organization"]
-        if before:
-            counts = Counter(e.name for e in entities if e.kind == "organization")
-            return max(before, key=lambda e: (counts[e.name], e.start)).name
+        before = [e for e in entities if e.end <= start]
+        if before:  # the organization or initiative the article names most
+            counts = Counter(e.name for e in entities)
+            return max(before, key=lambda e: (counts[e.name], e.kind == "organization", e.start)).name
         return None
+
+
+def _outermost(entities: list[Entity]) -> list[Entity]:
+    """Entities not inside another one: "CPEC Centre of Excellence", not its "CPEC"."""
+    return [
+        e
+        for e in entities
+        if not any(
+            o is not e and o.start <= e.start and e.end <= o.end and (o.end - o.start) > (e.end - e.start)
+            for o in entities
+        )
+    ]
 
 
 @Language.factory("policy_claims_objectives", assigns=["doc._.pc_found"], default_config={})

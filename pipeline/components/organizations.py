@@ -249,6 +249,13 @@ class OrganizationComponent(RuleComponent):
         entities: list[Entity] = []
 
         definitions = self._definitions(doc, heads, initiative_ends, entities)
+        for short, (long_text, kind, _, short_span) in definitions.items():
+            if kind == "initiative":  # "CPEC" later on still names the corridor (for objectives' subjects)
+                entities.extend(
+                    Entity(t.idx, t.idx + len(t), long_text, "initiative")
+                    for t in doc
+                    if t.text == short and t.i != short_span[0]
+                )
         mentions += self._definition_mentions(doc, definitions)
         mentions += self._gazetteer_mentions(doc)
         mentions += [
@@ -287,6 +294,8 @@ class OrganizationComponent(RuleComponent):
                         break
                     start -= 1
                 end = m.end
+                if end < len(doc) and re.fullmatch(r"\d{4}", doc[end].text):
+                    end += 1  # "Agenda 2063", "Vision 2030"
                 while end + 1 < len(doc) and doc[end].lower_ in CONNECTORS and "\n" not in doc[end - 1].whitespace_:
                     j = end + 1 + (doc[end + 1].lower_ in ARTICLES)
                     complement = self._complement(doc, j)  # "Strategic Directions for Developing ... Integration"
