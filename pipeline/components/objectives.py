@@ -187,7 +187,29 @@ class ObjectiveComponent(RuleComponent):
         referred = self._referred(words_before, sentence.start_char, entities)
         if referred is not None:
             return referred
+        if len(words_before) and words_before[0].lower_ in ("its", "their"):
+            previous = self._previous_subject(doc, sentence, entities)
+            if previous is not None:
+                return previous
         return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
+
+    @staticmethod
+    def _previous_subject(doc: Doc, sentence: Span, entities: list[Entity]) -> str | None:
+        """ "The GCF was established by ... the UNFCCC. Its mission is to ...": "its" continues the
+        subject of the sentence before (the first name in it), not the last name mentioned."""
+        text = doc_text(doc)
+        paragraph_start = text.rfind("\n\n", 0, sentence.start_char)
+        if sentence.start == 0:
+            return None
+        previous = sentence_of(doc, sentence.start - 1)
+        while previous.start_char > paragraph_start:
+            named = _outermost([e for e in entities if previous.start_char <= e.start and e.end <= previous.end_char])
+            if named:
+                return named[0].name
+            if previous.start == 0:
+                break
+            previous = sentence_of(doc, previous.start - 1)
+        return None
 
     @staticmethod
     def _adopter(doc: Doc, sentence: Span, document: str, entities: list[Entity]) -> str | None:

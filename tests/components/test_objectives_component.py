@@ -126,3 +126,11 @@ def test_goals_of_a_founding_document_belong_to_the_organization(nlp: Language) 
         "- faster economic growth\n- regional peace and stability\n"
     )
     assert {s for _, s in goals(nlp, text)} == {"Association of Southeast Asian Nations"}
+
+
+def test_its_continues_the_previous_sentences_subject(nlp: Language) -> None:
+    text = (
+        "The Green Climate Fund (GCF) was set up by the parties to the United Nations Framework Convention "
+        "on Climate Change. Its mission is to support a shift towards low-emission development."
+    )
+    assert goals(nlp, text) == [("support a shift towards low-emission development", "Green Climate Fund")]
