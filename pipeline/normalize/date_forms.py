@@ -79,7 +79,7 @@ def canonical(text: str) -> str:
     return " ".join(t.split())
 
 
-def _day(year: int, month: int, day: int) -> date | None:
+def day_or_none(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
     except (ValueError, OverflowError):
@@ -103,13 +103,6 @@ def day_and_month(a: int, b: int, order: str) -> tuple[int, int]:
 
 def _two_digit_year(value: int) -> int:
     return 2000 + value if value < 30 else 1900 + value
-
-
-def _nearest(published: date | None, month: int, day: int) -> date | None:
-    if published is None:
-        return None
-    options = [d for y in (published.year - 1, published.year, published.year + 1) if (d := _day(y, month, day))]
-    return min(options, key=lambda d: abs((d - published).days)) if options else None
 
 
 def absolute(t: str, published: date | None, order: str) -> DateRange | None:
@@ -149,14 +142,14 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:
         years = [v for s, v in numbers if len(s) == 4]
         days = [v for s, v in numbers if len(s) <= 2 and 1 <= v <= 31]
         if len(numbers) == 2 and len(years) == 1 and len(days) == 1:
-            one = _day(years[0], month, days[0])
+            one = day_or_none(years[0], month, days[0])
             return (one, one) if one else None
         if len(numbers) == 2 and not years and len(days) == 1 and numbers[1][1] > 31 and len(numbers[1][0]) == 2:
-            one = _day(_two_digit_year(numbers[1][1]), month, days[0])  # "15 april 87"
+            one = day_or_none(_two_digit_year(numbers[1][1]), month, days[0])  # "15 april 87"
             return (one, one) if one else None
         if len(numbers) == 2 and not years and len(days) == 2:
             day, year = (numbers[0][1], numbers[1][1])  # "15 april 87"
-            one = _day(_two_digit_year(year), month, day)
+            one = day_or_none(_two_digit_year(year), month, day)
             return (one, one) if one else None
         if len(numbers) == 1 and years:
             return _month_range(years[0], month)
@@ -165,7 +158,7 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:
         return None
     if len(numbers) == 1 and len(numbers[0][0]) == 8:  # 20161016
         s = numbers[0][0]
-        one = _day(int(s[:4]), int(s[4:6]), int(s[6:]))
+        one = day_or_none(int(s[:4]), int(s[4:6]), int(s[6:]))
         return (one, one) if one else None
     if len(numbers) == 2 and re.search(r"\d[/.\-]\d", t):
         (s1, v1), (s2, v2) = numbers
@@ -179,11 +172,11 @@ def absolute(t: str, published: date | None, order: str) -> DateRange | None:
             return None  # "30/4.85" mixes separators: a ratio, not a date
         (s1, v1), (s2, v2), (s3, v3) = numbers
         if len(s1) == 4:
-            one = _day(v1, v2, v3)
+            one = day_or_none(v1, v2, v3)
         elif len(s3) in (2, 4):
             year = v3 if len(s3) == 4 else _two_digit_year(v3)
             day, month = day_and_month(v1, v2, order)
-            one = _day(year, month, day)
+            one = day_or_none(year, month, day)
         else:
             one = None
         return (one, one) if one else None
@@ -272,7 +265,7 @@ def relative(t: str, published: date) -> DateRange | None:
     if m := re.fullmatch(r"(?P<d>\d{1,2})(?:st|nd|rd|th)? " + _REL + " month", t):
         index = published.year * 12 + published.month - 1 + _SHIFT[m.group("rel")]
         year, month = divmod(index, 12)
-        that_day = _day(year, month + 1, int(m.group("d")))
+        that_day = day_or_none(year, month + 1, int(m.group("d")))
         return (that_day, that_day) if that_day else None
     # weekday with a day of the month: "thursday 21st", "friday 15"
     if m := re.fullmatch(_WD + r" (?P<d>\d{1,2})(?:st|nd|rd|th)?", t):
@@ -280,7 +273,7 @@ def relative(t: str, published: date) -> DateRange | None:
         for shift in (0, -1, 1):
             index = published.year * 12 + published.month - 1 + shift
             year, month = divmod(index, 12)
-            candidate = _day(year, month + 1, day)
+            candidate = day_or_none(year, month + 1, day)
             if candidate and candidate.weekday() == WEEKDAY_NAMES[m.group("wd")]:
                 return candidate, candidate
         return None
@@ -318,7 +311,7 @@ def _offset(base: date, n: int, unit: str) -> DateRange | None:
         months = n * (12 if unit == "year" else 1)
         index = base.year * 12 + base.month - 1 + months
         year, month = divmod(index, 12)
-        found = _day(year, month + 1, min(base.day, calendar.monthrange(year, month + 1)[1]))
+        found = day_or_none(year, month + 1, min(base.day, calendar.monthrange(year, month + 1)[1]))
         if found is None:
             return None
         one = found

@@ -16,14 +16,8 @@ from . import date_forms
 DateRange = tuple[date, date]
 DayOrder = Literal["dmy", "mdy"]
 
-MONTHS: dict[str, int] = {}
-for _number, _name in enumerate(calendar.month_name):
-    if _name:
-        MONTHS[_name.lower()] = _number
-        MONTHS[_name[:3].lower()] = _number
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-WEEKDAYS.update({name[:3].lower(): i for i, name in enumerate(calendar.day_name)})
+MONTHS = date_forms.MONTH_NAMES
+WEEKDAYS = date_forms.WEEKDAY_NAMES
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
@@ -144,13 +138,6 @@ def year_range(year: int) -> DateRange:
     return date(year, 1, 1), date(year, 12, 31)
 
 
-def _day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _valid_year(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
@@ -159,7 +146,7 @@ def _nearest_year(published: date, month: int, day: int | None) -> int | None:
     """The year that puts ``month``/``day`` nearest to ``published``, past or future."""
     best: tuple[int, int] | None = None
     for year in (published.year - 1, published.year, published.year + 1):
-        when = _day(year, month, day or 1)
+        when = date_forms.day_or_none(year, month, day or 1)
         if when is None:
             continue
         if day is None:
@@ -309,23 +296,32 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
     month = MONTHS.get(g.get("m") or "", 0)
     month2 = MONTHS.get(g.get("m2") or "", 0)
     if name == "iso":
-        one = _day(int(g["y"]), int(g["m"]), int(g["d"]))
+        one = date_forms.day_or_none(int(g["y"]), int(g["m"]), int(g["d"]))
         return None if one is None else (one, one)
     if name == "numeric":
         day, mon = date_forms.day_and_month(int(g["a"]), int(g["b"]), order)
-        one = _day(int(g["y"]), mon, day)
+        one = date_forms.day_or_none(int(g["y"]), mon, day)
         return None if one is None else (one, one)
     if name in ("dmy", "mdy"):
-        one = _day(int(g["y"]), month, int(g["d"]))
+        one = date_forms.day_or_none(int(g["y"]), month, int(g["d"]))
         return None if one is None else (one, one)
     if name in ("dd_my", "m_dd_y"):
-        first, last = _day(int(g["y"]), month, int(g["d"])), _day(int(g["y"]), month, int(g["d2"]))
+        first, last = (
+            date_forms.day_or_none(int(g["y"]), month, int(g["d"])),
+            date_forms.day_or_none(int(g["y"]), month, int(g["d2"])),
+        )
         return None if first is None or last is None else (first, last)
     if name in ("dm_dmy", "md_mdy"):
-        first, last = _day(int(g["y"]), month, int(g["d"])), _day(int(g["y"]), month2, int(g["d2"]))
+        first, last = (
+            date_forms.day_or_none(int(g["y"]), month, int(g["d"])),
+            date_forms.day_or_none(int(g["y"]), month2, int(g["d2"])),
+        )
         return None if first is None or last is None else (first, last)
     if name == "dmy_dmy":
-        first, last = _day(int(g["y"]), month, int(g["d"])), _day(int(g["y2"]), month2, int(g["d2"]))
+        first, last = (
+            date_forms.day_or_none(int(g["y"]), month, int(g["d"])),
+            date_forms.day_or_none(int(g["y2"]), month2, int(g["d2"])),
+        )
         return None if first is None or last is None else (first, last)
     if name == "my":
         return month_range(int(g["y"]), month)
@@ -370,14 +366,14 @@ def _resolve(name: str, m: re.Match[str], published: date | None, order: DayOrde
     if name in ("dm", "md"):
         day = int(g["d"])
         near = _nearest_year(published, month, day)
-        one = None if near is None else _day(near, month, day)
+        one = None if near is None else date_forms.day_or_none(near, month, day)
         return None if one is None else (one, one)
     if name == "dd_m":
         first_day, last_day = int(g["d"]), int(g["d2"])
         near = _nearest_year(published, month, first_day)
         if near is None:
             return None
-        first, last = _day(near, month, first_day), _day(near, month, last_day)
+        first, last = date_forms.day_or_none(near, month, first_day), date_forms.day_or_none(near, month, last_day)
         return None if first is None or last is None else (first, last)
     if name in ("month", "part_month_bare"):
         near = _nearest_year(published, month, None)

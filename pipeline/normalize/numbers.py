@@ -58,7 +58,6 @@ FRACTIONS: dict[str, float] = {
     "two thirds": 200 / 3, "two-thirds": 200 / 3, "a quarter": 25, "one quarter": 25,
     "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
 }  # fmt: skip
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TEENS) | frozenset(TENS) | {"hundred"} | frozenset(SCALES) | {"dozen"}
 
 # Numbers larger than this are not quantities anyone writes in an article.
 MAX_VALUE = 1e16
@@ -397,7 +396,3 @@ def parse_fraction_percent(text: str) -> float | None:
         return None
     value = FRACTIONS.get(key)
     return None if value is None else round(value, 4)
-
-
-def is_number_word(word: str) -> bool:
-    return word.lower() in NUMBER_WORDS
