@@ -77,8 +77,6 @@ SCRIPT = """
 const claims = JSON.parse(document.getElementById('claims-data').textContent);
 const body = document.querySelector('#claims tbody');
 const columns = ['article_id','claim_type','text','normalized','rule','sentence'];
-function normalized(c){return Object.entries(c).filter(([k,v])=>!['claim_id','article_id','claim_type','text','start','end','sentence','rule','source_start','source_end'].includes(k)&&v!==null&&v!=='').map(([k,v])=>k+'='+v).join(', ');}
-claims.forEach(c=>{c.normalized=normalized(c);});
 let sortKey='article_id', sortUp=true;
 function render(){
   const q=document.getElementById('filter').value.toLowerCase(), t=document.getElementById('type').value;
@@ -117,7 +115,8 @@ def render_report(folder: str | Path) -> str:
         )
     legend = "".join(f'<span class="t-{t}">{t}</span>' for t in TYPE_COLORS)
     options = "".join(f'<option value="{t}">{t}</option>' for t in TYPE_COLORS)
-    data = json.dumps(claims, ensure_ascii=False).replace("<", "\\u003c")
+    rows = [{**claim, "normalized": normalized_text(claim)} for claim in claims]  # the table shows Python's wording
+    data = json.dumps(rows, ensure_ascii=False).replace("<", "\\u003c")
     headers = "".join(f"<th>{h}</th>" for h in ("article", "type", "text", "normalized", "rule", "sentence"))
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>policy-claims report</title>"
