@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -71,10 +72,15 @@ def extract(
     day_order: Annotated[str, typer.Option(help="Order for ambiguous numeric dates: dmy or mdy.")] = "dmy",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use; 0 for one per core.")] = 1,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) of every article whose record does not state one."),
+    ] = None,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
 
+    reference = _published_or_exit(published)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
@@ -94,14 +100,19 @@ def extract(
     with progress:
         task = progress.add_task("", total=len(files))
         result = extract_paths(
-            paths, nlp, on_file=lambda path, _: progress.update(task, advance=1, description=path.name), jobs=jobs
+            paths,
+            nlp,
+            on_file=lambda path, _: progress.update(task, advance=1, description=path.name),
+            jobs=jobs,
+            published=reference,
         )
     try:
         write_outputs(out, result.articles, result.claims, result.problems)
     except ClaimsError as error:
         raise _fail(error, EXIT_WRITE_FAILED) from None
     for item in result.problems:
-        typer.echo(f"error: {item}", err=True)
+        typer.echo(f"{'warning' if item.is_warning else 'error'}: {item}", err=True)
+    failures = [p for p in result.problems if not p.is_warning]
     if not quiet:
         by_type: Counter[str] = Counter(c.claim_type for c in result.claims)
         table = Table(title=f"claims written to {out}", show_header=True)
@@ -109,9 +120,9 @@ def extract(
         for claim_type in CLAIM_TYPES:
             table.add_column(f"{claim_type}s", justify="right")
         table.add_column("failures", justify="right")
-        table.add_row(str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(result.problems)))
+        table.add_row(str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(failures)))
         out_console.print(table)
-    if result.problems:
+    if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
@@ -271,26 +282,20 @@ def patterns_try(
     ] = None,
 ) -> None:
     """Show which pattern fired on which span, and the records that came out."""
-    from .extract import analyze
-    from .ingest import RawArticle
-    from .nlp import COMPONENTS
-    from .normalize.dates import parse_iso
+    from .annotations import matches_of
+    from .claim_types import claim_type_of_label
+    from .extract import analyze_text
 
-    reference = parse_iso(published) if published else None
-    if published and reference is None:
-        err_console.print("--published must be a date such as 2024-03-15")
-        raise typer.Exit(EXIT_INVALID)
+    reference = _published_or_exit(published)
     pattern_set = _patterns_or_exit(patterns, no_builtin_patterns)
     nlp = build_nlp(pattern_set)
-    _, claims, doc = analyze(nlp, RawArticle("try", text, "<text>", published=reference))
+    _, claims, doc = analyze_text(nlp, text, article_id="try", published=reference)
     fired = Table(title="patterns that fired", show_lines=False)
     for column in ("component", "label", "pattern id", "span"):
         fired.add_column(column)
-    for factory, claim_type in COMPONENTS:
-        if not claim_type:
-            continue
-        for match in nlp.get_pipe(factory).find(doc):  # type: ignore[attr-defined]
-            fired.add_row(claim_type, match.label, match.rule, doc[match.start : match.end].text)
+    for span in matches_of(doc):
+        owner = claim_type_of_label(span.label_)
+        fired.add_row(owner.name if owner else "", span.label_, span.id_, span.text)
     out_console.print(fired)
     records = Table(title="claims")
     for column in ("type", "text", "normalized", "rule"):
@@ -298,6 +303,18 @@ def patterns_try(
     for claim in claims:
         records.add_row(claim.claim_type, claim.text, normalized_text(claim.model_dump(mode="json")), claim.rule)
     out_console.print(records)
+
+
+def _published_or_exit(value: str | None) -> date | None:
+    from .normalize.dates import parse_published
+
+    if value is None:
+        return None
+    found = parse_published(value)
+    if found is None:
+        err_console.print("--published must be a date such as 2024-03-15")
+        raise typer.Exit(EXIT_INVALID)
+    return found
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,10 +30,14 @@ class Code(StrEnum):
     E205 = "E205"  # duplicate pattern id
     E206 = "E206"  # regex does not compile or is too long
     E207 = "E207"  # patterns folder or file missing
+    E208 = "E208"  # a file in a patterns folder that is not a data file
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     # processing (E4xx)
     E401 = "E401"  # the pipeline failed on an article
+    # warnings (Wxxx): the article was extracted, but something is missing
+    W101 = "W101"  # relative dates left out for want of a publication date
+    W102 = "W102"  # a publication date given as context is not a date
 
 
 MESSAGES: dict[Code, str] = {
@@ -54,8 +58,14 @@ MESSAGES: dict[Code, str] = {
     Code.E205: "duplicate pattern id {pattern_id!r} (first at line {first_line})",
     Code.E206: "bad regex {regex!r}: {reason}",
     Code.E207: "{reason}",
+    Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E301: "cannot write the outputs: {reason}",
     Code.E401: "extraction failed: {reason}",
+    Code.W101: (
+        "relative dates left out ({examples}): the article has no publication date; give one with "
+        "--published, a JSONL 'published' field or a dateline"
+    ),
+    Code.W102: "the publication date {value!r} is not a date; relative dates are left out",
 }
 
 
@@ -68,6 +78,10 @@ class Problem:
     path: str | None = None
     line: int | None = None
 
+    @property
+    def is_warning(self) -> bool:
+        return self.code.value.startswith("W")
+
     def __str__(self) -> str:
         where = ""
         if self.path:
@@ -75,7 +89,8 @@ class Problem:
         return f"{where}{self.code.value} {self.message}"
 
     def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "line": self.line, "code": self.code.value, "message": self.message}
+        level = "warning" if self.is_warning else "error"
+        return {"path": self.path, "line": self.line, "code": self.code.value, "level": level, "message": self.message}
 
 
 def problem(code: Code, path: str | None = None, line: int | None = None, **fields: object) -> Problem:

@@ -1,8 +1,14 @@
-"""Run the pipeline over articles and turn what the components found into records."""
+"""Run the pipeline over finished articles and assemble the records from what is on each Doc.
+
+The texts go through ``nlp.pipe`` with their publication date as context (spaCy's own
+``as_tuples``; with ``jobs`` > 1, spaCy's own multiprocessing). Records are built from
+``doc.spans`` alone (``annotations.py``), so a Doc read back from bytes or a DocBin
+gives the same records.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,14 +18,14 @@ from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components.base import Found, doc_text, found_list, sentence_of
-from .errors import Code, Problem, problem
-from .ingest import RawArticle, iter_files, read_path
-from .ingest.metadata import extract_metadata
-from .ingest.repair import RepairedText, repair
+from .annotations import Sentences, claim_fields, claim_spans, failure, record_failure, warnings_of
+from .errors import MESSAGES, Code, Problem, problem
+from .ingest import RawArticle, SourceArticle, finish, iter_files, read_path
+from .ingest.repair import SourceMap
 from .records import Article, Claim, claim_id
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
+ARTICLES_PER_BATCH = 8  # small batches keep every worker busy on a batch of a few dozen articles
 
 
 @dataclass
@@ -29,116 +35,174 @@ class Extraction:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _sentence(doc: Doc, item: Found) -> str:
-    if item.sentence is not None:
-        return doc_text(doc)[item.sentence[0] : item.sentence[1]].strip()
-    span = doc.char_span(item.start, item.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return ""
-    return " ".join(sentence_of(doc, span.start).text.split())
-
-
-def _records(doc: Doc, article_id: str, repaired: RepairedText, *, source_offsets: bool) -> list[Claim]:
+# -- records from a doc ----------------------------------------------------------------
+def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None = None) -> list[Claim]:
+    """The claim records of one processed doc, in text order."""
+    text = doc.text
+    sentences = Sentences(doc)
     records: list[Claim] = []
-    for item in found_list(doc):
-        source_start: int | None = None
-        source_end: int | None = None
-        if source_offsets:
-            source_start, source_end = repaired.source_map.span_to_source(item.start, item.end)
+    for span in claim_spans(doc):
+        fields = claim_fields(span)
+        start, end = fields.pop("chars", None) or (span.start_char, span.end_char)
+        evidence = fields.pop("sentence", None)
+        if evidence is not None:
+            sentence = text[evidence[0] : evidence[1]].strip()
+        else:
+            sentence = " ".join(sentences.of(span.start).text.split())
+        source_start, source_end = source_map.span_to_source(start, end) if source_map else (None, None)
         data: dict[str, Any] = {
-            "claim_id": claim_id(article_id, item.claim_type, item.start, item.end, item.rule),
+            "claim_id": claim_id(article_id, span.label_, start, end, span.id_),
             "article_id": article_id,
-            "claim_type": item.claim_type,
-            "text": doc_text(doc)[item.start : item.end],
-            "start": item.start,
-            "end": item.end,
-            "sentence": _sentence(doc, item),
-            "rule": item.rule,
+            "claim_type": span.label_,
+            "text": text[start:end],
+            "start": start,
+            "end": end,
+            "sentence": sentence,
+            "rule": span.id_,
             "source_start": source_start,
             "source_end": source_end,
-            **item.fields,
+            **fields,
         }
         records.append(CLAIM_ADAPTER.validate_python(data))
     records.sort(key=lambda c: (c.start, c.end, c.claim_type, c.rule))
     return records
 
 
-def process_article(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim]]:
-    """Repair the text, read its metadata, run the pipeline, build the records."""
-    article, claims, _ = analyze(nlp, raw)
-    return article, claims
+def problems_from_doc(doc: Doc, source: str, line: int | None = None) -> list[Problem]:
+    """The doc's warnings, and its failure if a component failed on it."""
+    found = []
+    for warning in warnings_of(doc):
+        code = Code(warning["code"])
+        details = {k: v for k, v in warning.items() if k != "code"}
+        found.append(Problem(code, MESSAGES[code].format(**details), source, line))
+    reason = failure(doc)
+    if reason is not None:
+        found.append(problem(Code.E401, source, line, reason=reason))
+    return found
 
 
-def analyze(nlp: Language, raw: RawArticle) -> tuple[Article, list[Claim], Doc]:
-    """``process_article`` that also returns the processed spaCy doc (for inspection)."""
-    repaired = repair(raw.text)
-    meta = extract_metadata(repaired.text)
-    published = raw.published or meta.published
-    article = Article(
-        article_id=raw.article_id,
-        title=raw.title or meta.title,
-        author=raw.author or meta.author,
-        published=published,
-        url=raw.url,
-        source=raw.source,
-        text=repaired.text,
-    )
-    doc = nlp.make_doc(repaired.text)
-    doc._.pc_published = published
-    doc = nlp(doc)
-    return article, _records(doc, raw.article_id, repaired, source_offsets=raw.source_offsets), doc
+def context_of(article: Article, **extra: Any) -> dict[str, Any]:
+    """What travels with an article's text through ``nlp.pipe(..., as_tuples=True)``."""
+    return {"published": article.published.isoformat() if article.published else None, **extra}
+
+
+# -- running the pipeline --------------------------------------------------------------
+def _doc_or_failure(nlp: Language, text: str) -> Doc:
+    try:
+        return nlp.make_doc(text)
+    except Exception as exc:  # the tokenizer refuses the text: report it, go on with the batch
+        doc = Doc(nlp.vocab, words=[])
+        record_failure(doc, "tokenizer", exc)
+        return doc
+
+
+def extract_articles(
+    nlp: Language, articles: Iterable[SourceArticle], *, jobs: int = 1
+) -> Iterator[tuple[SourceArticle, list[Claim], list[Problem]]]:
+    """Each article with its claims and its problems, in input order.
+
+    ``jobs`` > 1 runs the pipeline in that many processes (``nlp.pipe(n_process=...)``).
+    An article the pipeline fails on gets an ``E401`` problem and no claims.
+    """
+    pending: dict[int, SourceArticle] = {}
+
+    def texts() -> Iterator[tuple[Doc, dict[str, Any]]]:
+        for index, item in enumerate(articles):
+            pending[index] = item
+            yield _doc_or_failure(nlp, item.article.text), context_of(item.article, index=index)
+
+    processed = nlp.pipe(texts(), as_tuples=True, n_process=jobs, batch_size=ARTICLES_PER_BATCH)
+    for doc, context in processed:
+        item = pending.pop(context["index"])
+        yield item, *_assemble(doc, item)
+    for index in sorted(pending):  # a doc spaCy did not give back
+        item = pending[index]
+        lost = problem(Code.E401, item.article.source, item.line, reason="the pipeline gave no result")
+        yield item, [], [lost]
+
+
+def _assemble(doc: Doc, item: SourceArticle) -> tuple[list[Claim], list[Problem]]:
+    problems = problems_from_doc(doc, item.article.source, item.line)
+    if failure(doc) is not None:
+        return [], problems
+    try:
+        return claims_from_doc(doc, item.article.article_id, source_map=item.source_map), problems
+    except Exception as exc:
+        return [], [
+            *problems,
+            problem(Code.E401, item.article.source, item.line, reason=f"{type(exc).__name__}: {exc}"),
+        ]
+
+
+def process_article(nlp: Language, item: SourceArticle) -> tuple[Article, list[Claim]]:
+    """One finished article's record and claims; raises ``ClaimsError`` when the pipeline fails on it."""
+    from .errors import ClaimsError
+
+    [(_, claims, problems)] = extract_articles(nlp, [item])
+    failed = [p for p in problems if not p.is_warning]
+    if failed:
+        raise ClaimsError(failed)
+    return item.article, claims
+
+
+def analyze_text(
+    nlp: Language, text: str, *, article_id: str = "text", published: date | None = None
+) -> tuple[Article, list[Claim], Doc]:
+    """Repair ``text``, read its metadata, run the pipeline: the article, its claims and the doc."""
+    item = finish(RawArticle(article_id, text, "<text>", published=published, states_published=bool(published)))
+    [(doc, _)] = nlp.pipe([(_doc_or_failure(nlp, item.article.text), context_of(item.article))], as_tuples=True)
+    claims = [] if failure(doc) else claims_from_doc(doc, article_id)
+    return item.article, claims, doc
 
 
 def extract_text(
     text: str, nlp: Language, *, article_id: str = "text", published: date | None = None
 ) -> tuple[Article, list[Claim]]:
-    """Extract claims from one text (the library's simplest entry point)."""
-    return process_article(nlp, RawArticle(article_id, text, "<text>", published=published))
+    """Extract claims from one text (the library's simplest entry point).
+
+    Raises ``ClaimsError`` (``E401``) when the pipeline fails on it.
+    """
+    from .errors import ClaimsError
+
+    article, claims, doc = analyze_text(nlp, text, article_id=article_id, published=published)
+    failed = [p for p in problems_from_doc(doc, "<text>") if not p.is_warning]
+    if failed:
+        raise ClaimsError(failed)
+    return article, claims
 
 
-def _read_batch(paths: Iterable[Path | str], result: Extraction) -> list[tuple[Path, list[RawArticle]]]:
-    """Every readable file with its articles; unreadable files and duplicate ids become problems."""
-    batch: list[tuple[Path, list[RawArticle]]] = []
+# -- a batch of files ------------------------------------------------------------------
+def read_batch(
+    paths: Iterable[Path | str], problems: list[Problem], *, published: date | None = None
+) -> list[tuple[Path, list[SourceArticle]]]:
+    """Every readable file with its finished articles; unreadable files and duplicate ids
+    are added to ``problems``."""
+    batch: list[tuple[Path, list[SourceArticle]]] = []
     seen: dict[str, str] = {}
     for entry in iter_files(paths):
         if isinstance(entry, Problem):
-            result.problems.append(entry)
+            problems.append(entry)
             continue
-        raws, problems = read_path(entry)
-        result.problems.extend(problems)
+        items, found = read_path(entry, published=published)
+        problems.extend(found)
         kept = []
-        for raw in raws:
-            if raw.article_id in seen:
-                result.problems.append(
-                    problem(Code.E108, raw.source, raw.line, article_id=raw.article_id, other=seen[raw.article_id])
+        for item in items:
+            article = item.article
+            if article.article_id in seen:
+                problems.append(
+                    problem(
+                        Code.E108,
+                        article.source,
+                        item.line,
+                        article_id=article.article_id,
+                        other=seen[article.article_id],
+                    )
                 )
                 continue
-            seen[raw.article_id] = f"{raw.source}:{raw.line}" if raw.line else raw.source
-            kept.append(raw)
+            seen[article.article_id] = f"{article.source}:{item.line}" if item.line else article.source
+            kept.append(item)
         batch.append((entry, kept))
     return batch
-
-
-def _failed(raw: RawArticle, exc: BaseException) -> Problem:
-    return problem(Code.E401, raw.source, raw.line, reason=f"{type(exc).__name__}: {exc}")
-
-
-_WORKER_NLP: Language | None = None
-
-
-def _start_worker(model_dir: str) -> None:
-    global _WORKER_NLP
-    import spacy
-
-    _WORKER_NLP = spacy.load(model_dir)
-
-
-def _work(raw: RawArticle) -> tuple[Article, list[Claim]] | str:
-    assert _WORKER_NLP is not None
-    try:
-        return process_article(_WORKER_NLP, raw)
-    except Exception as exc:
-        return f"{type(exc).__name__}: {exc}"
 
 
 def extract_paths(
@@ -147,60 +211,34 @@ def extract_paths(
     *,
     on_file: Callable[[Path, int], None] | None = None,
     jobs: int = 1,
+    published: date | None = None,
 ) -> Extraction:
     """Read every supported file under ``paths`` and extract claims from each article.
 
     A file or line that cannot be read becomes a problem; the rest of the batch goes on.
     ``on_file(path, n_articles)`` is called after each file (for progress reporting).
-    ``jobs`` > 1 spreads the articles over that many processes; the result is the same.
+    ``jobs`` > 1 runs the pipeline in that many processes; the result is the same.
+    ``published`` is the publication date of articles whose record states none.
     """
     result = Extraction()
-    batch = _read_batch(paths, result)
-    if jobs > 1 and sum(len(raws) for _, raws in batch) > 1:
-        _extract_parallel(batch, nlp, result, on_file, jobs)
-    else:
-        for entry, raws in batch:
-            for raw in raws:
-                try:
-                    article, claims = process_article(nlp, raw)
-                except Exception as exc:
-                    result.problems.append(_failed(raw, exc))
-                    continue
-                result.articles.append(article)
-                result.claims.extend(claims)
-            if on_file is not None:
-                on_file(entry, len(raws))
+    batch = read_batch(paths, result.problems, published=published)
+    sizes = {entry: len(items) for entry, items in batch}
+    remaining = dict(sizes)
+    owner = {id(item): entry for entry, items in batch for item in items}
+    for entry, count in remaining.items():
+        if count == 0 and on_file is not None:
+            on_file(entry, 0)
+    items = [item for _, group in batch for item in group]
+    for item, claims, problems in extract_articles(nlp, items, jobs=jobs if len(items) > 1 else 1):
+        result.problems.extend(problems)
+        if not any(not p.is_warning for p in problems):
+            result.articles.append(item.article)
+            result.claims.extend(claims)
+        entry = owner[id(item)]
+        remaining[entry] -= 1
+        if remaining[entry] == 0 and on_file is not None:
+            on_file(entry, sizes[entry])
     result.articles.sort(key=lambda a: a.article_id)
     order = {a.article_id: i for i, a in enumerate(result.articles)}
     result.claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.claim_type, c.rule))
     return result
-
-
-def _extract_parallel(
-    batch: list[tuple[Path, list[RawArticle]]],
-    nlp: Language,
-    result: Extraction,
-    on_file: Callable[[Path, int], None] | None,
-    jobs: int,
-) -> None:
-    import tempfile
-    from concurrent.futures import ProcessPoolExecutor
-
-    remaining = {entry: len(raws) for entry, raws in batch}
-    for entry, count in remaining.items():
-        if count == 0 and on_file is not None:
-            on_file(entry, 0)
-    work = [(entry, raw) for entry, raws in batch for raw in raws]
-    with tempfile.TemporaryDirectory(prefix="policy-claims-") as model_dir:
-        nlp.to_disk(model_dir)
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(model_dir,)) as pool:
-            outcomes = pool.map(_work, [raw for _, raw in work], chunksize=max(1, len(work) // (jobs * 8)))
-            for (entry, raw), outcome in zip(work, outcomes, strict=True):
-                if isinstance(outcome, str):
-                    result.problems.append(problem(Code.E401, raw.source, raw.line, reason=outcome))
-                else:
-                    result.articles.append(outcome[0])
-                    result.claims.extend(outcome[1])
-                remaining[entry] -= 1
-                if remaining[entry] == 0 and on_file is not None:
-                    on_file(entry, sum(1 for e, _ in work if e == entry))

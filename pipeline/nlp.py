@@ -1,31 +1,26 @@
-"""Build the policy-claims spaCy pipeline: ``spacy.blank("en")`` plus our rule components."""
+"""Build the policy-claims spaCy pipeline: ``spacy.blank("en")`` plus our rule components.
+
+The components are spaCy factories found through the ``spacy_factories`` entry points
+(nothing to import first). Each data component gets the lines of the run's pattern set;
+``nlp.to_disk(path)`` saves them with it, so ``spacy.load(path)`` needs no folders.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
 
+from .components.base import DataComponent
+from .labels import COUNTS, DATES, OBJECTIVES, ORGANIZATIONS, SENTENCES
 from .patterns import PatternSet, load_patterns
 
-# Component order matters: counts skip what dates took, objectives use organizations.
-COMPONENTS: tuple[tuple[str, str], ...] = (
-    ("policy_claims_sentences", ""),
-    ("policy_claims_dates", "date"),
-    ("policy_claims_counts", "count"),
-    ("policy_claims_organizations", "organization"),
-    ("policy_claims_objectives", "objective"),
-)
-
-
-def _register_factories() -> None:
-    """Make the factories known when the package is used without being installed.
-
-    Installed, spaCy finds them through the ``spacy_factories`` entry points.
-    """
-    from .components import counts, dates, objectives, organizations, sentences  # noqa: F401
+CONTEXT = "policy_claims_context"
+# Order matters: counts skip what dates took, objectives use the organizations found.
+PIPELINE: tuple[str, ...] = (CONTEXT, SENTENCES, DATES, COUNTS, ORGANIZATIONS, OBJECTIVES)
 
 
 def build_nlp(
@@ -35,16 +30,23 @@ def build_nlp(
     builtin: bool = True,
     day_order: str = "dmy",
 ) -> Language:
-    """A blank English pipeline with the sentence splitter and the four claim components."""
-    _register_factories()
+    """A blank English pipeline with the context, the sentence splitter and the four claim components."""
     if patterns is None:
         patterns = load_patterns(pattern_dirs, builtin=builtin)
     nlp = spacy.blank("en")
-    for factory, claim_type in COMPONENTS:
-        config = {"day_order": day_order} if claim_type == "date" else {}
+    for factory in PIPELINE:
+        config = {"day_order": day_order} if factory == DATES else {}
         component = nlp.add_pipe(factory, config=config)
-        if claim_type:
-            component.add_patterns(patterns.for_type(claim_type))  # type: ignore[attr-defined]
-        if claim_type == "organization":
-            component.add_gazetteer(patterns.gazetteer)  # type: ignore[attr-defined]
+        if isinstance(component, DataComponent):
+            component.initialize(patterns=patterns.lines)
     return nlp
+
+
+def read_patterns(folders: list[str] | None = None, builtin: bool = True) -> list[dict[str, Any]]:
+    """The data lines of ``folders`` (after the built-in ones), for a spaCy config::
+
+    [initialize.components.policy_claims_dates.patterns]
+    @misc = "policy_claims.patterns.v1"
+    folders = ["my-patterns"]
+    """
+    return load_patterns(folders or [], builtin=builtin).as_dicts()

@@ -1,50 +1,51 @@
-"""Load and validate the match patterns kept as JSONL data.
+"""Load and validate the data that drives the rules: patterns, word lists and the gazetteer.
 
-A patterns folder holds one file per claim type (``dates.jsonl``, ``counts.jsonl``,
-``organizations.jsonl``, ``objectives.jsonl``) and the organization gazetteer
-(``gazetteer.jsonl``). Each line of a claim-type file is a spaCy pattern dict::
+A data folder holds JSONL files of any name, in any sub-folder; what a file holds is
+told by its lines, not by its name. Each line is a JSON object of one of three kinds:
 
-    {"id": "date-day-month-year", "label": "DATE", "pattern": [{"IS_DIGIT": true}, ...]}
+* a **pattern** line, a spaCy pattern dict: ``{"id", "label", "pattern"}``; a string
+  ``pattern`` is a phrase, a list of token dicts a token pattern. A token dict may name
+  a word list instead of spelling it out: ``{"LEX": "MONTH"}`` is every ``MONTH`` term
+  (combine it with other keys: ``{"LEX": "MONTH", "IS_TITLE": true}``);
+* a **terms** line, a word list: ``{"id", "label", "terms": [...], "value"}`` or
+  ``{"id", "label", "terms": {"one": 1, "two": 2}}``;
+* a **gazetteer** entry, a well-known organization: ``{"id", "name", "acronym",
+  "variants", "kind"}`` (label ``ORG_ENTRY``).
 
-A string ``pattern`` is a phrase pattern, a list of token dicts a token pattern.
-Loading validates every line and reports every problem at once, as ``file:line: CODE
-message``; nothing is loaded when anything is wrong.
+Any line may carry ``examples``, ``counterexamples`` and a ``comment``. The label
+(``labels.py``) decides which component reads the line. Folders are read in order (the
+built-in one first); a line whose ``id`` repeats an earlier folder's replaces it.
+Loading reports every problem of every file at once, as ``file:line: CODE message``,
+and loads nothing when anything is wrong.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import ClaimsError, Code, Problem, problem
+from .labels import LABELS, Label
+from .lexicon import Lexicon, Term
 
-PATTERN_FILES: dict[str, str] = {
-    "date": "dates.jsonl",
-    "count": "counts.jsonl",
-    "organization": "organizations.jsonl",
-    "objective": "objectives.jsonl",
-}
-GAZETTEER_FILE = "gazetteer.jsonl"
-
-# What each label means is documented in patterns/README.md.
-LABELS: dict[str, frozenset[str]] = {
-    "date": frozenset({"DATE", "DATE_YEAR", "DATE_RELATIVE", "DATE_RUN"}),
-    "count": frozenset({"NUMBER", "MONEY", "FRACTION", "NOT_COUNT", "QUALIFIER", "UNIT", "UNIT_STOP"}),
-    "organization": frozenset({"ORG", "ORG_HEAD", "ORG_DOC", "INITIATIVE"}),
-    "objective": frozenset({"GOAL_MARKER", "LIST_INTRO", "NOT_GOAL"}),
-}
 MAX_REGEX = 1000
+LineKind = Literal["pattern", "terms", "entry"]
+ENTRY_LABEL = "ORG_ENTRY"
+LEX = "LEX"
+DOCUMENTATION_SUFFIXES = (".md", ".txt", ".rst")
+Value = str | int | float | list[str] | None
 
 
 class Example(BaseModel):
-    """A text the pattern must fire on; ``expect`` lists fields of the claim it must produce."""
+    """A text the line must fire on; ``expect`` lists fields of a claim it must produce."""
 
     model_config = ConfigDict(extra="forbid")
     text: str
@@ -52,79 +53,121 @@ class Example(BaseModel):
     published: str | None = Field(default=None, description="publication date for relative dates (ISO)")
 
 
-class PatternModel(BaseModel):
+class _LineModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     id: str = Field(min_length=1)
-    label: str
-    pattern: str | list[dict[str, Any]]
-    value: str | None = None
     examples: list[Example | str] = Field(default_factory=list)
     counterexamples: list[str] = Field(default_factory=list)
     comment: str | None = None
 
 
-class GazetteerModel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(min_length=1)
+class PatternModel(_LineModel):
+    label: str
+    pattern: str | list[dict[str, Any]]
+    value: Value = None
+
+
+class TermsModel(_LineModel):
+    label: str
+    terms: list[str] | dict[str, Value]
+    value: Value = None
+
+
+class EntryModel(_LineModel):
+    label: Literal["ORG_ENTRY"] = "ORG_ENTRY"
     name: str = Field(min_length=1)
     acronym: str | None = None
     variants: list[str] = Field(default_factory=list)
     kind: str | None = None
-    comment: str | None = None
+
+
+MODELS: dict[LineKind, type[_LineModel]] = {"pattern": PatternModel, "terms": TermsModel, "entry": EntryModel}
 
 
 @dataclass(frozen=True)
 class PatternLine:
-    claim_type: str
+    """One validated data line, with where it was read."""
+
     id: str
     label: str
-    pattern: str | list[dict[str, Any]]
-    path: str
-    line: int
-    value: str | None = None
+    kind: LineKind
+    data: dict[str, Any] = field(compare=False, repr=False)  # the line as JSON, without location
+    path: str = "<data>"
+    line: int = 0
     examples: tuple[Example | str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"id": self.id, "label": self.label, "pattern": self.pattern}
-        if self.value is not None:
-            data["value"] = self.value
-        return data
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    id: str
-    name: str
-    acronym: str | None
-    variants: tuple[str, ...]
-    kind: str | None
-    path: str
-    line: int
+    @property
+    def spec(self) -> Label:
+        return LABELS[self.label]
 
     @property
-    def forms(self) -> tuple[str, ...]:
-        return (self.name, *((self.acronym,) if self.acronym else ()), *self.variants)
+    def pattern(self) -> str | list[dict[str, Any]] | None:
+        return self.data.get("pattern")
+
+    @property
+    def value(self) -> Any:
+        return self.data.get("value")
+
+    @property
+    def terms(self) -> list[tuple[str, Any]]:
+        """(term, value) pairs: a terms line's words, a phrase pattern as one term."""
+        if self.kind == "terms":
+            raw = self.data["terms"]
+            if isinstance(raw, dict):
+                return list(raw.items())
+            return [(term, self.value) for term in raw]
+        if self.kind == "pattern" and isinstance(self.pattern, str):
+            return [(self.pattern, self.value)]
+        return []
+
+    @property
+    def entry_forms(self) -> tuple[str, ...]:
+        """A gazetteer entry's name, acronym and variants."""
+        if self.kind != "entry":
+            return ()
+        acronym = self.data.get("acronym")
+        return (self.data["name"], *((acronym,) if acronym else ()), *self.data.get("variants", ()))
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self.data)
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+def _lines_as_terms(lines: Iterable[PatternLine]) -> Iterator[Term]:
+    for line in lines:
+        for text, value in line.terms:
+            yield Term(line.label, text, value, line.id)
 
 
 @dataclass
 class PatternSet:
-    lines: dict[str, list[PatternLine]] = field(default_factory=lambda: {t: [] for t in PATTERN_FILES})
-    gazetteer: list[GazetteerEntry] = field(default_factory=list)
+    """Every data line of a run, in load order (later folders' lines last)."""
 
-    def for_type(self, claim_type: str) -> list[PatternLine]:
-        return self.lines.get(claim_type, [])
+    lines: list[PatternLine] = field(default_factory=list)
+
+    def for_component(self, component: str) -> list[PatternLine]:
+        return [line for line in self.lines if line.spec.component == component]
+
+    def with_label(self, *labels: str) -> list[PatternLine]:
+        return [line for line in self.lines if line.label in labels]
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        return Lexicon(_lines_as_terms(self.lines))
+
+    def as_dicts(self) -> list[dict[str, Any]]:
+        return [line.as_dict() for line in self.lines]
 
 
-def builtin_patterns_dir() -> Path:
-    """The built-in ``patterns/`` folder: the checkout's, or the installed copy."""
-    checkout = Path(__file__).resolve().parent.parent / "patterns"
-    if (checkout / PATTERN_FILES["date"]).is_file():
-        return checkout
-    return Path(str(resources.files("pipeline") / "builtin_patterns"))
+def make_lexicon(lines: Iterable[PatternLine]) -> Lexicon:
+    return Lexicon(_lines_as_terms(lines))
 
 
-def _regexes(pattern: Any) -> Iterable[str]:
+# -- validation of one line ------------------------------------------------------------
+def _regexes(pattern: Any) -> Iterator[str]:
     if isinstance(pattern, dict):
         for key, value in pattern.items():
             if key == "REGEX" and isinstance(value, str):
@@ -136,12 +179,69 @@ def _regexes(pattern: Any) -> Iterable[str]:
             yield from _regexes(item)
 
 
-def _check_token_pattern(pattern: list[dict[str, Any]]) -> list[str]:
+def lex_names(token: Mapping[str, Any]) -> list[str]:
+    """The word lists a token dict refers to with ``LEX``."""
+    names = token.get(LEX)
+    if names is None:
+        return []
+    return [names] if isinstance(names, str) else list(names)
+
+
+def expand_lex(pattern: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> list[dict[str, Any]]:
+    """A token pattern with every ``{"LEX": "MONTH"}`` replaced by ``{"LOWER": {"IN": [...]}}``.
+
+    Only one-word terms can stand for one token; phrases in the list are left out here.
+    """
+    expanded = []
+    for token in pattern:
+        names = lex_names(token)
+        if not names:
+            expanded.append(dict(token))
+            continue
+        words = sorted({w for name in names for w in lexicon.words(name) if " " not in w})
+        rest = {k: v for k, v in token.items() if k != LEX}
+        key = "ORTH" if any(LABELS[n].case_sensitive for n in names if n in LABELS) else "LOWER"
+        expanded.append({key: {"IN": words}, **rest})
+    return expanded
+
+
+def _token_pattern_reasons(pattern: list[dict[str, Any]]) -> list[str]:
     from spacy.schemas import validate_token_pattern
 
     if not pattern:
         return ["the token pattern is empty"]
-    return list(validate_token_pattern(pattern))
+    reasons: list[str] = []
+    plain: list[dict[str, Any]] = []
+    for index, token in enumerate(pattern):
+        if not isinstance(token, dict):
+            reasons.append(f"token {index} is not an object")
+            continue
+        names = lex_names(token)
+        if LEX in token and (not names or not all(isinstance(n, str) for n in names)):
+            reasons.append(f"token {index}: LEX must name a word list, or a list of them")
+            continue
+        unknown = [n for n in names if n not in LABELS]
+        if unknown:
+            reasons.append(f"token {index}: LEX names an unknown word list {unknown[0]!r}")
+        if names and ({"LOWER", "ORTH", "TEXT"} & set(token)):
+            reasons.append(f"token {index}: LEX cannot be combined with LOWER, ORTH or TEXT")
+        plain.append({("LOWER" if k == LEX else k): ({"IN": []} if k == LEX else v) for k, v in token.items()})
+    if not reasons:
+        reasons.extend(validate_token_pattern(plain))
+    return reasons
+
+
+def _value_reason(label: Label, value: Any) -> str | None:
+    if value is None or label.value == "none":
+        return None if value is None else f"label {label.name} takes no value"
+    ok = {
+        "text": isinstance(value, str),
+        "number": isinstance(value, int | float) and not isinstance(value, bool),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "codes": isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)),
+    }[label.value]
+    wanted = {"text": "a string", "number": "a number", "integer": "an integer", "codes": "a code or a list of codes"}
+    return None if ok else f"the value of a {label.name} line must be {wanted[label.value]}, not {value!r}"
 
 
 def _pydantic_reasons(error: ValidationError) -> list[str]:
@@ -158,110 +258,156 @@ def _pydantic_reasons(error: ValidationError) -> list[str]:
     return reasons
 
 
-def _read_lines(path: Path) -> Iterable[tuple[int, str]]:
-    text = path.read_text(encoding="utf-8")
+def _kind_of(data: Mapping[str, Any]) -> LineKind | None:
+    if "pattern" in data:
+        return "pattern"
+    if "terms" in data:
+        return "terms"
+    if "name" in data:
+        return "entry"
+    return None
+
+
+def parse_line(
+    data: Any, where: str, number: int, problems: list[Problem], *, check_token_patterns: bool = True
+) -> PatternLine | None:
+    """One JSON object as a validated line; every problem with it is added to ``problems``."""
+    if not isinstance(data, dict):
+        problems.append(problem(Code.E202, where, number, reason="a line must be a JSON object"))
+        return None
+    kind = _kind_of(data)
+    if kind is None:
+        reason = (
+            "cannot tell what this line is: a pattern line has 'pattern', a word list 'terms', an organization 'name'"
+        )
+        problems.append(problem(Code.E202, where, number, reason=reason))
+        return None
+    try:
+        model = MODELS[kind].model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problem(Code.E202, where, number, reason=r) for r in _pydantic_reasons(exc))
+        return None
+    found = LABELS.get(str(data.get("label", ENTRY_LABEL)))
+    before = len(problems)
+    if found is None or (found.name == ENTRY_LABEL) != (kind == "entry"):
+        usable = sorted(n for n in LABELS if (n == ENTRY_LABEL) == (kind == "entry"))
+        problems.append(problem(Code.E204, where, number, label=data.get("label"), expected=", ".join(usable)))
+        return None
+    label = found
+    pattern = data.get("pattern")
+    if isinstance(pattern, list):
+        if not label.matched:
+            reason = f"{label.name} is a word list: give 'terms' or a phrase, not a token pattern"
+            problems.append(problem(Code.E203, where, number, reason=reason))
+        elif check_token_patterns:
+            problems.extend(problem(Code.E203, where, number, reason=r) for r in _token_pattern_reasons(pattern))
+        for regex in _regexes(pattern):
+            if len(regex) > MAX_REGEX:
+                reason = f"longer than {MAX_REGEX} characters"
+                problems.append(problem(Code.E206, where, number, regex=regex[:40] + "...", reason=reason))
+                continue
+            try:
+                re.compile(regex)
+            except re.error as exc:
+                problems.append(problem(Code.E206, where, number, regex=regex, reason=str(exc)))
+    elif isinstance(pattern, str) and not pattern.strip():
+        problems.append(problem(Code.E203, where, number, reason="the phrase pattern is empty"))
+    terms = data.get("terms")
+    if kind == "terms" and (not terms or any(not str(t).strip() for t in terms)):
+        problems.append(problem(Code.E202, where, number, reason="'terms' must list at least one word, none empty"))
+    values = list(terms.values()) if isinstance(terms, dict) else [data.get("value")]
+    for value in values:
+        wrong = _value_reason(label, value)
+        if wrong:
+            problems.append(problem(Code.E202, where, number, reason=wrong))
+            break
+    if len(problems) > before:
+        return None
+    clean = {k: v for k, v in data.items()}
+    if kind == "entry":
+        clean.setdefault("label", ENTRY_LABEL)
+    return PatternLine(
+        model.id, label.name, kind, clean, where, number, tuple(model.examples), tuple(model.counterexamples)
+    )
+
+
+def parse_lines(items: Iterable[Mapping[str, Any] | PatternLine], where: str = "<patterns>") -> list[PatternLine]:
+    """Lines given as dicts (or already parsed); raises ``ClaimsError`` listing every problem."""
+    problems: list[Problem] = []
+    lines: list[PatternLine] = []
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, PatternLine):
+            lines.append(item)
+            continue
+        parsed = parse_line(dict(item), where, number, problems)
+        if parsed is not None:
+            lines.append(parsed)
+    if problems:
+        raise ClaimsError(problems)
+    return lines
+
+
+# -- files and folders -----------------------------------------------------------------
+def parse_file(path: Path, problems: list[Problem], *, check_token_patterns: bool = True) -> list[PatternLine]:
+    """Every line of one JSONL data file; problems are added to ``problems``."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(problem(Code.E207, where, reason=f"cannot read the file: {exc}"))
+        return []
+    lines = []
     for number, raw in enumerate(text.splitlines(), start=1):
         stripped = raw.strip()
-        if stripped and not stripped.startswith("//"):
-            yield number, stripped
-
-
-ModelT = TypeVar("ModelT", PatternModel, GazetteerModel)
-
-
-def _models(path: Path, model: type[ModelT], problems: list[Problem]) -> Iterable[tuple[int, ModelT]]:
-    """Each line of a JSONL file validated as ``model``; every problem is added to ``problems``."""
-    where = str(path)
-    for number, raw in _read_lines(path):
+        if not stripped or stripped.startswith("//"):
+            continue
         try:
-            data = json.loads(raw)
+            data = json.loads(stripped)
         except json.JSONDecodeError as exc:
             problems.append(problem(Code.E201, where, number, reason=exc.msg))
             continue
-        if not isinstance(data, dict):
-            problems.append(problem(Code.E202, where, number, reason="a line must be a JSON object"))
+        parsed = parse_line(data, where, number, problems, check_token_patterns=check_token_patterns)
+        if parsed is not None:
+            lines.append(parsed)
+    return lines
+
+
+def data_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """The JSONL files under ``folder`` (sorted); any other file but documentation is a problem."""
+    files = []
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        relative = path.relative_to(folder)
+        if any(part.startswith((".", "__")) for part in relative.parts):
             continue
-        try:
-            yield number, model.model_validate(data)
-        except ValidationError as exc:
-            problems.extend(problem(Code.E202, where, number, reason=r) for r in _pydantic_reasons(exc))
+        if path.suffix.lower() == ".jsonl":
+            files.append(path)
+        elif path.suffix.lower() not in DOCUMENTATION_SUFFIXES:
+            problems.append(problem(Code.E208, str(path)))
+    return files
 
 
-def parse_pattern_file(path: Path, claim_type: str) -> tuple[list[PatternLine], list[Problem]]:
-    lines: list[PatternLine] = []
-    problems: list[Problem] = []
-    where = str(path)
-    for number, model in _models(path, PatternModel, problems):
-        line_ok = True
-        if model.label not in LABELS[claim_type]:
-            expected = ", ".join(sorted(LABELS[claim_type]))
-            problems.append(problem(Code.E204, where, number, label=model.label, expected=expected))
-            line_ok = False
-        if isinstance(model.pattern, list):
-            for reason in _check_token_pattern(model.pattern):
-                problems.append(problem(Code.E203, where, number, reason=reason))
-                line_ok = False
-            for regex in _regexes(model.pattern):
-                if len(regex) > MAX_REGEX:
-                    problems.append(
-                        problem(
-                            Code.E206,
-                            where,
-                            number,
-                            regex=regex[:40] + "...",
-                            reason=f"longer than {MAX_REGEX} characters",
-                        )
-                    )
-                    line_ok = False
-                    continue
-                try:
-                    re.compile(regex)
-                except re.error as exc:
-                    problems.append(problem(Code.E206, where, number, regex=regex, reason=str(exc)))
-                    line_ok = False
-        elif not model.pattern.strip():
-            problems.append(problem(Code.E203, where, number, reason="the phrase pattern is empty"))
-            line_ok = False
-        if line_ok:
-            lines.append(
-                PatternLine(
-                    claim_type,
-                    model.id,
-                    model.label,
-                    model.pattern,
-                    where,
-                    number,
-                    model.value,
-                    tuple(model.examples),
-                    tuple(model.counterexamples),
-                )
-            )
-    return lines, problems
+def builtin_patterns_dir() -> Path:
+    """The built-in ``patterns/`` folder: the checkout's, or the installed copy."""
+    checkout = Path(__file__).resolve().parent.parent / "patterns"
+    if (checkout / "dates.jsonl").is_file():
+        return checkout
+    return Path(str(resources.files("pipeline") / "builtin_patterns"))
 
 
-def parse_gazetteer(path: Path) -> tuple[list[GazetteerEntry], list[Problem]]:
-    problems: list[Problem] = []
-    entries = [
-        GazetteerEntry(model.id, model.name, model.acronym, tuple(model.variants), model.kind, str(path), number)
-        for number, model in _models(path, GazetteerModel, problems)
-    ]
-    return entries, problems
-
-
-def _first_use(
-    seen: dict[str, tuple[str, int]], pattern_id: str, path: str, line: int, problems: list[Problem]
-) -> bool:
-    """Record where ``pattern_id`` is defined; a second definition in one folder is a problem."""
-    if pattern_id in seen:
-        first = f"{seen[pattern_id][0]}:{seen[pattern_id][1]}"
-        problems.append(problem(Code.E205, path, line, pattern_id=pattern_id, first_line=first))
+def _first_use(seen: dict[str, PatternLine], line: PatternLine, problems: list[Problem]) -> bool:
+    """Record where a line's id is defined; a second definition in one folder is a problem."""
+    first = seen.get(line.id)
+    if first is not None:
+        problems.append(problem(Code.E205, line.path, line.line, pattern_id=line.id, first_line=first.where()))
         return False
-    seen[pattern_id] = (path, line)
+    seen[line.id] = line
     return True
 
 
-def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool = True) -> PatternSet:
-    """Load the built-in patterns and then each folder in ``folders``, in order.
+def load_patterns(
+    folders: Iterable[Path | str] | None = None, *, builtin: bool = True, check_token_patterns: bool = True
+) -> PatternSet:
+    """The built-in data and then each folder in ``folders``, in order.
 
     A line whose ``id`` repeats an earlier folder's replaces it. Raises ``ClaimsError``
     listing every problem found in every file.
@@ -269,40 +415,20 @@ def load_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool 
     order: list[Path] = [builtin_patterns_dir()] if builtin else []
     order += [Path(f) for f in folders or ()]
     problems: list[Problem] = []
-    merged: dict[str, dict[str, PatternLine]] = {t: {} for t in PATTERN_FILES}
-    gazetteer: dict[str, GazetteerEntry] = {}
+    merged: dict[str, PatternLine] = {}
     for folder in order:
         if not folder.is_dir():
             problems.append(problem(Code.E207, str(folder), reason="patterns folder not found"))
             continue
-        seen: dict[str, tuple[str, int]] = {}
-        for claim_type, filename in PATTERN_FILES.items():
-            path = folder / filename
-            if not path.is_file():
-                continue
-            lines, found = parse_pattern_file(path, claim_type)
-            problems.extend(found)
-            for line in lines:
-                if not _first_use(seen, line.id, line.path, line.line, problems):
-                    continue
-                for other in merged.values():
-                    other.pop(line.id, None)
-                merged[claim_type][line.id] = line
-        path = folder / GAZETTEER_FILE
-        if path.is_file():
-            entries, found = parse_gazetteer(path)
-            problems.extend(found)
-            for entry in entries:
-                if not _first_use(seen, entry.id, entry.path, entry.line, problems):
-                    continue
-                gazetteer[entry.id] = entry
+        seen: dict[str, PatternLine] = {}
+        for path in data_files(folder, problems):
+            for line in parse_file(path, problems, check_token_patterns=check_token_patterns):
+                if _first_use(seen, line, problems):
+                    merged.pop(line.id, None)  # a replaced line moves to the end: later folders win
+                    merged[line.id] = line
     if problems:
         raise ClaimsError(problems)
-    result = PatternSet()
-    for claim_type, by_id in merged.items():
-        result.lines[claim_type] = list(by_id.values())
-    result.gazetteer = list(gazetteer.values())
-    return result
+    return PatternSet(list(merged.values()))
 
 
 def check_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool = True) -> list[Problem]:
@@ -312,3 +438,15 @@ def check_patterns(folders: Iterable[Path | str] | None = None, *, builtin: bool
     except ClaimsError as exc:
         return exc.problems
     return []
+
+
+@cache
+def builtin_patterns() -> PatternSet:
+    """The built-in data, loaded once."""
+    return load_patterns()
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The built-in word lists, for normalizers called without a lexicon (no spaCy needed)."""
+    return load_patterns(check_token_patterns=False).lexicon

@@ -1,182 +1,204 @@
-"""What every policy-claims rule component shares: patterns in, matches out, disk I/O.
+"""What every policy-claims component shares, in the manner of spaCy's own ``SpanRuler``.
 
-A component holds its pattern lines (spaCy ``{"id", "label", "pattern"}`` dicts), feeds
-token patterns to a ``Matcher`` and phrase patterns to a ``PhraseMatcher``, and writes
-what it finds to ``doc._.pc_found`` as ``Found`` records (and ``doc.spans``).
+A component holds data lines (``patterns.PatternLine``): the lines whose label it reads,
+and every word list (``terms`` lines), from which it builds its ``lexicon``. Lines come
+in through ``initialize(patterns=...)`` (the built-in data when none are given) or
+``add_patterns``; they go out and back in through ``to_bytes``/``from_bytes`` and
+``to_disk``/``from_disk``, so a saved pipeline needs no pattern folders.
+
+A ``RuleComponent`` also feeds its token patterns to a ``Matcher`` and its phrases to a
+``PhraseMatcher``, puts every match on the doc (``doc.spans["pc_matches"]``) and hands
+them to ``process``, which puts its claims on the doc (``annotations.add_claim``).
+
+A component that raises on a doc records the failure on it (``doc._.pc_failure``) and
+the later components leave that doc alone, so one bad article never ends a batch; the
+record assembly turns the failure into a located problem.
 """
 
 from __future__ import annotations
 
-import bisect
-import json
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
+import srsly
+from spacy import util
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import ensure_path
+from spacy.tokens import Doc
 
-from ..patterns import PatternLine
+from ..annotations import Match, add_matches, failure, record_failure, register_extensions
+from ..labels import LABELS, labels_of
+from ..lexicon import fold
+from ..patterns import PatternLine, builtin_patterns, expand_lex, make_lexicon, parse_lines
 
-if not Doc.has_extension("pc_found"):
-    Doc.set_extension("pc_found", default=None)
-if not Doc.has_extension("pc_published"):
-    Doc.set_extension("pc_published", default=None)
-
-SPAN_KEY = "policy_claims"
+PatternInput = Mapping[str, Any] | PatternLine
+ErrorHandler = Callable[[str, Any, list[Doc], Exception], Any]
 
 
-@dataclass
-class Found:
-    """One claim found in a doc, before it becomes a record."""
-
-    claim_type: str
-    start: int  # character offsets in doc.text
-    end: int
-    rule: str
-    fields: dict[str, Any] = field(default_factory=dict)
-    sentence: tuple[int, int] | None = None  # character span of the evidence, if not the token's sentence
+def record_failures(name: str, component: Any, docs: list[Doc], exc: Exception) -> None:
+    """The default error handler: the failure goes on each doc, the batch goes on."""
+    for doc in docs:
+        record_failure(doc, name, exc)
 
 
-@dataclass(frozen=True)
-class Match:
-    label: str
-    rule: str
-    start: int  # token offsets
-    end: int
-    value: str | None = None
+class DataComponent:
+    """A component driven by data lines; subclasses set ``component`` and implement ``annotate``."""
 
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once: spaCy joins the tokens again on every access."""
-    cached = doc.user_data.get("pc_text")
-    if cached is None:
-        cached = doc.user_data["pc_text"] = doc.text
-    return str(cached)
-
-
-def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token ``i``; ``Token.sent`` walks the whole doc on every call."""
-    starts = doc.user_data.get("pc_sent_starts")
-    if starts is None:
-        starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
-        doc.user_data["pc_sent_starts"] = starts
-    k = bisect.bisect_right(starts, i) - 1
-    end = starts[k + 1] if k + 1 < len(starts) else len(doc)
-    return doc[starts[k] : end]
-
-
-def found_list(doc: Doc) -> list[Found]:
-    if doc._.pc_found is None:
-        doc._.pc_found = []
-    found: list[Found] = doc._.pc_found
-    return found
-
-
-def add_found(doc: Doc, item: Found) -> None:
-    found_list(doc).append(item)
-
-
-def _refresh_spans(doc: Doc) -> None:
-    spans = []
-    for item in found_list(doc):
-        span = doc.char_span(item.start, item.end, alignment_mode="expand")
-        if span is not None:
-            spans.append(Span(doc, span.start, span.end, label=item.claim_type, span_id=item.rule))
-    doc.spans[SPAN_KEY] = spans
-
-
-class RuleComponent:
-    """Base class: subclasses set ``claim_type`` and implement ``process``."""
-
-    claim_type = ""
+    component: ClassVar[str] = ""
 
     def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
         self.nlp = nlp
         self.name = name
-        self.patterns: list[dict[str, Any]] = []
-        self._values: dict[str, str | None] = {}
-        self._labels: dict[str, str] = {}
-        self._build()
+        self._error_handler: ErrorHandler = record_failures
+        self._lines: list[PatternLine] = []
+        self.lexicon = make_lexicon(())
+        self._rebuild()
 
-    # -- patterns ---------------------------------------------------------------
-    def _build(self) -> None:
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
-        self.phrase_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._labels.clear()
-        self._values.clear()
-        for line in self.patterns:
-            self._add_to_matchers(line)
+    @property
+    def labels(self) -> frozenset[str]:
+        return labels_of(self.component)
 
-    def _add_to_matchers(self, line: dict[str, Any]) -> None:
-        rule = line["id"]
-        self._labels[rule] = line["label"]
-        self._values[rule] = line.get("value")
-        pattern = line["pattern"]
-        if isinstance(pattern, str):
-            self.phrase_matcher.add(rule, [self.nlp.make_doc(pattern)])
-        else:
-            self.matcher.add(rule, [pattern], greedy="LONGEST")
+    # -- data -------------------------------------------------------------------------
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Iterable[PatternInput] | None = None,
+    ) -> None:
+        """Load data lines: ``patterns`` (dicts as in the JSONL files), or the built-in data."""
+        self.clear()
+        self.add_patterns(builtin_patterns().lines if patterns is None else patterns)
 
-    def add_patterns(self, lines: Iterable[PatternLine | dict[str, Any]]) -> None:
-        for line in lines:
-            data = line.as_dict() if isinstance(line, PatternLine) else dict(line)
-            self.patterns.append(data)
-            self._add_to_matchers(data)
+    def add_patterns(self, patterns: Iterable[PatternInput]) -> None:
+        """Add lines (a line with an id already held replaces it). Lines of other components'
+        labels are skipped, except word lists, which every component keeps."""
+        kept = {line.id: line for line in self._lines}
+        for line in parse_lines(patterns):
+            if line.label in self.labels or line.kind == "terms":
+                kept.pop(line.id, None)
+                kept[line.id] = line
+        self._lines = list(kept.values())
+        self._rebuild()
+
+    @property
+    def patterns(self) -> list[dict[str, Any]]:
+        """The lines, one dict each, as they would be written to a JSONL file."""
+        return [line.as_dict() for line in self._lines]
+
+    def lines(self, *labels: str) -> list[PatternLine]:
+        return [line for line in self._lines if line.label in labels]
 
     def clear(self) -> None:
-        self.patterns = []
-        self._build()
+        self._lines = []
+        self._rebuild()
 
-    def find(self, doc: Doc, labels: Sequence[str] | None = None) -> list[Match]:
-        """All matches in ``doc`` (optionally only these labels), sorted by position."""
-        strings = self.nlp.vocab.strings
-        out: list[Match] = []
-        for match_id, start, end in [*self.matcher(doc), *self.phrase_matcher(doc)]:
-            rule = strings[match_id]
-            label = self._labels[rule]
-            if labels is None or label in labels:
-                out.append(Match(label, rule, start, end, self._values.get(rule)))
-        out.sort(key=lambda m: (m.start, -m.end, m.rule))
-        return out
+    def _rebuild(self) -> None:
+        self.lexicon = make_lexicon(self._lines)
+        self.build()
 
-    # -- processing -------------------------------------------------------------
+    def build(self) -> None:
+        """Rebuild whatever the component derives from its lines (matchers, tables)."""
+
+    # -- processing -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        found_list(doc)
-        self.process(doc)
-        _refresh_spans(doc)
+        if failure(doc) is None:
+            try:
+                self.annotate(doc)
+            except Exception as exc:
+                self._error_handler(self.name, self, [doc], exc)
         return doc
 
-    def process(self, doc: Doc) -> None:  # pragma: no cover - abstract
+    def set_error_handler(self, error_handler: ErrorHandler) -> None:
+        """What to do when the component fails on a doc (``nlp.set_error_handler`` sets it on every
+        component). By default the failure is recorded on the doc; ``spacy.util.raise_error`` raises."""
+        self._error_handler = error_handler
+
+    def get_error_handler(self) -> ErrorHandler:
+        return self._error_handler
+
+    def annotate(self, doc: Doc) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    # -- serialization ----------------------------------------------------------
-    def _extra_to_disk(self) -> dict[str, Callable[[Path], None]]:
-        return {}
+    # -- serialization ----------------------------------------------------------------
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return util.to_bytes({"patterns": lambda: srsly.json_dumps(self.patterns)}, exclude)
 
-    def _extra_from_disk(self) -> dict[str, Callable[[Path], None]]:
-        return {}
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> DataComponent:
+        self.clear()
+        util.from_bytes(bytes_data, {"patterns": lambda b: self.add_patterns(srsly.json_loads(b))}, exclude)
+        return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = ensure_path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        lines = "".join(json.dumps(p, ensure_ascii=False, sort_keys=True) + "\n" for p in self.patterns)
-        (folder / "patterns.jsonl").write_text(lines, encoding="utf-8")
-        for name, writer in self._extra_to_disk().items():
-            writer(folder / name)
+        writers = {"patterns": lambda p: srsly.write_jsonl(p.with_suffix(".jsonl"), self.patterns)}
+        util.to_disk(util.ensure_path(path), writers, exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RuleComponent:
-        folder = ensure_path(path)
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DataComponent:
         self.clear()
-        text = (folder / "patterns.jsonl").read_text(encoding="utf-8")
-        self.add_patterns(json.loads(line) for line in text.splitlines() if line.strip())
-        for name, reader in self._extra_from_disk().items():
-            if (folder / name).exists():
-                reader(folder / name)
+        readers = {"patterns": lambda p: self.add_patterns(srsly.read_jsonl(p.with_suffix(".jsonl")))}
+        util.from_disk(util.ensure_path(path), readers, exclude)
         return self
+
+
+class RuleComponent(DataComponent):
+    """A data component that matches its pattern lines and word lists in the text."""
+
+    def build(self) -> None:
+        vocab = self.nlp.vocab
+        self.matcher = Matcher(vocab, validate=True)
+        self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.exact_matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._matched: dict[str, PatternLine] = {}
+        self._term_values: dict[str, dict[str, Any]] = {}
+        for line in self._lines:
+            if line.label in self.labels and LABELS[line.label].matched:
+                self._add_to_matchers(line)
+
+    def _add_to_matchers(self, line: PatternLine) -> None:
+        self._matched[line.id] = line
+        if isinstance(line.pattern, list):
+            self.matcher.add(line.id, [expand_lex(line.pattern, self.lexicon)], greedy="LONGEST")
+            return
+        terms = line.terms
+        if not terms:
+            return
+        case_sensitive = LABELS[line.label].case_sensitive
+        matcher = self.exact_matcher if case_sensitive else self.phrase_matcher
+        matcher.add(line.id, [self.nlp.make_doc(text) for text, _ in terms])
+        if line.kind == "terms":
+            self._term_values[line.id] = {fold(t, case_sensitive=case_sensitive): v for t, v in terms}
+
+    def find(self, doc: Doc, *labels: str) -> list[Match]:
+        """Every match in ``doc`` (only of ``labels`` when given), sorted by position."""
+        strings = self.nlp.vocab.strings
+        found: list[Match] = []
+        for matcher in (self.matcher, self.phrase_matcher, self.exact_matcher):
+            if len(matcher) == 0:
+                continue
+            for match_id, start, end in matcher(doc):
+                line = self._matched[strings[match_id]]
+                if labels and line.label not in labels:
+                    continue
+                found.append(Match(line.label, line.id, start, end, self._match_value(line, doc, start, end)))
+        found.sort(key=lambda m: (m.start, -m.end, m.rule))
+        return found
+
+    def _match_value(self, line: PatternLine, doc: Doc, start: int, end: int) -> Any:
+        values = self._term_values.get(line.id)
+        if values is None:
+            return line.value
+        text = doc[start:end].text
+        return values.get(fold(text, case_sensitive=LABELS[line.label].case_sensitive), line.value)
+
+    def annotate(self, doc: Doc) -> None:
+        matches = self.find(doc)
+        add_matches(doc, matches)
+        self.process(doc, matches)
+
+    def process(self, doc: Doc, matches: list[Match]) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
 
 
 def select_longest(candidates: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
@@ -190,10 +212,6 @@ def select_longest(candidates: list[tuple[int, int, Any]]) -> list[tuple[int, in
         taken.update(range(start, end))
     chosen.sort(key=lambda c: c[0])
     return chosen
-
-
-def occupied_chars(doc: Doc, claim_type: str) -> list[tuple[int, int]]:
-    return [(f.start, f.end) for f in found_list(doc) if f.claim_type == claim_type]
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..annotations import Match, add_claim, occupied
+from ..labels import COUNTS
 from ..normalize.numbers import parse_fraction_percent, parse_number
 from ..normalize.units import (
     CURRENCIES,
@@ -25,7 +27,7 @@ from ..normalize.units import (
     is_plural_noun,
     singular,
 )
-from .base import Found, Match, RuleComponent, add_found, occupied_chars, overlaps, select_longest
+from .base import RuleComponent, overlaps, select_longest
 
 SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k"})
 CURRENCY_SYMBOLS = re.compile(
@@ -184,11 +186,10 @@ def _may_open(doc: Doc, i: int, start: int) -> bool:
 
 
 class CountComponent(RuleComponent):
-    claim_type = "count"
+    component = COUNTS
 
-    def process(self, doc: Doc) -> None:
-        matches = self.find(doc)
-        dates = occupied_chars(doc, "date")
+    def process(self, doc: Doc, matches: list[Match]) -> None:
+        dates = occupied(doc, "date")
         qualifiers: dict[int, Match] = {}
         for m in matches:  # the longest qualifier ending at a token: "no fewer than", not "fewer than"
             if m.label == "QUALIFIER" and (m.end not in qualifiers or m.start < qualifiers[m.end].start):
@@ -219,7 +220,7 @@ class CountComponent(RuleComponent):
             if item.value_max is not None:
                 vmax = item.value_max
                 fields["value_max"] = int(vmax) if float(vmax).is_integer() else vmax
-            add_found(doc, Found("count", span.start_char, span.end_char, item.rule, fields))
+            add_claim(doc, "count", span.start_char, span.end_char, item.rule, fields)
 
     def _candidate(
         self,
@@ -466,6 +467,6 @@ class CountComponent(RuleComponent):
         return before != "from"
 
 
-@Language.factory("policy_claims_counts", assigns=["doc._.pc_found"], default_config={})
+@Language.factory(COUNTS, requires=["span._.pc_date"], assigns=["doc.spans", "span._.pc_count"], default_config={})
 def make_count_component(nlp: Language, name: str) -> CountComponent:
     return CountComponent(nlp, name)

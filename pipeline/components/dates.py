@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from ..annotations import Match, add_claim, published, warn
+from ..errors import Code
+from ..labels import DATES
 from ..normalize.dates import DateRange, parse_date
-from .base import Found, Match, RuleComponent, add_found, select_longest
+from .base import RuleComponent, select_longest
 
 PREPOSITIONS = frozenset(
     {"in", "on", "at", "since", "by", "until", "till", "during", "of", "around", "before", "after"}
@@ -30,6 +34,8 @@ SPELLED_YEAR_CONTEXT = frozenset(["in", "since", "by", "until", "from", "during"
 OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
 AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
+# Any day will do to tell a relative date ("last year") from text that is no date at all.
+SOME_DAY = date(2000, 1, 3)
 
 
 def _previous(doc: Doc, i: int) -> Token | None:
@@ -72,11 +78,11 @@ def acts_as_year(doc: Doc, i: int) -> bool:
 
 
 class DateComponent(RuleComponent):
-    claim_type = "date"
+    component = DATES
 
     def __init__(self, nlp: Language, name: str, *, day_order: str = "dmy") -> None:
-        super().__init__(nlp, name)
         self.day_order = day_order
+        super().__init__(nlp, name)
 
     def _span_of(self, doc: Doc, match: Match) -> tuple[int, int] | None:
         start, end = match.start, match.end
@@ -133,11 +139,33 @@ class DateComponent(RuleComponent):
             i = best[1]
         return found
 
-    def process(self, doc: Doc) -> None:
-        published = doc._.pc_published
+    def process(self, doc: Doc, matches: list[Match]) -> None:
+        reference = published(doc)
+        candidates = self._candidates(doc, matches, reference)
+        for start, end, (rule, (first_day, last_day)) in select_longest(candidates):
+            chosen = doc[start:end]
+            fields = {"start_date": first_day, "end_date": last_day}
+            add_claim(doc, "date", chosen.start_char, chosen.end_char, rule, fields)
+        if reference is None:
+            self._warn_if_relative(doc, matches, candidates)
+
+    def _warn_if_relative(self, doc: Doc, matches: list[Match], found: Sequence[tuple[int, int, object]]) -> None:
+        """Relative dates are left out without a publication date: say so, once per article."""
+        relative = [
+            (start, end)
+            for start, end, _ in self._candidates(doc, matches, SOME_DAY)
+            if not any(a <= start and end <= b for a, b, _ in found)
+        ]
+        if relative:
+            examples = ", ".join(repr(doc[a:b].text) for a, b in relative[:3])
+            warn(doc, Code.W101, examples=examples + (", ..." if len(relative) > 3 else ""))
+
+    def _candidates(
+        self, doc: Doc, matches: list[Match], published: date | None
+    ) -> list[tuple[int, int, tuple[str, DateRange]]]:
         candidates = []
         from_runs = []  # after the exact patterns: on a tie in length, an exact pattern wins
-        for match in self.find(doc):
+        for match in matches:
             if match.label == "DATE_RUN":
                 for start, end, value in self._scan_run(doc, match, published):
                     span = self._span_of(doc, Match(match.label, match.rule, start, end))
@@ -152,16 +180,14 @@ class DateComponent(RuleComponent):
             if exact is None:
                 continue
             candidates.append((start, end, (match.rule, exact)))
-        for start, end, (rule, (first_day, last_day)) in select_longest(candidates + from_runs):
-            chosen = doc[start:end]
-            fields = {"start_date": first_day, "end_date": last_day}
-            add_found(doc, Found("date", chosen.start_char, chosen.end_char, rule, fields))
+        return candidates + from_runs
 
 
 @Language.factory(
-    "policy_claims_dates",
-    assigns=["doc._.pc_found"],
+    DATES,
+    requires=["token.is_sent_start", "doc._.pc_published"],
+    assigns=["doc.spans", "span._.pc_date", "doc._.pc_warnings"],
     default_config={"day_order": "dmy"},
 )
-def make_date_component(nlp: Language, name: str, day_order: str) -> DateComponent:
+def make_date_component(nlp: Language, name: str, *, day_order: str) -> DateComponent:
     return DateComponent(nlp, name, day_order=day_order)

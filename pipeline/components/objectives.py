@@ -20,8 +20,10 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .base import Found, Match, RuleComponent, add_found, doc_text, sentence_of
-from .organizations import Entity
+from ..annotations import Entity, Match, Sentences, add_claim
+from ..annotations import entities as entities_of
+from ..labels import OBJECTIVES
+from .base import RuleComponent
 
 LIST_ITEM = re.compile(
     r"^(?P<marker>[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
@@ -55,33 +57,33 @@ def trim_goal(text: str) -> str:
 
 
 class ObjectiveComponent(RuleComponent):
-    claim_type = "objective"
+    component = OBJECTIVES
 
-    def process(self, doc: Doc) -> None:
-        matches = self.find(doc)
-        entities: list[Entity] = doc._.pc_entities or []
+    def process(self, doc: Doc, matches: list[Match]) -> None:
+        self._sentences = Sentences(doc)
+        self._text = doc.text
+        named = entities_of(doc)
         vetoes = [m for m in matches if m.label == "NOT_GOAL"]
         intros = [m for m in matches if m.label == "LIST_INTRO"]
         done_lines: set[int] = set()
         for intro in intros:
-            self._list_items(doc, intro, entities, done_lines)
+            self._list_items(doc, intro, named, done_lines)
         for marker in (m for m in matches if m.label == "GOAL_MARKER"):
             if self._vetoed(doc, marker, vetoes):
                 continue
-            self._clause(doc, marker, entities)
+            self._clause(doc, marker, named)
 
-    @staticmethod
-    def _vetoed(doc: Doc, marker: Match, vetoes: list[Match]) -> bool:
+    def _vetoed(self, doc: Doc, marker: Match, vetoes: list[Match]) -> bool:
         """A NOT_GOAL match on the marker, or before it in its sentence, vetoes it
         ("has the potential to integrate ... a plan directed at ...")."""
-        sentence = sentence_of(doc, marker.start)
+        sentence = self._sentences.of(marker.start)
         return any(sentence.start <= v.start < marker.end for v in vetoes)
 
     # lists -------------------------------------------------------------------------
     def _inline_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> bool:
         """ "The objectives are to: (i) improve X; (ii) strengthen Y; and (iii) mobilise Z." """
-        sentence = sentence_of(doc, intro.start)
-        text = doc_text(doc)
+        sentence = self._sentences.of(intro.start)
+        text = self._text
         colon = text.find(":", doc[intro.start].idx, sentence.end_char)
         if colon < 0:
             return False
@@ -96,13 +98,13 @@ class ObjectiveComponent(RuleComponent):
             start = marker.end() + (len(raw) - len(raw.lstrip()))
             if goal and start not in done:
                 done.add(start)
-                add_found(doc, Found("objective", start, start + len(goal.strip()), intro.rule, {"subject": subject}))
+                add_claim(doc, "objective", start, start + len(goal.strip()), intro.rule, {"subject": subject})
         return True
 
     def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
         if self._inline_items(doc, intro, entities, done):
             return
-        text = doc_text(doc)
+        text = self._text
         intro_char = doc[intro.start].idx
         line_start = text.rfind("\n", 0, intro_char) + 1
         line_end = text.find("\n", intro_char)
@@ -111,7 +113,7 @@ class ObjectiveComponent(RuleComponent):
         line = text[line_start:line_end].rstrip()
         if not line.endswith(":") and not self._is_heading_before_list(text, line, line_end):
             return
-        intro_sentence = sentence_of(doc, intro.start)
+        intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
         subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
         if subject is not None and DOCUMENT_WORDS.search(subject):
@@ -130,17 +132,10 @@ class ObjectiveComponent(RuleComponent):
             goal = trim_goal(match.group("body"))
             if goal and body_start not in done:
                 done.add(body_start)
-                add_found(
-                    doc,
-                    Found(
-                        "objective",
-                        body_start,
-                        body_start + len(goal),
-                        intro.rule,
-                        {"subject": subject},
-                        sentence=(position, end),
-                    ),
-                )
+                add_claim(
+                    doc, "objective", body_start, body_start + len(goal), intro.rule, {"subject": subject},
+                    sentence=(position, end),
+                )  # fmt: skip
                 items_found += 1
             position = end + 1
             following = position
@@ -164,17 +159,17 @@ class ObjectiveComponent(RuleComponent):
 
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:
-        sentence = sentence_of(doc, marker.start)
+        sentence = self._sentences.of(marker.start)
         goal_start = doc[marker.end].idx if marker.end < len(doc) else None
         if goal_start is None or goal_start >= sentence.end_char:
             return
-        rest = doc_text(doc)[goal_start : sentence.end_char]
+        rest = self._text[goal_start : sentence.end_char]
         end_match = CLAUSE_END.search(rest)
         goal = trim_goal(rest[: end_match.start()] if end_match else rest)
         if len(goal.split()) < 2:
             return
         subject = self._clause_subject(doc, marker, sentence, entities)
-        add_found(doc, Found("objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject}))
+        add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
 
     def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
         marker_char = doc[marker.start].idx
@@ -193,22 +188,21 @@ class ObjectiveComponent(RuleComponent):
                 return previous
         return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
 
-    @staticmethod
-    def _previous_subject(doc: Doc, sentence: Span, entities: list[Entity]) -> str | None:
+    def _previous_subject(self, doc: Doc, sentence: Span, entities: list[Entity]) -> str | None:
         """ "The GCF was established by ... the UNFCCC. Its mission is to ...": "its" continues the
         subject of the sentence before (the first name in it), not the last name mentioned."""
-        text = doc_text(doc)
+        text = self._text
         paragraph_start = text.rfind("\n\n", 0, sentence.start_char)
         if sentence.start == 0:
             return None
-        previous = sentence_of(doc, sentence.start - 1)
+        previous = self._sentences.of(sentence.start - 1)
         while previous.start_char > paragraph_start:
             named = _outermost([e for e in entities if previous.start_char <= e.start and e.end <= previous.end_char])
             if named:
                 return named[0].name
             if previous.start == 0:
                 break
-            previous = sentence_of(doc, previous.start - 1)
+            previous = self._sentences.of(previous.start - 1)
         return None
 
     @staticmethod
@@ -260,11 +254,10 @@ class ObjectiveComponent(RuleComponent):
             return orgs[0].name
         return self._nearest(doc, start, entities, end)
 
-    @staticmethod
-    def _nearest(doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
+    def _nearest(self, doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
         ``end`` in it, else the organization or initiative the article names most."""
-        text = doc_text(doc)
+        text = self._text
         paragraph_start = text.rfind("\n\n", 0, start)
         paragraph_end = text.find("\n\n", end)
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -293,6 +286,11 @@ def _outermost(entities: list[Entity]) -> list[Entity]:
     ]
 
 
-@Language.factory("policy_claims_objectives", assigns=["doc._.pc_found"], default_config={})
+@Language.factory(
+    OBJECTIVES,
+    requires=["token.is_sent_start", "span._.pc_entity"],
+    assigns=["doc.spans", "span._.pc_objective"],
+    default_config={},
+)
 def make_objective_component(nlp: Language, name: str) -> ObjectiveComponent:
     return ObjectiveComponent(nlp, name)

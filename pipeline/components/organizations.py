@@ -20,17 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Token
 
-from ..patterns import GazetteerEntry
-from .base import Found, RuleComponent, add_found, doc_text, select_longest
-
-if not Doc.has_extension("pc_entities"):
-    Doc.set_extension("pc_entities", default=None)
+from ..annotations import Entity, Match, add_claim, add_entity
+from ..labels import ORGANIZATIONS
+from ..patterns import PatternLine
+from .base import RuleComponent, select_longest
 
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*$")
 CONNECTORS = frozenset({"of", "for", "on", "with"})
@@ -153,6 +151,20 @@ def fold(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A well-known organization (an ``ORG_ENTRY`` line)."""
+
+    id: str
+    name: str
+    acronym: str | None
+    forms: tuple[str, ...]
+
+    @classmethod
+    def from_line(cls, line: PatternLine) -> GazetteerEntry:
+        return cls(line.id, line.data["name"], line.data.get("acronym"), line.entry_forms)
+
+
 @dataclass
 class Mention:
     start: int  # token offsets
@@ -164,83 +176,31 @@ class Mention:
     long_form: str | None = None
 
 
-@dataclass
-class Entity:
-    """An organization or initiative as the article names it (for objectives' subjects)."""
-
-    start: int  # character offsets
-    end: int
-    name: str
-    kind: str  # "organization" or "initiative"
-
-
 def _clean_text(tokens: list[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return " ".join(text.split())
 
 
 class OrganizationComponent(RuleComponent):
-    claim_type = "organization"
-
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.gazetteer: list[GazetteerEntry] = []
-        super().__init__(nlp, name)
+    component = ORGANIZATIONS
 
     # -- gazetteer ----------------------------------------------------------------
-    def _build(self) -> None:
-        super()._build()
+    def build(self) -> None:
+        super().build()
         self.gazetteer_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.gazetteer_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self._gazetteer_by_id: dict[str, GazetteerEntry] = {}
-        for entry in getattr(self, "gazetteer", []):
-            self._add_entry(entry)
-
-    def _add_entry(self, entry: GazetteerEntry) -> None:
-        self._gazetteer_by_id[entry.id] = entry
-        for form in entry.forms:
-            doc = self.nlp.make_doc(form)
-            if is_short_form(form) or len(form) <= 4:
-                self.gazetteer_exact.add(entry.id, [doc])
-            else:
-                self.gazetteer_lower.add(entry.id, [doc])
-
-    def add_gazetteer(self, entries: list[GazetteerEntry]) -> None:
-        for entry in entries:
-            self.gazetteer.append(entry)
-            self._add_entry(entry)
-
-    def clear(self) -> None:
-        self.gazetteer = []
-        super().clear()
-
-    def _extra_to_disk(self) -> dict[str, object]:  # type: ignore[override]
-        import json
-
-        def write(path: Path) -> None:
-            lines = [
-                json.dumps(
-                    {"id": e.id, "name": e.name, "acronym": e.acronym, "variants": list(e.variants), "kind": e.kind},
-                    ensure_ascii=False,
-                    sort_keys=True,
-                )
-                for e in self.gazetteer
-            ]
-            path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-
-        return {"gazetteer.jsonl": write}
-
-    def _extra_from_disk(self) -> dict[str, object]:  # type: ignore[override]
-        from ..patterns import parse_gazetteer
-
-        def read(path: Path) -> None:
-            entries, _problems = parse_gazetteer(path)
-            self.add_gazetteer(entries)
-
-        return {"gazetteer.jsonl": read}
+        self.gazetteer = [GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")]
+        self._gazetteer_by_id = {entry.id: entry for entry in self.gazetteer}
+        for entry in self.gazetteer:
+            for form in entry.forms:
+                form_doc = self.nlp.make_doc(form)
+                if is_short_form(form) or len(form) <= 4:
+                    self.gazetteer_exact.add(entry.id, [form_doc])
+                else:
+                    self.gazetteer_lower.add(entry.id, [form_doc])
 
     # -- processing ---------------------------------------------------------------
-    def process(self, doc: Doc) -> None:
-        matches = self.find(doc)
+    def process(self, doc: Doc, matches: list[Match]) -> None:
         head_rules = {m.start: m.rule for m in matches if m.label == "ORG_HEAD"}
         heads = set(head_rules)
         initiative_ends = {m.end: m for m in matches if m.label == "INITIATIVE"}
@@ -311,14 +271,13 @@ class OrganizationComponent(RuleComponent):
         for start, end, mention in chosen:
             name, acronym = names[mention.key]
             span = doc[start:end]
-            add_found(
-                doc,
-                Found("organization", span.start_char, span.end_char, mention.rule, {"name": name, "acronym": acronym}),
+            add_claim(
+                doc, "organization", span.start_char, span.end_char, mention.rule, {"name": name, "acronym": acronym}
             )
             entities.append(Entity(span.start_char, span.end_char, name, "organization"))
         self._script_aliases(doc, chosen, names)
-        entities.sort(key=lambda e: (e.start, e.end))
-        doc._.pc_entities = entities
+        for entity in sorted(entities, key=lambda e: (e.start, e.end)):
+            add_entity(doc, entity.start, entity.end, entity.name, entity.kind)
 
     # acronym definitions ---------------------------------------------------------
     def _definitions(
@@ -646,7 +605,7 @@ class OrganizationComponent(RuleComponent):
         self, doc: Doc, chosen: list[tuple[int, int, Mention]], names: dict[str, tuple[str, str | None]]
     ) -> None:
         """A line in another script beside a letterhead line naming an organization is its name too."""
-        text = doc_text(doc)
+        text = doc.text
         lines = _lines(text)
         whole_line = {}
         for start, end, mention in chosen:
@@ -661,7 +620,7 @@ class OrganizationComponent(RuleComponent):
             for neighbour in (index + 1, index - 1):
                 if neighbour in whole_line and _same_block(text, lines, index, neighbour):
                     name, acronym = whole_line[neighbour]
-                    add_found(doc, Found("organization", a, b, "org-script-alias", {"name": name, "acronym": acronym}))
+                    add_claim(doc, "organization", a, b, "org-script-alias", {"name": name, "acronym": acronym})
                     taken.add(index)
                     break
 
@@ -675,6 +634,6 @@ def _same_block(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool
     return "\n\n" not in text[lines[a][1] : lines[b][0]]
 
 
-@Language.factory("policy_claims_organizations", assigns=["doc._.pc_found", "doc._.pc_entities"], default_config={})
+@Language.factory(ORGANIZATIONS, assigns=["doc.spans", "span._.pc_organization", "span._.pc_entity"], default_config={})
 def make_organization_component(nlp: Language, name: str) -> OrganizationComponent:
     return OrganizationComponent(nlp, name)

@@ -13,6 +13,8 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..labels import SENTENCES
+
 ABBREVIATIONS = frozenset(
     [
         "mr",
@@ -119,7 +121,7 @@ def split_sentences(doc: Doc) -> Doc:
 
 
 @Language.factory(
-    "policy_claims_sentences",
+    SENTENCES,
     assigns=["token.is_sent_start"],
     default_config={},
 )

@@ -1,4 +1,9 @@
-"""Read input files into raw articles: one reader per format, every failure a located Problem.
+"""Read input files into finished articles: one reader per format, every failure a located Problem.
+
+A reader turns a file into raw text and the metadata the file states (JSONL fields,
+page metadata, front matter); ``finish`` then repairs the text (keeping a map back to
+the source), reads title, author and publication date from the text where the file did
+not state them, and builds the ``Article`` record.
 
 Readers never raise for bad input: they return the articles they could read and a
 problem for everything else, so one bad file (or JSONL line) never stops a batch.
@@ -16,7 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Code, Problem, problem
-from ..normalize.dates import parse_date, parse_iso
+from ..normalize.dates import parse_published
+from ..records import Article
+from .metadata import extract_metadata
+from .repair import SourceMap, repair
 
 SUPPORTED = (".txt", ".jsonl", ".md", ".markdown", ".html", ".htm", ".pdf")
 JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
@@ -25,6 +33,8 @@ CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is
 
 @dataclass(frozen=True)
 class RawArticle:
+    """A reader's result: the text as read and the metadata the file itself states."""
+
     article_id: str
     text: str
     source: str
@@ -34,6 +44,41 @@ class RawArticle:
     url: str | None = None
     line: int | None = None
     source_offsets: bool = True  # can claim offsets be mapped back into the source text?
+    states_published: bool = False  # the record itself gives the date (a JSONL field)
+
+
+@dataclass(frozen=True)
+class SourceArticle:
+    """A finished article: its record (repaired text and metadata) and the map back to the file.
+
+    ``source_map`` is None where offsets cannot be mapped back into the file's own text
+    (converted formats: HTML, Markdown, PDF).
+    """
+
+    article: Article
+    source_map: SourceMap | None = None
+    line: int | None = None
+
+
+def finish(raw: RawArticle, *, published: date | None = None) -> SourceArticle:
+    """Repair the text and complete the metadata from it.
+
+    The publication date is the one the record states (a JSONL field), else ``published``
+    (the run's ``--published``), else the one the page states or the text's dateline.
+    """
+    repaired = repair(raw.text)
+    found = extract_metadata(repaired.text)
+    when = raw.published if raw.states_published else (published or raw.published)
+    article = Article(
+        article_id=raw.article_id,
+        title=raw.title or found.title,
+        author=raw.author or found.author,
+        published=when or found.published,
+        url=raw.url,
+        source=raw.source,
+        text=repaired.text,
+    )
+    return SourceArticle(article, repaired.source_map if raw.source_offsets else None, raw.line)
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
@@ -122,7 +167,7 @@ def _published(value: Any) -> date | None:
         return None
     if not isinstance(value, str):
         raise ValueError("'published' must be a date string such as 2022-10-07")
-    found = parse_iso(value[:10]) or (lambda r: r[0] if r and r[0] == r[1] else None)(parse_date(value))
+    found = parse_published(value)
     if found is None:
         raise ValueError(f"'published' is not a date: {value!r}")
     return found
@@ -175,6 +220,7 @@ def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
                 published,
                 record.get("url"),
                 number,
+                states_published=published is not None,
             )
         )
     return articles, problems
@@ -248,8 +294,15 @@ READERS = {
 }
 
 
-def read_path(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_raw(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+    """The articles of one file as its reader gives them, before repair."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
     return reader(path)
+
+
+def read_path(path: Path, *, published: date | None = None) -> tuple[list[SourceArticle], list[Problem]]:
+    """The finished articles of one file, and a problem for everything that could not be read."""
+    raws, problems = read_raw(path)
+    return [finish(raw, published=published) for raw in raws], problems

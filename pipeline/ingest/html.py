@@ -12,13 +12,12 @@ They are put back from the page: the byline after the headline, the bio at the e
 
 from __future__ import annotations
 
-import contextlib
 import re
-from datetime import date
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..normalize.dates import parse_published
 from .metadata import clean_author
 
 BYLINE_HINT = re.compile(r"byline|dateline|author|posted|published|meta|bio", re.IGNORECASE)
@@ -114,9 +113,7 @@ def html_to_text(raw: str) -> tuple[str, dict[str, object]]:
         title = _text(headline[0]) if headline else None
         found["title"] = title or meta.title
         found["author"] = clean_author(meta.author) if meta.author else None
-        if meta.date:
-            with contextlib.suppress(ValueError):
-                found["published"] = date.fromisoformat(meta.date[:10])
+        found["published"] = parse_published(meta.date)
         url = tree.xpath("//link[@rel='canonical']/@href")
         found["url"] = str(url[0]) if url else meta.url
     return "\n\n".join(blocks) + "\n", found

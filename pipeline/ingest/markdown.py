@@ -8,13 +8,12 @@ as ``cell | cell`` lines, and emphasis, links and inline code as their plain tex
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..normalize.dates import parse_date, parse_iso
+from ..normalize.dates import parse_published
 from .metadata import clean_author
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -115,12 +114,7 @@ def markdown_to_text(raw: str) -> tuple[str, dict[str, Any]]:
         meta["author"] = clean_author(author.strip("[]").split(",")[0].strip(" \"'"))
     published = fields.get("published") or fields.get("date") or fields.get("pubdate")
     if published:
-        value: date | None = parse_iso(published[:10])
-        if value is None:
-            found = parse_date(published)
-            value = found[0] if found and found[0] == found[1] else None
-        if value is not None:
-            meta["published"] = value
+        meta["published"] = parse_published(published)
     if fields.get("url"):
         meta["url"] = fields["url"]
     return render(body), meta

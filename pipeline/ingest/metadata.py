@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..normalize.dates import parse_date
+from ..normalize.dates import parse_published
 
 HONORIFICS = re.compile(
     r"^(?:(?:H\.\s?E\.|His Excellency|Her Excellency|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Dame|Amb|Ambassador|"
@@ -54,9 +54,9 @@ def _date_in_parts(text: str) -> date | None:
     for part in BYLINE_SEPARATORS.split(text)[1:]:
         found = PUBLISHED.match(part.strip())
         candidate = found.group("date") if found else part
-        value = parse_date(candidate.strip(" *_"))
-        if value is not None and value[0] == value[1]:
-            return value[0]
+        value = parse_published(candidate.strip(" *_"))
+        if value is not None:
+            return value
     return None
 
 
@@ -92,9 +92,9 @@ def extract_metadata(text: str) -> Metadata:
             for pattern in (PUBLISHED, DATELINE):
                 found = pattern.match(line)
                 if found:
-                    value = parse_date(found.group("date"))
-                    if value is not None and value[0] == value[1]:
-                        published = value[0]
+                    value = parse_published(found.group("date"))
+                    if value is not None:
+                        published = value
                         if anchor is None:
                             anchor = index
                         break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from . import date_forms
@@ -411,3 +411,24 @@ def parse_iso(text: str) -> date | None:
         return date.fromisoformat(text.strip())
     except (ValueError, AttributeError, TypeError):
         return None
+
+
+_ISO_PREFIX = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
+
+
+def parse_published(value: object, *, order: DayOrder = "dmy") -> date | None:
+    """A publication date as readers meet it: a ``date``, a ``datetime``, an ISO date or
+    timestamp ("2023-06-07T10:00:00Z"), or a written day ("June 7, 2023", "7th October
+    2022"). None for anything that names no single day."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        return parse_iso(iso.group(1))
+    found = parse_date(text, order=order)
+    return found[0] if found is not None and found[0] == found[1] else None

@@ -83,7 +83,8 @@ def _pdf(path: Path, pages: list[list[str]], password: str | None = None) -> Pat
 
 def test_html_article_without_boilerplate(tmp_path: Path) -> None:
     (tmp_path / "river.html").write_text(PAGE)
-    [article], problems = read_path(tmp_path / "river.html")
+    [item], problems = read_path(tmp_path / "river.html")
+    article = item.article
     assert problems == []
     assert article.title == "River Deal Signed as the Basin Council Turns 25"
     assert article.author == "Lan Pham"
@@ -98,7 +99,8 @@ def test_html_article_without_boilerplate(tmp_path: Path) -> None:
 
 def test_markdown_note(tmp_path: Path) -> None:
     (tmp_path / "note.md").write_text(NOTE)
-    [article], problems = read_path(tmp_path / "note.md")
+    [item], problems = read_path(tmp_path / "note.md")
+    article = item.article
     assert problems == []
     assert (article.title, article.author, article.published) == (
         "Basin Council Agrees a Data Plan", "Lan Pham", date(2021, 5, 3),
@@ -117,9 +119,9 @@ def test_pdf_furniture_is_dropped_and_hyphens_rejoined(tmp_path: Path, nlp: Lang
             ["six member states has grown since the", "first meeting on 28-29 April 2021."],
         ],
     )
-    [raw], problems = read_path(path)
+    [item], problems = read_path(path)
     assert problems == []
-    assert "BASIN POLICY FORUM" not in raw.text
+    assert "BASIN POLICY FORUM" not in item.article.text
     result = extract_paths([path], nlp)
     assert "cooperation with six member states has grown since the first meeting" in result.articles[0].text
     assert {c.text for c in result.claims if c.claim_type == "count"} == {"six member states"}
@@ -162,8 +164,8 @@ def test_bad_inputs_are_located_errors(tmp_path: Path, name: str, content: bytes
 def test_malformed_html_is_read_leniently(tmp_path: Path) -> None:
     body = "<p>The council, founded in 1995, has six member states and meets every year in the capital city."
     (tmp_path / "unclosed.html").write_text(f"<html><body><article><h1>Title of the piece here</h1>{body}<p><b>Bold")
-    [article], problems = read_path(tmp_path / "unclosed.html")
-    assert problems == [] and "founded in 1995" in article.text
+    [item], problems = read_path(tmp_path / "unclosed.html")
+    assert problems == [] and "founded in 1995" in item.article.text
 
 
 def test_encrypted_pdf_is_a_located_error(tmp_path: Path) -> None:

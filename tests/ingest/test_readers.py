@@ -52,7 +52,8 @@ def test_jsonl_reports_bad_lines_and_keeps_the_good_ones(tmp_path: Path) -> None
         json.dumps({"id": "e", "text": "Fifth.", "author": "X"}),
     ]
     path.write_text("\n".join(lines) + "\n")
-    articles, problems = read_path(path)
+    items, problems = read_path(path)
+    articles = [item.article for item in items]
     assert [a.article_id for a in articles] == ["a", "e"]
     assert articles[0].published is not None and articles[0].published.isoformat() == "2022-10-07"
     assert [(p.code, p.line) for p in problems] == [(Code.E105, 2), (Code.E106, 3), (Code.E106, 4)]

@@ -1,0 +1,72 @@
+"""Every label a data line may carry, who reads it, and what its ``value`` must be.
+
+A data line (see ``patterns.py``) names a label. The label decides everything about the
+line: which component reads it, whether that component matches it in the text or only
+looks its words up, whether its matches become claims, and what kind of ``value`` it
+carries. A label that is not listed here is a located error, never silently ignored.
+
+Labels are read by one component each (``component`` is the factory name, or
+``"ingest"`` for the readers' metadata). Term lists are shared: every component sees
+every ``terms`` line, so a component may look up another's words (objectives look up
+the organization head nouns, dates look up number words).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+# What a line's ``value`` (or each value of a ``terms`` mapping) must be.
+ValueKind = Literal["none", "text", "number", "integer", "codes"]
+
+DATES = "policy_claims_dates"
+COUNTS = "policy_claims_counts"
+ORGANIZATIONS = "policy_claims_organizations"
+OBJECTIVES = "policy_claims_objectives"
+SENTENCES = "policy_claims_sentences"
+INGEST = "ingest"
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    component: str
+    description: str
+    matched: bool = True  # the component runs its matchers over these lines
+    claims: bool = False  # a match becomes a claim whose ``rule`` is the line's id
+    value: ValueKind = "none"
+    case_sensitive: bool = False  # terms are compared as written, not case-folded
+
+
+_LABELS: tuple[Label, ...] = (
+    # dates
+    Label("DATE", DATES, "a full date expression", claims=True),
+    Label("DATE_RELATIVE", DATES, "a date that needs the publication date", claims=True),
+    Label("DATE_YEAR", DATES, "a bare year, kept only where it acts as a year", claims=True),
+    Label("DATE_RUN", DATES, "a run of date words, scanned for the longest dates inside it", claims=True),
+    # counts
+    Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
+    Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
+    Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
+    Label("QUALIFIER", COUNTS, "words that qualify a number; value: about, more than, ...", value="text"),
+    Label("UNIT", COUNTS, "words that are units although not plural nouns (km, MW)", value="text"),
+    Label("UNIT_STOP", COUNTS, "words that end a unit"),
+    Label("NOT_COUNT", COUNTS, "contexts where a number is no count (Article 5, phone numbers)"),
+    # organizations
+    Label("ORG", ORGANIZATIONS, "a full organization name", claims=True),
+    Label("ORG_HEAD", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", claims=True),
+    Label("ORG_DOC", ORGANIZATIONS, "documents and events (Charter, Summit): not organizations"),
+    Label("INITIATIVE", ORGANIZATIONS, "nouns ending initiatives (Corridor, Agreement): not organizations"),
+    Label("ORG_ENTRY", ORGANIZATIONS, "a well-known organization: name, acronym, variants", claims=True),
+    # objectives
+    Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
+    Label("GOAL_MARKER", OBJECTIVES, "words that introduce a goal (aims to)", claims=True),
+    Label("NOT_GOAL", OBJECTIVES, "vetoes: a goal marker that is no goal (has the potential to)"),
+)
+
+LABELS: dict[str, Label] = {label.name: label for label in _LABELS}
+
+
+def labels_of(component: str) -> frozenset[str]:
+    """The labels a component reads."""
+    return frozenset(name for name, label in LABELS.items() if label.component == component)
