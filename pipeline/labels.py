@@ -44,7 +44,12 @@ _LABELS: tuple[Label, ...] = (
     Label("DATE_RELATIVE", DATES, "a date that needs the publication date", claims=True),
     Label("DATE_YEAR", DATES, "a bare year, kept only where it acts as a year", claims=True),
     Label("DATE_RUN", DATES, "a run of date words, scanned for the longest dates inside it", claims=True),
+    Label("MONTH", DATES, "month names and abbreviations; value: 1-12", matched=False, value="integer"),
+    Label("WEEKDAY", DATES, "weekday names and abbreviations; value: 0 (Monday) to 6", matched=False, value="integer"),
     # counts
+    Label("NUMBER_WORD", COUNTS, "cardinal number words; value: the number", matched=False, value="number"),
+    Label("SCALE", COUNTS, "words that multiply a number (hundred, million, crore)", matched=False, value="number"),
+    Label("ORDINAL", COUNTS, "ordinal words (first, fifth, hundredth); value: the number", matched=False, value="number"),
     Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
     Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),

@@ -4,9 +4,9 @@
   ``pc_matches`` spans), a word list must have a term in the text, a gazetteer entry must
   give a claim. When it gives ``expect``, some claim must carry those field values: a
   claim from the line itself where the line produces claims, else any claim of the type
-  the line's component finds (any claim at all for sentence and metadata words).
+  the line's component finds (any claim for a word list, which several components read).
 * A counterexample must not: a line that produces claims must give no claim, a helper
-  pattern must not fire, a word list must give no claim of its component's type.
+  pattern must not fire, a word list must give no claim at all.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ def _relevant(line: PatternLine, claims: list[dict[str, Any]]) -> list[dict[str,
     """The claims an example's ``expect`` is checked against."""
     if line.spec.claims:
         return [c for c in claims if c["rule"] == _claim_rule(line)]
+    if not line.spec.matched:  # a word list may serve several claim types (number words: counts and dates)
+        return claims
     claim_type = claim_type_of_label(line.label)
     return [c for c in claims if claim_type is None or c["claim_type"] == claim_type.name]
 
