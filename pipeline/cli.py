@@ -20,12 +20,14 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
+from .claim_types import normalized_text
 from .errors import ClaimsError
 from .extract import extract_paths
 from .ingest import iter_files
 from .nlp import build_nlp
 from .patterns import PatternSet, check_patterns, load_patterns
-from .records import CLAIM_TYPES, json_schema, normalized_text
+from .records import json_schema
 from .writers import write_outputs
 
 EXIT_INPUT_FAILED = 1

@@ -49,7 +49,9 @@ _LABELS: tuple[Label, ...] = (
     # counts
     Label("NUMBER_WORD", COUNTS, "cardinal number words; value: the number", matched=False, value="number"),
     Label("SCALE", COUNTS, "words that multiply a number (hundred, million, crore)", matched=False, value="number"),
-    Label("ORDINAL", COUNTS, "ordinal words (first, fifth, hundredth); value: the number", matched=False, value="number"),
+    Label(
+        "ORDINAL", COUNTS, "ordinal words (first, fifth, hundredth); value: the number", matched=False, value="number"
+    ),
     Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
     Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 Qualifier = Literal["about", "more than", "less than", "at least", "at most", "up to"]
 ClaimType = Literal["date", "count", "organization", "objective"]
-CLAIM_TYPES: tuple[str, ...] = ("date", "count", "organization", "objective")
 
 
 class _Record(BaseModel):
@@ -57,37 +55,6 @@ class ObjectiveClaim(ClaimBase):
 
 Claim = Annotated[DateClaim | CountClaim | OrganizationClaim | ObjectiveClaim, Field(discriminator="claim_type")]
 CLAIMS_ADAPTER: TypeAdapter[list[Claim]] = TypeAdapter(list[Claim])
-
-# Column order of claims.csv: the shared fields, then each type's own.
-CSV_COLUMNS: tuple[str, ...] = (
-    "claim_id", "article_id", "claim_type", "text", "start", "end",
-    "start_date", "end_date", "value", "value_max", "unit", "qualifier",
-    "name", "acronym", "subject", "rule", "sentence", "source_start", "source_end",
-)  # fmt: skip
-
-
-# The fields that carry a claim's normalized meaning, in display order.
-NORMALIZED_FIELDS: tuple[str, ...] = (
-    "start_date", "end_date", "value", "value_max", "unit", "qualifier", "name", "acronym", "subject",
-)  # fmt: skip
-
-
-def normalized_text(claim: Mapping[Any, object]) -> str:
-    """``"value=27, unit=permanent members"``: a claim's normalized fields, for people to read.
-
-    Takes a record dict or a DataFrame row (where empty cells are NaN, NaT or <NA>).
-    """
-    parts = []
-    for field in NORMALIZED_FIELDS:
-        value = claim.get(field)
-        if value is None or (isinstance(value, float) and value != value) or str(value) in ("", "<NA>", "NaT"):
-            continue
-        if field.endswith("_date") and hasattr(value, "date"):
-            value = value.date().isoformat()
-        elif isinstance(value, float) and value.is_integer():
-            value = int(value)
-        parts.append(f"{field}={value}")
-    return ", ".join(parts)
 
 
 class Article(_Record):

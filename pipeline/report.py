@@ -16,11 +16,11 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from .claim_types import CLAIM_TYPES, normalized_text
 from .errors import ClaimsError, Code, problem
-from .records import normalized_text
 from .tables import _read_json
 
-TYPE_COLORS = {"date": "#cfe8ff", "count": "#ffe3b3", "organization": "#d6f5d6", "objective": "#f3d9fa"}
+TYPE_COLORS = {name: claim_type.color for name, claim_type in CLAIM_TYPES.items()}
 
 
 def _describe(claim: dict[str, Any]) -> str:

@@ -15,43 +15,27 @@ from pathlib import Path
 
 import pandas as pd
 
+from .claim_types import CLAIM_TYPE_NAMES, CLAIM_TYPES, CSV_COLUMNS, SHARED_COLUMNS, column_kinds
 from .errors import ClaimsError, Code, problem
-from .records import CLAIM_TYPES, CSV_COLUMNS, Claim
+from .records import Claim
 
-# The columns that mean something for each claim type (besides the shared ones).
-TYPE_COLUMNS: dict[str, tuple[str, ...]] = {
-    "date": ("start_date", "end_date"),
-    "count": ("value", "value_max", "unit", "qualifier"),
-    "organization": ("name", "acronym"),
-    "objective": ("subject",),
-}
-SHARED_COLUMNS = ("claim_id", "article_id", "claim_type", "text", "start", "end", "sentence", "rule")
-STRING_COLUMNS = (
-    "claim_id",
-    "article_id",
-    "text",
-    "unit",
-    "qualifier",
-    "name",
-    "acronym",
-    "subject",
-    "rule",
-    "sentence",
-)
+TYPE_COLUMNS: dict[str, tuple[str, ...]] = {name: t.columns for name, t in CLAIM_TYPES.items()}
 
 
 def typed_frame(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
     """Claim dicts -> a DataFrame with dates as datetime64, numbers numeric, types categorical."""
     frame = pd.DataFrame(list(rows), columns=list(CSV_COLUMNS))
-    frame["claim_type"] = pd.Categorical(frame["claim_type"], categories=list(CLAIM_TYPES))
-    for column in ("start_date", "end_date"):
-        frame[column] = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
-    for column in ("value", "value_max"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    for column in ("start", "end", "source_start", "source_end"):
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-    for column in STRING_COLUMNS:
-        frame[column] = frame[column].astype("string")
+    for column, kind in column_kinds().items():
+        if kind == "category":
+            frame[column] = pd.Categorical(frame[column], categories=list(CLAIM_TYPE_NAMES))
+        elif kind == "date":
+            frame[column] = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
+        elif kind == "number":
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+        elif kind == "integer":
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+        else:
+            frame[column] = frame[column].astype("string")
     return frame
 
 
@@ -84,7 +68,7 @@ def load_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
         claim_type: frame.loc[
             frame["claim_type"] == claim_type, [*SHARED_COLUMNS, *TYPE_COLUMNS[claim_type]]
         ].reset_index(drop=True)
-        for claim_type in CLAIM_TYPES
+        for claim_type in CLAIM_TYPE_NAMES
     }
 
 

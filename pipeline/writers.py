@@ -20,8 +20,9 @@ from typing import Any
 
 import pandas as pd
 
+from .claim_types import CSV_COLUMNS
 from .errors import ClaimsError, Code, Problem, problem
-from .records import CSV_COLUMNS, Article, Claim, OrganizationClaim
+from .records import Article, Claim, OrganizationClaim
 
 OUTPUT_FILES = ("claims.json", "claims.csv", "articles.json", "organizations.csv", "errors.json")
 BINARY_FILES = ("claims.parquet", "claims.db")
