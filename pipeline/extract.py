@@ -19,9 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import Sentences, claim_fields, claim_spans, failure, record_failure, warnings_of
+from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, problem
 from .ingest import RawArticle, SourceArticle, finish, iter_files, read_path
 from .ingest.repair import SourceMap
+from .lexicon import Lexicon
 from .records import Article, Claim, claim_id
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
@@ -87,6 +89,14 @@ def context_of(article: Article, **extra: Any) -> dict[str, Any]:
 
 
 # -- running the pipeline --------------------------------------------------------------
+def lexicon_of(nlp: Language) -> Lexicon | None:
+    """The word lists the pipeline was built with (every data component holds them all)."""
+    for _, component in nlp.pipeline:
+        if isinstance(component, DataComponent):
+            return component.lexicon
+    return None
+
+
 def _doc_or_failure(nlp: Language, text: str) -> Doc:
     try:
         return nlp.make_doc(text)
@@ -149,7 +159,8 @@ def analyze_text(
     nlp: Language, text: str, *, article_id: str = "text", published: date | None = None
 ) -> tuple[Article, list[Claim], Doc]:
     """Repair ``text``, read its metadata, run the pipeline: the article, its claims and the doc."""
-    item = finish(RawArticle(article_id, text, "<text>", published=published, states_published=bool(published)))
+    raw = RawArticle(article_id, text, "<text>", published=published, states_published=bool(published))
+    item = finish(raw, lexicon=lexicon_of(nlp))
     [(doc, _)] = nlp.pipe([(_doc_or_failure(nlp, item.article.text), context_of(item.article))], as_tuples=True)
     claims = [] if failure(doc) else claims_from_doc(doc, article_id)
     return item.article, claims, doc
@@ -173,7 +184,11 @@ def extract_text(
 
 # -- a batch of files ------------------------------------------------------------------
 def read_batch(
-    paths: Iterable[Path | str], problems: list[Problem], *, published: date | None = None
+    paths: Iterable[Path | str],
+    problems: list[Problem],
+    *,
+    published: date | None = None,
+    lexicon: Lexicon | None = None,
 ) -> list[tuple[Path, list[SourceArticle]]]:
     """Every readable file with its finished articles; unreadable files and duplicate ids
     are added to ``problems``."""
@@ -183,7 +198,7 @@ def read_batch(
         if isinstance(entry, Problem):
             problems.append(entry)
             continue
-        items, found = read_path(entry, published=published)
+        items, found = read_path(entry, published=published, lexicon=lexicon)
         problems.extend(found)
         kept = []
         for item in items:
@@ -221,7 +236,7 @@ def extract_paths(
     ``published`` is the publication date of articles whose record states none.
     """
     result = Extraction()
-    batch = read_batch(paths, result.problems, published=published)
+    batch = read_batch(paths, result.problems, published=published, lexicon=lexicon_of(nlp))
     sizes = {entry: len(items) for entry, items in batch}
     remaining = dict(sizes)
     owner = {id(item): entry for entry, items in batch for item in items}

@@ -71,6 +71,17 @@ _LABELS: tuple[Label, ...] = (
     Label("NOT_GOAL", OBJECTIVES, "vetoes: a goal marker that is no goal (has the potential to)"),
 )
 
+_LABELS += (
+    # sentences
+    Label("ABBREVIATION", SENTENCES, "abbreviations whose dot ends no sentence (Mr, No, e.g)", matched=False),
+    # metadata, read by the file readers
+    Label("HONORIFIC", INGEST, "titles dropped from an author's name (Dr, H.E.)", matched=False),
+    Label("POSTNOMINAL", INGEST, "letters dropped after an author's name (PhD)", matched=False),
+    Label("BYLINE_LABEL", INGEST, "words that open a byline (By, Prepared by)", matched=False),
+    Label("DATE_LABEL", INGEST, "words that open a publication date line (Published, Posted)", matched=False),
+    Label("TITLE_LABEL", INGEST, "words that label a title line (Title, Headline)", matched=False),
+)
+
 LABELS: dict[str, Label] = {label.name: label for label in _LABELS}
 
 

@@ -14,81 +14,27 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..labels import SENTENCES
+from ..lexicon import Lexicon
+from .base import DataComponent
 
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "st",
-        "no",
-        "nos",
-        "h.e",
-        "hon",
-        "gen",
-        "sen",
-        "rep",
-        "gov",
-        "amb",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "pres",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "cf",
-        "al",
-        "fig",
-        "art",
-        "sec",
-        "para",
-        "vol",
-        "pp",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "dept",
-        "univ",
-        "approx",
-        "est",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-        "u.n",
-    ]
-)
 CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 ENDERS = frozenset({".", "!", "?", "...", "\u2026"})
 
 
-def _ends_with_abbreviation(token_text: str) -> bool:
+def abbreviations(lexicon: Lexicon) -> frozenset[str]:
+    """``ABBREVIATION`` words, and every term of any word list written with a final dot ("jan.")."""
+    dotted = {w[:-1] for label in lexicon.labels for w in lexicon.words(label) if w.endswith(".") and len(w) > 1}
+    return frozenset({w.rstrip(".") for w in lexicon.words("ABBREVIATION")} | dotted)
+
+
+def ends_with_abbreviation(token_text: str, known: frozenset[str]) -> bool:
+    """Is the dot of ``token_text`` an abbreviation's: a known one, an initial, or "U.S."-like?"""
     core = token_text.lower().rstrip(".")
-    return core in ABBREVIATIONS or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
+    return core in known or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
 
 
-def split_sentences(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token of ``doc``."""
+def split_sentences(doc: Doc, known: frozenset[str] = frozenset()) -> Doc:
+    """Set ``is_sent_start`` on every token of ``doc``; ``known`` are the abbreviations."""
     if len(doc) == 0:
         return doc
     starts = [False] * len(doc)
@@ -100,7 +46,7 @@ def split_sentences(doc: Doc) -> Doc:
             continue
         ends = token.text in ENDERS
         if not ends and token.text.endswith(".") and len(token.text) > 1:
-            ends = not _ends_with_abbreviation(token.text)
+            ends = not ends_with_abbreviation(token.text, known)
         if not ends:
             continue
         if not token.whitespace_ and doc[i + 1].text not in CLOSERS:
@@ -120,17 +66,18 @@ def split_sentences(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory(
-    SENTENCES,
-    assigns=["token.is_sent_start"],
-    default_config={},
-)
+class SentenceSplitter(DataComponent):
+    """Sentence boundaries from line structure and punctuation; abbreviations come from the data."""
+
+    component = SENTENCES
+
+    def build(self) -> None:
+        self.abbreviations = abbreviations(self.lexicon)
+
+    def annotate(self, doc: Doc) -> None:
+        split_sentences(doc, self.abbreviations)
+
+
+@Language.factory(SENTENCES, assigns=["token.is_sent_start"], default_config={})
 def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
-    return SentenceSplitter()
-
-
-class SentenceSplitter:
-    """Callable component wrapper, so the factory has a stable, serializable object."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        return split_sentences(doc)
+    return SentenceSplitter(nlp, name)

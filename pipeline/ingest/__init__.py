@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Code, Problem, problem
+from ..lexicon import Lexicon
 from ..normalize.dates import parse_published
 from ..records import Article
 from .metadata import extract_metadata
@@ -60,14 +61,14 @@ class SourceArticle:
     line: int | None = None
 
 
-def finish(raw: RawArticle, *, published: date | None = None) -> SourceArticle:
+def finish(raw: RawArticle, *, published: date | None = None, lexicon: Lexicon | None = None) -> SourceArticle:
     """Repair the text and complete the metadata from it.
 
     The publication date is the one the record states (a JSONL field), else ``published``
     (the run's ``--published``), else the one the page states or the text's dateline.
     """
     repaired = repair(raw.text)
-    found = extract_metadata(repaired.text)
+    found = extract_metadata(repaired.text, lexicon)
     when = raw.published if raw.states_published else (published or raw.published)
     article = Article(
         article_id=raw.article_id,
@@ -153,7 +154,7 @@ def _read_text_file(path: Path) -> str | Problem:
         return problem(Code.E103, str(path), reason=str(exc))
 
 
-def read_txt(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_txt(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     text = _read_text_file(path)
     if isinstance(text, Problem):
         return [], [text]
@@ -173,7 +174,7 @@ def _published(value: Any) -> date | None:
     return found
 
 
-def read_jsonl(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_jsonl(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     text = _read_text_file(path)
     if isinstance(text, Problem):
         return [], [text]
@@ -243,17 +244,17 @@ def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArt
     ], []
 
 
-def read_markdown(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_markdown(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     from .markdown import markdown_to_text
 
     raw = _read_text_file(path)
     if isinstance(raw, Problem):
         return [], [raw]
-    text, meta = markdown_to_text(raw)
+    text, meta = markdown_to_text(raw, lexicon)
     return _converted(path, text, meta)
 
 
-def read_html(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_html(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     from .html import html_to_text
 
     raw = _read_text_file(path)
@@ -262,13 +263,13 @@ def read_html(path: Path) -> tuple[list[RawArticle], list[Problem]]:
     if not raw.strip():
         return [], [problem(Code.E104, str(path))]
     try:
-        text, meta = html_to_text(raw)
+        text, meta = html_to_text(raw, lexicon)
     except ValueError as exc:
         return [], [problem(Code.E110, str(path), reason=str(exc))]
     return _converted(path, text, meta)
 
 
-def read_pdf(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_pdf(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     from .pdf import PdfError, pdf_to_text
 
     data = _read_bytes(path)
@@ -294,15 +295,21 @@ READERS = {
 }
 
 
-def read_raw(path: Path) -> tuple[list[RawArticle], list[Problem]]:
+def read_raw(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
     """The articles of one file as its reader gives them, before repair."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
-    return reader(path)
+    return reader(path, lexicon)
 
 
-def read_path(path: Path, *, published: date | None = None) -> tuple[list[SourceArticle], list[Problem]]:
-    """The finished articles of one file, and a problem for everything that could not be read."""
-    raws, problems = read_raw(path)
-    return [finish(raw, published=published) for raw in raws], problems
+def read_path(
+    path: Path, *, published: date | None = None, lexicon: Lexicon | None = None
+) -> tuple[list[SourceArticle], list[Problem]]:
+    """The finished articles of one file, and a problem for everything that could not be read.
+
+    ``lexicon`` holds the metadata words (honorifics, byline and date labels); the built-in
+    ones by default.
+    """
+    raws, problems = read_raw(path, lexicon)
+    return [finish(raw, published=published, lexicon=lexicon) for raw in raws], problems

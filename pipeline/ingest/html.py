@@ -17,6 +17,7 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..lexicon import Lexicon
 from ..normalize.dates import parse_published
 from .metadata import clean_author
 
@@ -80,7 +81,7 @@ def _page_extras(tree: etree._Element, body_text: str) -> tuple[str | None, list
     return byline, bios
 
 
-def html_to_text(raw: str) -> tuple[str, dict[str, object]]:
+def html_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dict[str, object]]:
     """Article text and page metadata (title, author, published) of an HTML page.
 
     Raises ``ValueError`` when the page has no article text.
@@ -112,7 +113,7 @@ def html_to_text(raw: str) -> tuple[str, dict[str, object]]:
         headline = tree.xpath("//article//h1") or tree.xpath("//h1")
         title = _text(headline[0]) if headline else None
         found["title"] = title or meta.title
-        found["author"] = clean_author(meta.author) if meta.author else None
+        found["author"] = clean_author(meta.author, lexicon) if meta.author else None
         found["published"] = parse_published(meta.date)
         url = tree.xpath("//link[@rel='canonical']/@href")
         found["url"] = str(url[0]) if url else meta.url

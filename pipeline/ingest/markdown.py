@@ -13,6 +13,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..lexicon import Lexicon
 from ..normalize.dates import parse_published
 from .metadata import clean_author
 
@@ -104,14 +105,14 @@ def render(source: str) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-def markdown_to_text(raw: str) -> tuple[str, dict[str, Any]]:
+def markdown_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dict[str, Any]]:
     fields, body = front_matter(raw)
     meta: dict[str, Any] = {}
     if fields.get("title"):
         meta["title"] = fields["title"]
     author = fields.get("author") or fields.get("authors")
     if author:
-        meta["author"] = clean_author(author.strip("[]").split(",")[0].strip(" \"'"))
+        meta["author"] = clean_author(author.strip("[]").split(",")[0].strip(" \"'"), lexicon)
     published = fields.get("published") or fields.get("date") or fields.get("pubdate")
     if published:
         meta["published"] = parse_published(published)
