@@ -65,10 +65,29 @@ _LABELS: tuple[Label, ...] = (
     Label("ORG_DOC", ORGANIZATIONS, "documents and events (Charter, Summit): not organizations"),
     Label("INITIATIVE", ORGANIZATIONS, "nouns ending initiatives (Corridor, Agreement): not organizations"),
     Label("ORG_ENTRY", ORGANIZATIONS, "a well-known organization: name, acronym, variants", claims=True),
+    Label("ORG_NOUN", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", matched=False),
+    Label("DOCUMENT_NOUN", ORGANIZATIONS, "nouns of documents and events (Charter, Summit)", matched=False),
+    Label("INITIATIVE_NOUN", ORGANIZATIONS, "nouns ending initiative names (Corridor, Agreement)", matched=False),
+    Label("INITIATIVE_MODIFIER", ORGANIZATIONS, "words before an initiative noun (Economic)", matched=False),
+    Label("NAME_SMALL_WORD", ORGANIZATIONS, "small words inside names (of, and): no initials", matched=False),
+    Label("NAME_CONNECTOR", ORGANIZATIONS, "words joining a complement to a name (of, for)", matched=False),
+    Label("NOT_NAME_START", ORGANIZATIONS, "sentence-opening words not part of a name (The, Since)", matched=False),
+    Label("ALIAS_MARKER", ORGANIZATIONS, "words before another name of an organization (formerly)", matched=False),
+    Label("ALIAS_ADVERB", ORGANIZATIONS, "words between the comma and an alias marker (also)", matched=False),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
     Label("GOAL_MARKER", OBJECTIVES, "words that introduce a goal (aims to)", claims=True),
     Label("NOT_GOAL", OBJECTIVES, "vetoes: a goal marker that is no goal (has the potential to)"),
+    Label(
+        "REFERENCE_NOUN",
+        OBJECTIVES,
+        "nouns referring back to an organization or initiative (the bloc); value: which",
+        matched=False,
+        value="text",
+    ),
+    Label("CLAUSE_BREAK", OBJECTIVES, "words that end a goal clause after a comma (and, while)", matched=False),
+    Label("RELATIVE_WORD", OBJECTIVES, "words that give a goal to the nearest name (which, who)", matched=False),
+    Label("FOUNDING_DOCUMENT", OBJECTIVES, "documents whose goals are the adopting organization's", matched=False),
 )
 
 _LABELS += (

@@ -22,27 +22,22 @@ from spacy.tokens import Doc, Span
 
 from ..annotations import Entity, Match, Sentences, add_claim
 from ..annotations import entities as entities_of
+from ..ingest.repair import BULLETS
 from ..labels import OBJECTIVES
 from .base import RuleComponent
 
 LIST_ITEM = re.compile(
-    r"^(?P<marker>[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
+    r"^(?P<marker>[" + BULLETS + r"]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
 INLINE_MARKER = re.compile(r"\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*")
-CLAUSE_END = re.compile(
-    r"(?:,\s*(?:and|but|while|whereas|which|who|although|though|yet)\b|;|\s[\u2013\u2014]\s|\.\s|\.$|:\s)"
-)
 TRAILING = re.compile(r"[\s.;:,]+$|(?:[;,]\s*(?:and|or))\s*$")
-INITIATIVE_NOUNS = frozenset(
-    {"corridor", "initiative", "agreement", "project", "programme", "program", "plan", "strategy", "treaty",
-     "convention", "charter", "partnership", "framework", "agenda", "compact", "pact", "deal", "accord"}
-)  # fmt: skip
-ORGANIZATION_NOUNS = frozenset(
-    {"organisation", "organization", "bank", "fund", "forum", "council", "union", "commission", "bloc", "platform",
-     "group", "alliance", "institute", "centre", "center", "agency", "secretariat", "association", "committee"}
-)  # fmt: skip
-DOCUMENT_WORDS = re.compile(r"\b(?:Declaration|Charter|Treaty|Convention|Protocol|Statute|Accord|Communiqu[eé])\b")
-RELATIVE = frozenset({"which", "that", "who", "whose"})
+REFERRING = frozenset({"the", "this", "that"})  # "the corridor aims to": the words before a referring noun
+
+
+def clause_end(breaks: frozenset[str]) -> re.Pattern[str]:
+    """Where a goal clause ends: a comma before a ``CLAUSE_BREAK`` word, a semicolon, a dash, a full stop."""
+    words = "|".join(re.escape(w) for w in sorted(breaks, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"(?:,\s*(?:" + words + r")\b|;|\s[\u2013\u2014]\s|\.\s|\.$|:\s)")
 
 
 def trim_goal(text: str) -> str:
@@ -58,6 +53,29 @@ def trim_goal(text: str) -> str:
 
 class ObjectiveComponent(RuleComponent):
     component = OBJECTIVES
+
+    def build(self) -> None:
+        super().build()
+        self.clause_end = clause_end(self.lexicon.words("CLAUSE_BREAK"))
+        self.relative_words = self.lexicon.words("RELATIVE_WORD")
+
+    def noun_kind(self, noun: str) -> str | None:
+        """What "the <noun>" refers back to: "organization", "initiative" or nothing.
+
+        The organizations' own word lists decide (``INITIATIVE_NOUN``, ``ORG_NOUN``), with
+        ``REFERENCE_NOUN`` for the nouns that only refer ("the bloc")."""
+        kind = self.lexicon.get("REFERENCE_NOUN", noun)
+        if kind is not None:
+            return str(kind)
+        if self.lexicon.has("INITIATIVE_NOUN", noun):
+            return "initiative"
+        if self.lexicon.has("ORG_NOUN", noun):
+            return "organization"
+        return None
+
+    def is_founding_document(self, name: str) -> bool:
+        """Does ``name`` name a document whose goals are its adopter's ("Charter of the SCO")?"""
+        return any(w[:1].isupper() and self.lexicon.has("FOUNDING_DOCUMENT", w) for w in re.findall(r"\w+", name))
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         self._sentences = Sentences(doc)
@@ -116,7 +134,7 @@ class ObjectiveComponent(RuleComponent):
         intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
         subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
-        if subject is not None and DOCUMENT_WORDS.search(subject):
+        if subject is not None and self.is_founding_document(subject):
             subject = self._adopter(doc, intro_sentence, subject, entities) or subject
         position = line_end + 1
         while position < len(text) and text[position] == "\n":
@@ -164,7 +182,7 @@ class ObjectiveComponent(RuleComponent):
         if goal_start is None or goal_start >= sentence.end_char:
             return
         rest = self._text[goal_start : sentence.end_char]
-        end_match = CLAUSE_END.search(rest)
+        end_match = self.clause_end.search(rest)
         goal = trim_goal(rest[: end_match.start()] if end_match else rest)
         if len(goal.split()) < 2:
             return
@@ -175,7 +193,7 @@ class ObjectiveComponent(RuleComponent):
         marker_char = doc[marker.start].idx
         before = _outermost([e for e in entities if sentence.start_char <= e.start and e.end <= marker_char])
         words_before = doc[sentence.start : marker.start]
-        relative = any(t.lower_ in RELATIVE for t in words_before[-3:])
+        relative = any(t.lower_ in self.relative_words for t in words_before[-3:])
         if before:
             chosen = before[-1] if relative else before[0]
             return chosen.name
@@ -205,8 +223,7 @@ class ObjectiveComponent(RuleComponent):
             previous = self._sentences.of(previous.start - 1)
         return None
 
-    @staticmethod
-    def _adopter(doc: Doc, sentence: Span, document: str, entities: list[Entity]) -> str | None:
+    def _adopter(self, doc: Doc, sentence: Span, document: str, entities: list[Entity]) -> str | None:
         """Goals listed in a founding document belong to the organization that adopted it: the one
         its name contains ("Charter of the SCO"), the one the sentence calls "the association", or
         else the organization the article names most."""
@@ -216,7 +233,7 @@ class ObjectiveComponent(RuleComponent):
             return inside[0]
         for i, token in enumerate(sentence[:-1]):
             noun = sentence[i + 1].lower_ if token.lower_ not in ("new", "old") else ""
-            if token.lower_ in ("the", "this", "new") and noun in ORGANIZATION_NOUNS:
+            if token.lower_ in ("the", "this", "new") and self.noun_kind(noun) == "organization":
                 named = [e for e in organizations if e.end <= sentence.start_char and noun in e.name.lower()]
                 if named:
                     return named[-1].name
@@ -225,17 +242,16 @@ class ObjectiveComponent(RuleComponent):
             return counts.most_common(1)[0][0]
         return None
 
-    @staticmethod
-    def _referred(words: Span, before: int, entities: list[Entity]) -> str | None:
+    def _referred(self, words: Span, before: int, entities: list[Entity]) -> str | None:
         """ "The corridor aims to ...": the nearest earlier initiative (or organization) of that kind.
 
         Only a sentence's subject counts: "the X" opening the words (not "on the initiative of").
         """
         for i, token in enumerate(words[:2]):
-            if token.lower_ not in ("the", "this", "that") or i + 1 >= len(words):
+            if token.lower_ not in REFERRING or i + 1 >= len(words):
                 continue
             noun = words[i + 1].lower_
-            kind = "initiative" if noun in INITIATIVE_NOUNS else "organization" if noun in ORGANIZATION_NOUNS else None
+            kind = self.noun_kind(noun)
             if kind is None:
                 continue
             earlier = [e for e in entities if e.end <= before and e.kind == kind]

@@ -20,8 +20,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+BULLETS = "-\u2022*\u25aa\u25e6\u2023\u00b7\u2013"  # the characters that open a bulleted line
 LIST_MARKER = re.compile(
-    r"^(?:[-\u2022*\u25aa\u25e6\u2023\u00b7\u2013]\s+"  # bullets
+    r"^(?:[" + BULLETS + r"]\s+"  # bullets
     r"|\d{1,2}(?:\.\d{1,2})*[.)]\s+|\d{1,2}\s+(?=[A-Z])|\d{1,2}\.\d{1,2}\s+"  # 1. 2) 1.1
     r"|\(?[a-z]\)\s+|\(?[ivxlc]{1,5}[.)]\s+|[a-z]\.\s+(?=[A-Za-z]))"  # (a) a) iv. a.
 )

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
-from pipeline.components.organizations import long_form_start, title_case
+from pipeline.components.organizations import fit_score, long_form_start, title_case
 
 from .helpers import claims_of
 
@@ -128,3 +130,44 @@ def test_known_as_defines_a_short_form(nlp: Language) -> None:
 def test_a_former_name_is_an_alias(nlp: Language) -> None:
     text = "The Mekong Basin Council, formerly the Mekong Basin Committee, met. The Mekong Basin Committee was small."
     assert set(groups(nlp, text)) == {"Mekong Basin Council"}
+
+
+def _fit_by_search(letters: list[str], words: list[str], small: frozenset[str]) -> int | None:
+    """The definition of ``fit_score`` read literally: try every way to read the letters."""
+    if not letters or not words or words[0][:1].lower() != letters[0]:
+        return None
+    content = {i for i, w in enumerate(words) if w.lower() not in small and w[:1].isalnum()}
+    scores = []
+
+    def walk(li: int, wi: int, ci: int, used: frozenset[int]) -> None:
+        if li == len(letters):
+            if len(words) - 1 in used and len(content - used) <= 2:
+                scores.append(len(used))
+            return
+        for wj in range(wi + 1, len(words)):
+            if words[wj][:1].lower() == letters[li]:
+                walk(li + 1, wj, 0, used | {wj})
+        for cj in range(ci + 1, len(words[wi])):
+            if words[wi][cj].lower() == letters[li]:
+                walk(li + 1, wi, cj, used)
+
+    walk(1, 0, 0, frozenset({0}))
+    return max(scores) if scores else None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Asian", "Bank", "of", "Aid", "and", "Basin", "Sea", "Safety", "the"]), min_size=1, max_size=7
+    ),
+    st.text(alphabet="absto", min_size=1, max_size=5),
+)
+@settings(max_examples=300, deadline=None)
+def test_fit_score_is_the_best_reading(words: list[str], letters: str) -> None:
+    small = frozenset({"of", "and", "the"})
+    assert fit_score(list(letters), words, small) == _fit_by_search(list(letters), words, small)
+
+
+def test_fit_score_stays_fast_on_long_names() -> None:
+    words = ["Aaaa"] * 24
+    assert fit_score(list("aaaaaaaa"), words, frozenset()) is None  # 24 content words, only 8 letters
+    assert fit_score(list("aaaaaaaa"), words[:9], frozenset()) == 8
