@@ -274,6 +274,21 @@ def patterns_test(
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
+@patterns_app.command("labels")
+def patterns_labels() -> None:
+    """List every label a data line may carry: who reads it, how, and what its value means."""
+    from .labels import LABELS
+
+    table = Table(title="labels", show_lines=False)
+    for column in ("label", "read by", "kind", "value", "what it is"):
+        table.add_column(column, overflow="fold")
+    for label in LABELS.values():
+        kind = ("pattern, claims" if label.claims else "pattern") if label.matched else "word list"
+        value = "" if label.value == "none" else label.value
+        table.add_row(label.name, label.component.removeprefix("policy_claims_"), kind, value, label.description)
+    out_console.print(table)
+
+
 @patterns_app.command("try")
 def patterns_try(
     text: Annotated[str, typer.Argument(help="A sentence or paragraph to run the patterns on.")],

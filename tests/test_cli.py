@@ -104,6 +104,7 @@ def test_readme_documents_every_command() -> None:
         "claims patterns check",
         "claims patterns test",
         "claims patterns try",
+        "claims patterns labels",
     ):
         assert command in readme
 
@@ -148,6 +149,14 @@ def test_patterns_test_reports_a_failing_example(tmp_path: Path) -> None:
     result = runner.invoke(app, ["patterns", "test", str(tmp_path)])
     assert result.exit_code == 1
     assert "dates.jsonl:1: date-fiscal: example does not fire: 'in fiscal 2023'" in result.output
+
+
+def test_patterns_labels_lists_every_label() -> None:
+    from pipeline.labels import LABELS
+
+    result = runner.invoke(app, ["patterns", "labels"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert all(name in result.output for name in LABELS)
 
 
 def test_patterns_try_shows_patterns_and_records() -> None:

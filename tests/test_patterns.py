@@ -71,3 +71,52 @@ def test_every_builtin_pattern_has_an_example() -> None:
 
 def test_builtin_dir_is_the_checkout_folder() -> None:
     assert (builtin_patterns_dir() / "dates.jsonl").is_file()
+
+
+def test_a_file_of_any_name_is_read_by_its_content(tmp_path: Path) -> None:
+    (tmp_path / "my-words" / "more").mkdir(parents=True)
+    (tmp_path / "my-words" / "more" / "river basins.jsonl").write_text(
+        '{"id": "org-mekong-dialogue", "label": "ORG", "pattern": "Mekong Dialogue"}\n'
+        '{"id": "org-nouns-inspectorate", "label": "ORG_NOUN", "terms": ["Inspectorate"]}\n'
+        '{"id": "gaz-mrc", "name": "Mekong River Commission", "acronym": "MRC"}\n'
+    )
+    (tmp_path / "my-words" / "NOTES.md").write_text("notes for people, not data\n")
+    patterns = load_patterns([tmp_path / "my-words"])
+    mine = {line.id: line.kind for line in patterns.lines if line.path.endswith("river basins.jsonl")}
+    assert mine == {"org-mekong-dialogue": "pattern", "org-nouns-inspectorate": "terms", "gaz-mrc": "entry"}
+    assert patterns.lexicon.has("ORG_NOUN", "inspectorate")
+
+
+def test_unknown_kinds_labels_and_files_are_located_errors(tmp_path: Path) -> None:
+    (tmp_path / "data.jsonl").write_text(
+        '{"id": "a", "label": "MONTH", "words": ["Okt"]}\n'
+        '{"id": "b", "label": "MONTHS", "terms": ["Okt"], "value": 10}\n'
+        '{"id": "c", "label": "MONTH", "terms": ["Okt"], "value": "October"}\n'
+        '{"id": "d", "label": "MONTH", "pattern": [{"LOWER": "okt"}]}\n'
+        '{"id": "e", "label": "DATE", "pattern": [{"LEX": "MONTHS"}]}\n'
+    )
+    (tmp_path / "data.csv").write_text("id,label\n")
+    with pytest.raises(ClaimsError) as caught:
+        load_patterns([tmp_path], builtin=False)
+    found = sorted((Path(p.path or "").name, p.line, p.code) for p in caught.value.problems)
+    assert found == [
+        ("data.csv", None, Code.E208),
+        ("data.jsonl", 1, Code.E202),
+        ("data.jsonl", 2, Code.E204),
+        ("data.jsonl", 3, Code.E202),
+        ("data.jsonl", 4, Code.E203),
+        ("data.jsonl", 5, Code.E203),
+    ]
+
+
+def test_lex_names_a_word_list_in_a_token_pattern(tmp_path: Path) -> None:
+    from pipeline import build_nlp
+    from pipeline.annotations import matches_of
+
+    (tmp_path / "mine.jsonl").write_text(
+        '{"id": "river-words", "label": "ORG_NOUN", "terms": ["Authority", "Inspectorate"]}\n'
+        '{"id": "head", "label": "ORG_HEAD", "pattern": [{"LEX": "ORG_NOUN", "IS_TITLE": true}]}\n'
+    )
+    nlp = build_nlp(pattern_dirs=[tmp_path], builtin=False)
+    doc = nlp("The Nuclear Safety Inspectorate met the inspectorate staff.")
+    assert [(s.text, s.id_) for s in matches_of(doc, "ORG_HEAD")] == [("Inspectorate", "head")]
