@@ -128,3 +128,11 @@ def test_a_publication_date_that_is_no_date_is_a_warning(nlp: Language) -> None:
 def test_plain_call_works_without_context(nlp: Language) -> None:
     doc = nlp("The council has 27 members.")
     assert [s.text for s in claim_spans(doc)] == ["27 members"]
+
+
+def test_displacy_draws_the_claims(nlp: Language) -> None:
+    from spacy import displacy
+
+    doc = nlp("The Basin Council has 27 members.")
+    html = displacy.render(doc, style="span", options={"spans_key": "pc_claims"})
+    assert "Basin Council" in html and "organization" in html and "count" in html
