@@ -92,8 +92,10 @@ _LABELS: tuple[Label, ...] = (
 
 _LABELS += (
     # sentences
-    Label("ABBREVIATION", SENTENCES, "abbreviations whose dot ends no sentence (Mr, No, e.g)", matched=False),
-    # metadata, read by the file readers
+    Label("ABBREVIATION", SENTENCES, "abbreviations whose dot ends no sentence (etc, e.g)", matched=False),
+    Label("TITLE_ABBREVIATION", SENTENCES, "abbreviations before a name or number (Mr, No)", matched=False),
+    # the file readers: text repair and metadata
+    Label("LINE_CONTINUES", INGEST, "a wrapped line ending in these runs on (of, the, and)", matched=False),
     Label("HONORIFIC", INGEST, "titles dropped from an author's name (Dr, H.E.)", matched=False),
     Label("POSTNOMINAL", INGEST, "letters dropped after an author's name (PhD)", matched=False),
     Label("BYLINE_LABEL", INGEST, "words that open a byline (By, Prepared by)", matched=False),

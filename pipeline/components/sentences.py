@@ -22,9 +22,11 @@ ENDERS = frozenset({".", "!", "?", "...", "\u2026"})
 
 
 def abbreviations(lexicon: Lexicon) -> frozenset[str]:
-    """``ABBREVIATION`` words, and every term of any word list written with a final dot ("jan.")."""
+    """``ABBREVIATION`` and ``TITLE_ABBREVIATION`` words, and every term of any word list written
+    with a final dot ("jan.")."""
     dotted = {w[:-1] for label in lexicon.labels for w in lexicon.words(label) if w.endswith(".") and len(w) > 1}
-    return frozenset({w.rstrip(".") for w in lexicon.words("ABBREVIATION")} | dotted)
+    listed = lexicon.words("ABBREVIATION") | lexicon.words("TITLE_ABBREVIATION")
+    return frozenset({w.rstrip(".") for w in listed} | dotted)
 
 
 def ends_with_abbreviation(token_text: str, known: frozenset[str]) -> bool:

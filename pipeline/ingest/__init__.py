@@ -67,7 +67,7 @@ def finish(raw: RawArticle, *, published: date | None = None, lexicon: Lexicon |
     The publication date is the one the record states (a JSONL field), else ``published``
     (the run's ``--published``), else the one the page states or the text's dateline.
     """
-    repaired = repair(raw.text)
+    repaired = repair(raw.text, lexicon)
     found = extract_metadata(repaired.text, lexicon)
     when = raw.published if raw.states_published else (published or raw.published)
     article = Article(

@@ -20,6 +20,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..lexicon import Lexicon
+from ..patterns import default_lexicon
+
 BULLETS = "-\u2022*\u25aa\u25e6\u2023\u00b7\u2013"  # the characters that open a bulleted line
 LIST_MARKER = re.compile(
     r"^(?:[" + BULLETS + r"]\s+"  # bullets
@@ -28,11 +31,7 @@ LIST_MARKER = re.compile(
 )
 FIELD_LABEL = re.compile(r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s|By\s+(?:[A-Z]|the\s))")
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
-CONTINUES = re.compile(
-    r"(?:[,(/&]|\b(?:of|for|with|and|or|the|a|an|in|on|to|at|by|from|as|into|than|its|their|his|her|our))$",
-    re.IGNORECASE,
-)
-ABBREVIATION_END = re.compile(r"\b(?:H\.E\.|Mr\.|Mrs\.|Ms\.|Dr\.|Prof\.|St\.|No\.|Amb\.|Gen\.|Sen\.)$")
+CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 LONG_LINE = 40
@@ -143,11 +142,38 @@ def _starts_lower(text: str) -> bool:
     return first.islower() or first.isdigit() or first in "(\u2018\u201c"
 
 
-def _join_lines(a: str, b: str, longest: int) -> bool:
+@dataclass(frozen=True)
+class RepairWords:
+    """The word lists repair reads: words that end a line mid-sentence, abbreviations."""
+
+    continues: frozenset[str]  # LINE_CONTINUES
+    abbreviations: frozenset[str]  # TITLE_ABBREVIATION and HONORIFIC, without their dot
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> RepairWords:
+        abbreviations = lexicon.words("TITLE_ABBREVIATION") | lexicon.words("HONORIFIC")
+        return cls(lexicon.words("LINE_CONTINUES"), frozenset(w.rstrip(".") for w in abbreviations))
+
+    def runs_on(self, line: str) -> bool:
+        """Does ``line`` end mid-sentence ("... the Institute for", "... cooperation,")?"""
+        if line[-1:] in CONTINUING_PUNCTUATION:
+            return True
+        last = line.rsplit(None, 1)[-1].casefold() if line.strip() else ""
+        return last in self.continues
+
+    def ends_with_abbreviation(self, line: str) -> bool:
+        """Does ``line`` end in the dot of a title or "No." ("... by H.E.", "... No.")?"""
+        if not line.endswith("."):
+            return False
+        last = line.rsplit(None, 1)[-1].casefold().rstrip(".")
+        return last in self.abbreviations
+
+
+def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
     """Should line ``b`` continue line ``a`` in the same paragraph?"""
     if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
         return False
-    if CONTINUES.search(a) or a.endswith("-") or b[:1].islower():
+    if words.runs_on(a) or a.endswith("-") or b[:1].islower():
         return True
     is_long = len(a) >= LONG_LINE and len(a) >= 0.6 * longest
     if TERMINAL.search(a):
@@ -155,21 +181,22 @@ def _join_lines(a: str, b: str, longest: int) -> bool:
     return is_long or _starts_lower(b)
 
 
-def _join_blocks(a: str, b: str, gap: int) -> bool:
+def _join_blocks(a: str, b: str, gap: int, words: RepairWords) -> bool:
     """Should a block that starts with ``b`` continue the paragraph ending in ``a``?"""
     if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
         return False
-    if ABBREVIATION_END.search(a) and gap >= 2:
+    if words.ends_with_abbreviation(a) and gap >= 2:
         return True
     if TERMINAL.search(a):
         return False
-    if CONTINUES.search(a):
+    if words.runs_on(a):
         return _starts_lower(b) or gap >= 2
     return b[:1].islower() or (gap >= 2 and len(a) >= PROSE_LINE)
 
 
-def repair(text: str) -> RepairedText:
-    """Repair ``text`` (newlines already normalized to ``\\n``)."""
+def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
+    """Repair ``text`` (newlines already normalized to ``\\n``); ``lexicon`` holds the word lists."""
+    words = RepairWords.from_lexicon(lexicon if lexicon is not None else default_lexicon())
     vocabulary = set(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text.lower()))
     blocks = split_blocks(text)
     seen_single: set[str] = set()
@@ -192,10 +219,10 @@ def repair(text: str) -> RepairedText:
         for position, line in enumerate(lines):
             if previous is not None:
                 if position == 0:
-                    joined = _join_blocks(previous.text, line.text, gap)
+                    joined = _join_blocks(previous.text, line.text, gap, words)
                     separator = " " if joined else "\n\n"
                 else:
-                    joined = _join_lines(previous.text, line.text, longest)
+                    joined = _join_lines(previous.text, line.text, longest, words)
                     separator = " " if joined else "\n"
                 hyphen = HYPHEN_END.search(previous.text) if joined else None
                 if hyphen and line.text[:1].islower():
