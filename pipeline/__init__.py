@@ -1,7 +1,7 @@
 """policy-claims: dates, counts, organizations and objectives from policy articles."""
 
 from .errors import ClaimsError, Code, Problem
-from .extract import Extraction, extract_paths, extract_text, process_article
+from .extract import Extraction, claims_from_doc, extract_articles, extract_paths, extract_text, process_article
 from .nlp import build_nlp
 from .patterns import check_patterns, load_patterns
 from .records import Article, Claim, CountClaim, DateClaim, ObjectiveClaim, OrganizationClaim
@@ -24,6 +24,8 @@ __all__ = [
     "Problem",
     "build_nlp",
     "check_patterns",
+    "claims_from_doc",
+    "extract_articles",
     "extract_paths",
     "extract_text",
     "load_articles",
