@@ -35,6 +35,7 @@ from ..lexicon import Lexicon
 from ..normalize.numbers import NumberWords, number_words, parse_amount, parse_fraction_percent, parse_number
 from ..normalize.units import (
     canonical_qualifier,
+    currency_candidates,
     currency_code,
     is_plural_noun,
     singular,
@@ -89,7 +90,7 @@ class CountContext:
     canonical_units: dict[int, Match]  # the longest UNIT with a canonical value starting at a token ("per cent")
     vetoed: set[int]  # tokens of NOT_COUNT contexts ("Article 5")
     dates: list[tuple[int, int]]  # characters taken by date claims
-    currency_context: Counter[str]  # words and phrases of the doc, to pick among currencies sharing a sign
+    _currency_context: Counter[str] | None = None
 
     @classmethod
     def of(cls, doc: Doc, matches: list[Match], lexicon: Lexicon) -> CountContext:
@@ -110,8 +111,14 @@ class CountContext:
             canonical_units=canonical,
             vetoed=_tokens_of(matches, "NOT_COUNT"),
             dates=occupied(doc, "date"),
-            currency_context=currency_context(doc, lexicon),
         )
+
+    @property
+    def currency_context(self) -> Counter[str]:
+        """Words and phrases of the doc, to pick among currencies sharing a sign (counted when first needed)."""
+        if self._currency_context is None:
+            self._currency_context = currency_context(self.doc, self.lexicon)
+        return self._currency_context
 
     def role(self, token: Token) -> str | None:
         """The number-grammar role of a small word (``NUMBER_CONNECTOR``): and, dash, of, over ..."""
@@ -121,6 +128,14 @@ class CountContext:
         return token.lower_ in self.words.articles
 
 
+def pick_currency(ctx: CountContext, word: str) -> str | None:
+    """The ISO code of a sign or currency word; a shared one ("Rs") by the countries the doc names."""
+    codes = currency_candidates(word, ctx.lexicon)
+    if len(codes) <= 1:
+        return codes[0] if codes else None
+    return currency_code(word, ctx.currency_context, ctx.lexicon)
+
+
 def _tokens_of(matches: list[Match], label: str) -> set[int]:
     return {i for m in matches if m.label == label for i in range(m.start, m.end)}
 
@@ -128,9 +143,10 @@ def _tokens_of(matches: list[Match], label: str) -> set[int]:
 def currency_context(doc: Doc, lexicon: Lexicon) -> Counter[str]:
     """How often each lower-cased word of the doc occurs, and each phrase as long as a
     ``CURRENCY_COUNTRY`` term ("sri lanka")."""
-    counts = Counter(t.lower_ for t in doc if t.is_alpha)
+    tokens = [(t.lower_, t.is_alpha) for t in doc if not t.is_space]
+    counts = Counter(lower for lower, alpha in tokens if alpha)
     lengths = {len(term.text.split()) for term in lexicon.terms("CURRENCY_COUNTRY")} - {1}
-    words = [t.lower_ for t in doc if not t.is_space]
+    words = [lower for lower, _ in tokens]
     for n in sorted(lengths):
         counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
     return counts
@@ -355,7 +371,7 @@ def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | No
         if len(words) < n or not all(t.is_alpha for t in words):
             continue
         if ctx.lexicon.has("CURRENCY", words.text):
-            return currency_code(words.text, ctx.currency_context, ctx.lexicon), end + n
+            return pick_currency(ctx, words.text), end + n
     return None
 
 
@@ -503,7 +519,7 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     value, sign, start = read_value(ctx, core)
     if value is None:
         return None
-    unit = currency_code(sign.rstrip(), ctx.currency_context, ctx.lexicon) if sign else None
+    unit = pick_currency(ctx, sign.rstrip()) if sign else None
     claim_end = core.end
     if unit is None:
         unit, claim_end = read_unit(ctx, core.end, value)

@@ -232,10 +232,7 @@ class Words:
     words: list[str]
     raw: list[str]
     vocab: NumberWords
-    kinds: list[str | None] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.kinds = [word_kind(w, r, self.vocab) for w, r in zip(self.words, self.raw, strict=True)]
+    _kinds: dict[int, str | None] = field(default_factory=dict, init=False, repr=False)  # classified when first asked
 
     @classmethod
     def split(cls, text: str, vocab: NumberWords) -> Words:
@@ -251,7 +248,12 @@ class Words:
         return self.words[i] if 0 <= i < len(self.words) else ""
 
     def kind(self, i: int) -> str | None:
-        return self.kinds[i] if 0 <= i < len(self.kinds) else None
+        """The class of word ``i`` (``word_kind``); None past either end."""
+        if not 0 <= i < len(self.words):
+            return None
+        if i not in self._kinds:
+            self._kinds[i] = word_kind(self.words[i], self.raw[i], self.vocab)
+        return self._kinds[i]
 
     def role(self, i: int) -> str | None:
         return self.vocab.role(self.at(i))
