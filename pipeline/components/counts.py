@@ -1,16 +1,29 @@
 """Count claims: a number, what it counts (``unit``), its approximation and range.
 
-Patterns find the number itself (``NUMBER``, ``MONEY``, ``FRACTION``), the words that
-qualify it (``QUALIFIER``, with a canonical ``value``), contexts where a number is not a
-count (``NOT_COUNT``: "Article 5", phone numbers) and words that end a unit
-(``UNIT_STOP``). The unit is read to the right of the number: a percent sign, a
-currency, a compound ("120-page"), or a run of words ending in a plural noun.
+Patterns say where a number may start (``NUMBER``: a digit or a number word), find
+amounts of money (``MONEY``: a currency sign and an amount) and fractions (``FRACTION``),
+the words that qualify a number (``QUALIFIER``, with a canonical ``value``), contexts where
+a number is not a count (``NOT_COUNT``: "Article 5", phone numbers), unit words (``UNIT``)
+and words that end a unit (``UNIT_STOP``). Every other word this component reads is a word
+list of the lexicon (``patterns/numbers.jsonl``, ``currencies.jsonl``, ``counts.jsonl``).
+
+A doc goes through named steps:
+
+1. ``CountContext.of`` gathers what every step needs from the matches, once per doc;
+2. ``number_runs`` grows each ``NUMBER`` start into the run of number words and digits
+   after it; ``split_numbers`` finds the numbers inside a run ("20-30" holds two);
+3. ``read_candidate`` turns one number into a count: ``trim_core``, the ``VETOES``
+   (dates, names, identifiers, list numbering ...), ``read_value`` (the number and a
+   currency sign), ``read_unit`` (the ``UNIT_READERS``: a canonical unit, a currency word,
+   a hyphen compound, a noun phrase) and ``read_qualifier``;
+4. ``merge_ranges`` joins "five to seven years" and "between $18 billion and $20 billion".
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -18,86 +31,24 @@ from spacy.tokens import Doc, Token
 
 from ..annotations import Match, add_claim, occupied
 from ..labels import COUNTS
-from ..normalize.numbers import parse_fraction_percent, parse_number
+from ..lexicon import Lexicon
+from ..normalize.numbers import NumberWords, number_words, parse_amount, parse_fraction_percent, parse_number
 from ..normalize.units import (
-    CURRENCIES,
-    OUTSIDE_SPAN,
     canonical_qualifier,
+    currency_candidates,
     currency_code,
     is_plural_noun,
     singular,
+    split_currency_sign,
+    stays_outside_span,
 )
 from .base import RuleComponent, overlaps, select_longest
 
-SCALE_WORDS = frozenset({"thousand", "million", "billion", "trillion", "mn", "bn", "tn", "m", "b", "k"})
-CURRENCY_SYMBOLS = re.compile(
-    r"^(US\$|A\$|C\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₸|₽|₦|₺|₩|Rs\.?|RM|PKR|INR|USD|EUR|CNY|RMB|KZT|RUB|GBP|JPY)"
-)
-COMPOUND_EXCLUDED = frozenset({"way", "fold", "thirds", "quarters", "off", "time", "odd", "ish"})
-# Capitalized words that may stand before a number without making it part of a name.
-NOT_NAME_WORDS = frozenset(
-    [
-        "in",
-        "about",
-        "over",
-        "some",
-        "nearly",
-        "around",
-        "only",
-        "all",
-        "the",
-        "these",
-        "those",
-        "its",
-        "their",
-        "almost",
-        "roughly",
-        "by",
-        "with",
-        "of",
-        "for",
-        "at",
-        "on",
-        "to",
-        "from",
-        "since",
-        "after",
-        "before",
-        "under",
-        "more",
-        "less",
-        "fewer",
-        "than",
-        "just",
-        "approximately",
-        "another",
-        "our",
-        "his",
-        "her",
-        "exactly",
-        "precisely",
-        "and",
-        "or",
-        "but",
-        "as",
-        "when",
-        "while",
-        "until",
-        "between",
-        "among",
-        "within",
-        "during",
-        "up",
-        "some",
-        "another",
-        "each",
-        "every",
-        "at",
-        "least",
-    ]
-)
-NOT_A_COUNT = "\x00"  # _unit_after's answer for "two-way", "43-year-old": no count at all
-RANGE_WORDS = frozenset({"to", "-", "\u2013", "\u2014", "and", "or"})
+NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no count at all
+HYPHENS = ("-", "\u2011")
+INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
+# fractions and money first: on a tie in length they win over a plain number
+NUMBER_LABELS = {"FRACTION": 0, "MONEY": 1, "NUMBER": 2}
 
 
 @dataclass
@@ -113,60 +64,144 @@ class CountCandidate:
     value_max: float | None = None
 
 
-def _is_line_start(doc: Doc, i: int) -> bool:
-    j = i - 1
-    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
-        j -= 1
-    return j < 0 or (doc[j].is_space and "\n" in doc[j].text)
+@dataclass(frozen=True)
+class Core:
+    """The tokens of one number (``start:end``) and the match that proposed it."""
+
+    start: int
+    end: int
+    match: Match
+
+    def text(self, ctx: CountContext) -> str:
+        return ctx.doc[self.start : self.end].text
 
 
-def _is_list_number(doc: Doc, start: int, end: int) -> bool:
-    """ "1. The institute ...", "2.1 The idea ...", "1 Declaration on ...": a number opening a
-    line and followed on that line by a capitalized word (after an optional "." or ")")."""
-    if not _is_line_start(doc, start) or not re.match(r"^\d{1,3}(?:\.\d{1,2})*\.?$", doc[start].text):
-        return False
-    j = end
-    if j < len(doc) and doc[j].text in (".", ")"):
-        return j + 1 < len(doc) and not doc[j + 1].is_space  # "1. a prosperous Africa", '2. "Corridor"'
-    return j < len(doc) and not doc[j].is_space and doc[j].text[:1].isupper()
+# -- 1. what every step needs, once per doc ---------------------------------------------
+@dataclass
+class CountContext:
+    """Everything the steps read about one doc, gathered from its matches once."""
+
+    doc: Doc
+    lexicon: Lexicon
+    words: NumberWords
+    qualifiers: dict[int, Match]  # the longest qualifier ending at a token: "no fewer than", not "fewer than"
+    unit_stops: set[int]  # tokens that end a unit ("of", "were")
+    unit_words: set[int]  # tokens of UNIT words kept as written ("km", "MW")
+    canonical_units: dict[int, Match]  # the longest UNIT with a canonical value starting at a token ("per cent")
+    vetoed: set[int]  # tokens of NOT_COUNT contexts ("Article 5")
+    dates: list[tuple[int, int]]  # characters taken by date claims
+    _currency_context: Counter[str] | None = None
+
+    @classmethod
+    def of(cls, doc: Doc, matches: list[Match], lexicon: Lexicon) -> CountContext:
+        qualifiers: dict[int, Match] = {}
+        canonical: dict[int, Match] = {}
+        for m in matches:
+            if m.label == "QUALIFIER" and (m.end not in qualifiers or m.start < qualifiers[m.end].start):
+                qualifiers[m.end] = m
+            if m.label == "UNIT" and m.value and (m.start not in canonical or m.end > canonical[m.start].end):
+                canonical[m.start] = m
+        return cls(
+            doc=doc,
+            lexicon=lexicon,
+            words=number_words(lexicon),
+            qualifiers=qualifiers,
+            unit_stops=_tokens_of(matches, "UNIT_STOP"),
+            unit_words={i for m in matches if m.label == "UNIT" and not m.value for i in range(m.start, m.end)},
+            canonical_units=canonical,
+            vetoed=_tokens_of(matches, "NOT_COUNT"),
+            dates=occupied(doc, "date"),
+        )
+
+    @property
+    def currency_context(self) -> Counter[str]:
+        """Words and phrases of the doc, to pick among currencies sharing a sign (counted when first needed)."""
+        if self._currency_context is None:
+            self._currency_context = currency_context(self.doc, self.lexicon)
+        return self._currency_context
+
+    def role(self, token: Token) -> str | None:
+        """The number-grammar role of a small word (``NUMBER_CONNECTOR``): and, dash, of, over ..."""
+        return self.words.role(token.lower_)
+
+    def is_article(self, token: Token) -> bool:
+        return token.lower_ in self.words.articles
 
 
-def _number_value(text: str) -> tuple[float | None, str | None]:
-    """Value and currency symbol of a number core such as "$46 billion" or "Rs1.2 billion"."""
-    symbol = None
-    match = CURRENCY_SYMBOLS.match(text)
-    if match and (len(text) == match.end() or not text[match.end()].isalpha()):
-        symbol = match.group()
-        text = text[match.end() :]
-        text = re.sub(r"\s*m$", " M", text)  # after a currency, "m" is million: "$5m"
-    return parse_number(text.replace("\u2212", "-")), symbol
+def pick_currency(ctx: CountContext, word: str) -> str | None:
+    """The ISO code of a sign or currency word; a shared one ("Rs") by the countries the doc names."""
+    codes = currency_candidates(word, ctx.lexicon)
+    if len(codes) <= 1:
+        return codes[0] if codes else None
+    return currency_code(word, ctx.currency_context, ctx.lexicon)
 
 
-CONNECTORS = frozenset({"and", "a", "an", "-", "point", "over", "out", "of", "^", "minus", "negative"})
+def _tokens_of(matches: list[Match], label: str) -> set[int]:
+    return {i for m in matches if m.label == label for i in range(m.start, m.end)}
 
 
-def split_numbers(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def currency_context(doc: Doc, lexicon: Lexicon) -> Counter[str]:
+    """How often each lower-cased word of the doc occurs, and each phrase as long as a
+    ``CURRENCY_COUNTRY`` term ("sri lanka")."""
+    tokens = [(t.lower_, t.is_alpha) for t in doc if not t.is_space]
+    counts = Counter(lower for lower, alpha in tokens if alpha)
+    lengths = {len(term.text.split()) for term in lexicon.terms("CURRENCY_COUNTRY")} - {1}
+    words = [lower for lower, _ in tokens]
+    for n in sorted(lengths):
+        counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return counts
+
+
+# -- 2. number runs ---------------------------------------------------------------------
+def is_run_token(token: Token, words: NumberWords) -> bool:
+    """Can this token continue a number? Number words, connectors, digits, inner spaces."""
+    if token.is_space:
+        return INNER_SPACE.fullmatch(token.text) is not None
+    return token.lower_ in words.run_words or words.number_shaped(token.text)
+
+
+def number_runs(doc: Doc, starts: list[Match], words: NumberWords) -> list[tuple[int, int, Match]]:
+    """Each ``NUMBER`` start grown over the number words and digits after it, runs not overlapping.
+
+    A start that cannot be part of a number ("1st", "~40") opens no run.
+    """
+    runs: list[tuple[int, int, Match]] = []
+    reached = 0
+    for match in sorted(starts, key=lambda m: m.start):
+        opener = doc[match.start]
+        if match.start < reached or not (is_run_token(opener, words) or opener.lower_ in words.signs):
+            continue
+        end = match.start + 1
+        while end < len(doc) and is_run_token(doc[end], words):
+            end += 1
+        runs.append((match.start, end, match))
+        reached = end
+    return runs
+
+
+def split_numbers(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None) -> list[tuple[int, int]]:
     """The numbers inside a run of number-like tokens, each the longest that parses.
 
     "4000 3 hundred and 21" holds two numbers (4000 and 321), "20-30" two (20 and 30),
     "fifty   two" one (52).
     """
+    words = number_words(lexicon)
     found: list[tuple[int, int]] = []
     i = start
     while i < end:
         token = doc[i]
-        if token.is_space or (token.lower_ in CONNECTORS and not _may_open(doc, i, start)):
+        if token.is_space or (token.lower_ in words.inner_words and not _may_open(doc, i, start, words)):
             i += 1
             continue
         best = None
         for j in range(end, i, -1):
             last = doc[j - 1]
-            if last.is_space or last.lower_ in CONNECTORS:
+            if last.is_space or last.lower_ in words.inner_words:
                 continue
-            divides = any(t.lower_ in ("over", "out") for t in doc[i:j])
+            divides = any(words.role(t.lower_) in ("over", "out") for t in doc[i:j])
             if divides and j < len(doc) and doc[j].is_alpha and doc[j].is_lower:
                 continue  # "$2000 over 3 years": "over" qualifies the next count
-            if parse_number(doc[i:j].text) is not None:
+            if parse_number(doc[i:j].text, lexicon) is not None:
                 best = j
                 break
         if best is None:
@@ -177,294 +212,401 @@ def split_numbers(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _may_open(doc: Doc, i: int, start: int) -> bool:
-    """Can this connector open a number? "a dozen", "minus five", a sign at the run's start."""
+def _may_open(doc: Doc, i: int, start: int, words: NumberWords) -> bool:
+    """Can this inner word open a number? "a dozen", "minus five", a sign at the run's start."""
     word = doc[i].lower_
-    if word in ("a", "an", "minus", "negative"):
+    if word in words.articles or word in words.signs:
         return True
-    return word == "-" and i == start and (i == 0 or bool(doc[i - 1].whitespace_))
+    return words.role(word) == "dash" and i == start and (i == 0 or bool(doc[i - 1].whitespace_))
+
+
+def number_cores(ctx: CountContext, matches: list[Match]) -> list[Core]:
+    """The numbers of the doc: fractions, amounts of money and numbers in runs, longest first."""
+    runs = number_runs(ctx.doc, [m for m in matches if m.label == "NUMBER"], ctx.words)
+    others = sorted((m for m in matches if m.label in ("FRACTION", "MONEY")), key=lambda m: NUMBER_LABELS[m.label])
+    spans = select_longest([(m.start, m.end, m) for m in others] + runs)
+    cores: list[Core] = []
+    for start, end, match in spans:
+        if match.label == "NUMBER":
+            cores.extend(Core(a, b, match) for a, b in split_numbers(ctx.doc, start, end, ctx.lexicon))
+        else:
+            cores.append(Core(start, end, match))
+    return cores
+
+
+# -- 3. one number -> one count ---------------------------------------------------------
+def trim_core(ctx: CountContext, core: Core) -> Core | None:
+    """Drop inner words the number ends with ("five and", "twenty -"); nothing left -> None."""
+    end = core.end
+    while end > core.start and (ctx.role(ctx.doc[end - 1]) in ("and", "dash") or ctx.is_article(ctx.doc[end - 1])):
+        end -= 1
+    return Core(core.start, end, core.match) if end > core.start else None
+
+
+def is_in_a_date(ctx: CountContext, core: Core) -> bool:
+    """A date claim took these characters."""
+    span = ctx.doc[core.start : core.end]
+    return overlaps(span.start_char, span.end_char, ctx.dates)
+
+
+def is_vetoed(ctx: CountContext, core: Core) -> bool:
+    """A ``NOT_COUNT`` context holds it: "Article 5", a phone number."""
+    return any(i in ctx.vetoed for i in range(core.start, core.end))
+
+
+def is_lone_one(ctx: CountContext, core: Core) -> bool:
+    """A lone "one" or "a" is a pronoun or determiner, never a count."""
+    text = ctx.doc[core.start : core.end].text
+    return ctx.lexicon.has("NUMBER_ARTICLE", text) or ctx.lexicon.get("NUMBER_WORD", text) == 1
+
+
+def is_in_a_title(ctx: CountContext, core: Core) -> bool:
+    """A capitalised number word inside a title or name: "Corridor at Ten"."""
+    first = ctx.doc[core.start]
+    return first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"
+
+
+def is_in_a_name(ctx: CountContext, core: Core) -> bool:
+    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"."""
+    if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit():
+        return False
+    before = ctx.doc[core.start - 1]
+    return before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)
+
+
+def is_an_identifier(ctx: CountContext, core: Core) -> bool:
+    """Digits glued by a hyphen to a word: "COVID-19", "Mainline-1", "GCF-2"."""
+    doc, start = ctx.doc, core.start
+    if start < 2:
+        return False
+    before = doc[start - 1]
+    return (
+        before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
+    )
+
+
+def _is_line_start(doc: Doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].is_space and "\n" not in doc[j].text:
+        j -= 1
+    return j < 0 or (doc[j].is_space and "\n" in doc[j].text)
+
+
+def is_list_number(ctx: CountContext, core: Core) -> bool:
+    """ "1. The institute ...", "2.1 The idea ...", "1 Declaration on ...": a number opening a
+    line and followed on that line by a capitalized word (after an optional "." or ")")."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if not _is_line_start(doc, start) or not re.match(r"^\d{1,3}(?:\.\d{1,2})*\.?$", doc[start].text):
+        return False
+    if end < len(doc) and doc[end].text in (".", ")"):
+        return end + 1 < len(doc) and not doc[end + 1].is_space  # "1. a prosperous Africa", '2. "Corridor"'
+    return end < len(doc) and not doc[end].is_space and doc[end].text[:1].isupper()
+
+
+VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
+    is_in_a_date,
+    is_vetoed,
+    is_lone_one,
+    is_in_a_title,
+    is_in_a_name,
+    is_an_identifier,
+    is_list_number,
+)
+
+
+def read_value(ctx: CountContext, core: Core) -> tuple[float | None, str | None, int]:
+    """(value, currency sign, start): "$46 billion" -> (46e9, "$", start); a sign glued just
+    before the number counts too ("$" before "5bn")."""
+    sign, rest = split_currency_sign(core.text(ctx), ctx.lexicon)
+    value = parse_amount(rest, ctx.lexicon) if sign else parse_number(rest, ctx.lexicon)
+    start = core.start
+    if sign is None and start > 0:
+        before = ctx.doc[start - 1]
+        if not before.whitespace_ and ctx.lexicon.has("CURRENCY_SIGN", before.text):
+            sign, start = before.text, start - 1
+    return value, sign, start
+
+
+def read_qualifier(ctx: CountContext, start: int) -> tuple[int, str | None]:
+    """(claim start, canonical qualifier) for a number at ``start``: "more than 40" -> "more than".
+
+    Some qualifiers stay outside the span ("an estimated 40"), and a ``DURING_WORD`` after an
+    amount is no qualifier ("$300 million over five years").
+    """
+    found = ctx.qualifiers.get(start)
+    if found is None:
+        return start, None
+    doc = ctx.doc
+    words = doc[found.start : found.end].text.lower()
+    before = doc[found.start - 1] if found.start > 0 else None
+    if before is not None and ctx.lexicon.has("DURING_WORD", words) and _ends_an_amount(ctx, before):
+        return start, None
+    value = found.value or canonical_qualifier(words, ctx.lexicon)
+    if stays_outside_span(words, ctx.lexicon):
+        return start, value
+    return found.start, value
+
+
+def _ends_an_amount(ctx: CountContext, token: Token) -> bool:
+    lower = token.lower_
+    multipliers = {w.lower() for w in (*ctx.words.multipliers, *ctx.words.money_multipliers)}
+    return token.like_num or lower in ctx.words.scales or lower in ctx.words.hundreds or lower in multipliers
+
+
+UnitReading = tuple[str | None, int]  # (unit, end of the claim)
+UnitReader = Callable[[CountContext, int, float], UnitReading | None]  # None: does not apply
+
+
+def canonical_unit(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """A ``UNIT`` with a canonical value: "42%", "42 per cent" -> percent, "2 percentage points"."""
+    found = ctx.canonical_units.get(end)
+    return None if found is None else (str(found.value), found.end)
+
+
+def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """A ``CURRENCY`` word or phrase after the number: "100 billion yuan", "5 million US dollars"."""
+    doc = ctx.doc
+    for n in (3, 2, 1):
+        words = doc[end : end + n]
+        if len(words) < n or not all(t.is_alpha for t in words):
+            continue
+        if ctx.lexicon.has("CURRENCY", words.text):
+            return pick_currency(ctx, words.text), end + n
+    return None
+
+
+def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """A compound adjective: "120-page", "two-day", "eleven-member"; "two-way" and "43-year-old"
+    are no counts (``NO_COUNT_COMPOUND``, ``NO_COUNT_COMPOUND_END``)."""
+    doc = ctx.doc
+    after = doc[end]
+    if after.text not in HYPHENS or doc[end - 1].whitespace_ or after.whitespace_:
+        return None
+    if not (end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower):
+        return None, end
+    word = doc[end + 1]
+    ends_old = (
+        end + 3 < len(doc)
+        and doc[end + 2].text in HYPHENS
+        and ctx.lexicon.has("NO_COUNT_COMPOUND_END", doc[end + 3].lower_)
+    )
+    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old:
+        return NOT_A_COUNT, end
+    return singular(word.text, ctx.lexicon), end + 2
+
+
+def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """The counted noun phrase after the number: words up to the last plural noun (or a
+    ``UNIT`` word), stopping at ``UNIT_STOP`` words and punctuation."""
+    doc = ctx.doc
+    run: list[Token] = []
+    j = end
+    while j < len(doc) and len(run) < 6:
+        token = doc[j]
+        if j in ctx.unit_stops or token.is_space:
+            break
+        if (
+            token.text == "-"
+            and run
+            and not token.whitespace_
+            and not run[-1].whitespace_
+            and j + 1 < len(doc)
+            and doc[j + 1].is_alpha
+        ):
+            run.append(token)
+            j += 1
+            continue
+        if not token.is_alpha:
+            break
+        run.append(token)
+        if token.whitespace_ and "\n" in token.whitespace_:
+            break
+        j += 1
+    words = [t for t in run if t.text != "-"]
+    if not words:
+        return None, end
+    head = _head_noun(ctx, words, value)
+    if head is None:
+        return None, end
+    unit_tokens = [t for t in run if t.i <= head.i]
+    capitalized = [t for t in unit_tokens if t.text[:1].isupper() and not (t.is_upper and len(t) > 1)]
+    if capitalized and len(capitalized) != len(unit_tokens):
+        return None, end
+    last = unit_tokens[-1].i + 1
+    return doc[end:last].text, last
+
+
+def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | None:
+    """The last word of the unit: a ``UNIT`` word first, any lower-case word after "one", else
+    the last plural noun or ``UNIT`` word."""
+    if words[0].i in ctx.unit_words:
+        return words[0]
+    if value == 1:
+        return words[0] if words[0].is_lower else None
+    head = None
+    for token in words:
+        if is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words:
+            head = token
+    return head
+
+
+UNIT_READERS: tuple[UnitReader, ...] = (canonical_unit, currency_word, hyphen_compound, noun_run)
+
+
+def read_unit(ctx: CountContext, end: int, value: float) -> UnitReading:
+    """What the number at ``..end`` counts: the first unit reader that applies decides."""
+    if end >= len(ctx.doc):
+        return None, end
+    for reader in UNIT_READERS:
+        reading = reader(ctx, end, value)
+        if reading is not None:
+            return reading
+    return None, end
+
+
+def is_ordinal_fraction(ctx: CountContext, end: int, value: float) -> bool:
+    """ "a third country", "a quarter century": a fraction before a noun is an ordinal."""
+    if not (abs(value) < 1 and value != 0 and end < len(ctx.doc)):
+        return False
+    after = ctx.doc[end]
+    return after.is_alpha and after.is_lower and ctx.role(after) != "of"
+
+
+def read_fraction(ctx: CountContext, core: Core) -> CountCandidate | None:
+    """ "half of the targets", "almost a quarter": a part of a whole, in percent; without an "of"
+    phrase or a qualifier, None (a plain number then)."""
+    doc = ctx.doc
+    tokens = doc[core.start : core.end]
+    has_of = ctx.role(tokens[-1]) == "of"
+    fraction_words = " ".join(t.lower_ for t in tokens if ctx.role(t) != "of")
+    value = parse_fraction_percent(fraction_words, ctx.lexicon)
+    if value is None:
+        return None
+    claim_start, qualifier = read_qualifier(ctx, core.start)
+    if not has_of and qualifier is None:
+        return None
+    claim_end = core.end
+    if has_of:  # the span takes the "of" phrase: "half of the targets"
+        claim_end = _end_of_whole(ctx, core.end)
+    return CountCandidate(claim_start, claim_end, core.start, core.end, value, "percent", qualifier, core.match.rule)
+
+
+def _end_of_whole(ctx: CountContext, end: int) -> int:
+    """Where the "of" phrase after a fraction ends: at its plural noun or ``FRACTION_WHOLE``."""
+    doc = ctx.doc
+    j = end
+    while j < len(doc) and (doc[j].is_alpha or doc[j].text in ("'s", "-")) and j - end < 6:
+        j += 1
+        if doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_:
+            break
+        if is_plural_noun(doc[j - 1].text, ctx.lexicon) or ctx.lexicon.has("FRACTION_WHOLE", doc[j - 1].lower_):
+            return j
+    return end - 1
+
+
+def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
+    """One number as a count, or None: trimmed, vetoed, valued, with its unit and qualifier."""
+    trimmed = trim_core(ctx, core)
+    if trimmed is None or any(veto(ctx, trimmed) for veto in VETOES):
+        return None
+    core = trimmed
+    if core.match.label == "FRACTION":
+        fraction = read_fraction(ctx, core)
+        if fraction is not None:
+            return fraction
+        if ctx.role(ctx.doc[core.end - 1]) == "of":  # no "of" phrase and no qualifier: "two thirds" is 0.667
+            core = Core(core.start, core.end - 1, core.match)
+    value, sign, start = read_value(ctx, core)
+    if value is None:
+        return None
+    unit = pick_currency(ctx, sign.rstrip()) if sign else None
+    claim_end = core.end
+    if unit is None:
+        unit, claim_end = read_unit(ctx, core.end, value)
+        if unit == NOT_A_COUNT:
+            return None
+    if unit is None and is_ordinal_fraction(ctx, core.end, value):
+        return None
+    claim_start, qualifier = read_qualifier(ctx, start)
+    return CountCandidate(claim_start, claim_end, start, core.end, value, unit, qualifier, core.match.rule)
+
+
+# -- 4. ranges --------------------------------------------------------------------------
+def range_opener(ctx: CountContext, word: str) -> str | None:
+    """The word a range with this ``RANGE_WORD`` must open with ("and" -> "between"), or "" for
+    none ("to"); None when it is no range word."""
+    if not ctx.lexicon.has("RANGE_WORD", word):
+        return None
+    return str(ctx.lexicon.get("RANGE_WORD", word) or "")
+
+
+def _word_before(ctx: CountContext, i: int) -> str:
+    return ctx.doc[i - 1].lower_ if i > 0 else ""
+
+
+def is_range(ctx: CountContext, first: CountCandidate, second: CountCandidate) -> bool:
+    """ "five to seven years", "between 5 and 7": one word between, the same unit, rising values;
+    not "from 5 to 7" (``NOT_RANGE_START``: a change, not a range)."""
+    between = ctx.doc[first.end : second.start]
+    opener = range_opener(ctx, between[0].lower_) if len(between) == 1 else None
+    if opener is None or second.unit is None:
+        return False
+    if first.unit is not None and first.unit != second.unit:
+        return False
+    if second.value <= first.value:
+        return False
+    before = _word_before(ctx, first.start)
+    if opener:
+        return before == opener
+    return not ctx.lexicon.has("NOT_RANGE_START", before)
+
+
+def merge_ranges(ctx: CountContext, items: list[CountCandidate]) -> list[CountCandidate]:
+    """Join "five to seven years" and "between $18 billion and $20 billion" into ranges."""
+    openers = {str(t.value) for t in ctx.lexicon.terms("RANGE_WORD") if t.value}
+    merged: list[CountCandidate] = []
+    i = 0
+    while i < len(items):
+        first = items[i]
+        second = items[i + 1] if i + 1 < len(items) else None
+        if second is not None and is_range(ctx, first, second):
+            start = first.start - 1 if _word_before(ctx, first.start) in openers else first.start
+            merged.append(
+                CountCandidate(
+                    start,
+                    second.end,
+                    first.core_start,
+                    second.core_end,
+                    first.value,
+                    second.unit,
+                    first.qualifier or second.qualifier,
+                    first.rule,
+                    second.value,
+                )
+            )
+            i += 2
+            continue
+        merged.append(first)
+        i += 1
+    return merged
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
 
 
 class CountComponent(RuleComponent):
     component = COUNTS
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
-        dates = occupied(doc, "date")
-        qualifiers: dict[int, Match] = {}
-        for m in matches:  # the longest qualifier ending at a token: "no fewer than", not "fewer than"
-            if m.label == "QUALIFIER" and (m.end not in qualifiers or m.start < qualifiers[m.end].start):
-                qualifiers[m.end] = m
-        stops = {i for m in matches if m.label == "UNIT_STOP" for i in range(m.start, m.end)}
-        units = {i for m in matches if m.label == "UNIT" for i in range(m.start, m.end)}
-        blocked = {i for m in matches if m.label == "NOT_COUNT" for i in range(m.start, m.end)}
-        context = Counter(t.lower_ for t in doc if t.is_alpha)
-        # fractions and money first: on a tie in length they win over a plain number
-        order = {"FRACTION": 0, "MONEY": 1, "NUMBER": 2}
-        numbers = sorted((m for m in matches if m.label in order), key=lambda m: order[m.label])
-        spans = select_longest([(m.start, m.end, m) for m in numbers])
-        cores: list[tuple[int, int, Match]] = []
-        for start, end, match in spans:
-            if match.label == "NUMBER":
-                cores.extend((a, b, match) for a, b in split_numbers(doc, start, end))
-            else:
-                cores.append((start, end, match))
-        candidates: list[CountCandidate] = []
-        for start, end, match in cores:
-            candidate = self._candidate(doc, start, end, match, qualifiers, stops, units, blocked, dates, context)
-            if candidate is not None:
-                candidates.append(candidate)
-        for item in self._merge_ranges(doc, candidates):
+        ctx = CountContext.of(doc, matches, self.lexicon)
+        candidates = [c for core in number_cores(ctx, matches) if (c := read_candidate(ctx, core)) is not None]
+        for item in merge_ranges(ctx, candidates):
             span = doc[item.start : item.end]
-            value = int(item.value) if float(item.value).is_integer() else item.value
-            fields: dict[str, object] = {"value": value, "unit": item.unit, "qualifier": item.qualifier}
+            fields: dict[str, object] = {"value": _plain(item.value), "unit": item.unit, "qualifier": item.qualifier}
             if item.value_max is not None:
-                vmax = item.value_max
-                fields["value_max"] = int(vmax) if float(vmax).is_integer() else vmax
+                fields["value_max"] = _plain(item.value_max)
             add_claim(doc, "count", span.start_char, span.end_char, item.rule, fields)
-
-    def _candidate(
-        self,
-        doc: Doc,
-        start: int,
-        end: int,
-        match: Match,
-        qualifiers: dict[int, Match],
-        stops: set[int],
-        units: set[int],
-        blocked: set[int],
-        dates: list[tuple[int, int]],
-        context: Counter[str],
-    ) -> CountCandidate | None:
-        while end > start and doc[end - 1].lower_ in ("and", "-", "a", "an"):
-            end -= 1
-        if end <= start:
-            return None
-        core = doc[start:end]
-        if overlaps(core.start_char, core.end_char, dates) or any(i in blocked for i in range(start, end)):
-            return None
-        if core.text.lower() in ("one", "a", "an"):
-            return None  # a lone "one" is a pronoun or determiner, never a count
-        first = doc[start]
-        if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and match.label == "NUMBER":
-            return None  # a number word inside a title or name: "Corridor at Ten"
-        before = doc[start - 1] if start > 0 else None
-        if (
-            before is not None
-            and first.text[:1].isdigit()
-            and before.is_alpha
-            and before.is_title
-            and before.lower_ not in NOT_NAME_WORDS
-        ):
-            return None  # a number inside a name: "Agenda 2063", "Moonshot 1"
-        if (
-            before is not None
-            and before.text in ("-", "\u2011")
-            and not before.whitespace_
-            and start >= 2
-            and doc[start - 2].is_alpha
-            and not doc[start - 2].whitespace_
-        ):
-            return None  # an identifier: "COVID-19", "Mainline-1", "GCF-2"
-        if _is_list_number(doc, start, end):
-            return None  # list numbering, section numbers, endnote markers
-        if match.label == "FRACTION":
-            fraction = self._fraction(doc, start, end, match, qualifiers)
-            if fraction is not None:
-                return fraction
-            # no "of" phrase and no qualifier: a plain number ("two thirds" is 0.667)
-            if doc[end - 1].lower_ == "of":
-                end -= 1
-                core = doc[start:end]
-        value, symbol = _number_value(core.text)
-        if value is None:
-            return None
-        unit: str | None = None
-        claim_end = end
-        if (
-            symbol is None
-            and start > 0
-            and CURRENCY_SYMBOLS.match(doc[start - 1].text)
-            and not doc[start - 1].whitespace_
-        ):
-            symbol = doc[start - 1].text
-            start -= 1
-        if symbol is not None:
-            unit = currency_code(symbol.rstrip(), context)
-        after = doc[end] if end < len(doc) else None
-        if unit is None and after is not None:
-            unit, claim_end = self._unit_after(doc, end, value, stops, units, context)
-            if unit == NOT_A_COUNT:
-                return None
-        if unit is None:
-            if (
-                abs(value) < 1
-                and value != 0
-                and after is not None
-                and after.is_alpha
-                and after.is_lower
-                and after.lower_ != "of"
-            ):
-                return None  # "a third country", "a quarter century": an ordinal, not a fraction
-            claim_start, qualifier = self._qualifier(doc, start, qualifiers)
-            return CountCandidate(claim_start, end, start, end, value, None, qualifier, match.rule)
-        claim_start, qualifier = self._qualifier(doc, start, qualifiers)
-        return CountCandidate(claim_start, claim_end, start, end, value, unit, qualifier, match.rule)
-
-    def _qualifier(self, doc: Doc, start: int, qualifiers: dict[int, Match]) -> tuple[int, str | None]:
-        found = qualifiers.get(start)
-        if found is None:
-            return start, None
-        words = doc[found.start : found.end].text.lower()
-        before = doc[found.start - 1] if found.start > 0 else None
-        if words == "over" and before is not None and (before.like_num or before.lower_ in SCALE_WORDS):
-            return start, None  # "$300 million over five years": over is "during", not "more than"
-        value = found.value or canonical_qualifier(words)
-        if words in OUTSIDE_SPAN or doc[found.start].lower_ in ("estimated", "an"):
-            return start, value
-        return found.start, value
-
-    def _unit_after(
-        self, doc: Doc, end: int, value: float, stops: set[int], units: set[int], context: Counter[str]
-    ) -> tuple[str | None, int]:
-        after = doc[end]
-        # percent: "42%", "42 percent", "42 per cent"
-        if after.text == "%" or after.lower_ in ("percent", "pct", "percentage"):
-            if after.lower_ == "percentage" and end + 1 < len(doc) and doc[end + 1].lower_ in ("point", "points"):
-                return "percentage points", end + 2
-            return "percent", end + 1
-        if after.lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
-            return "percent", end + 2
-        # currency words: "100 billion yuan"
-        if after.lower_ in CURRENCIES and after.is_alpha:
-            return currency_code(after.text, context), end + 1
-        # compound adjective: "120-page", "two-day", "eleven-member"
-        if after.text in ("-", "\u2011") and not doc[end - 1].whitespace_ and not after.whitespace_:
-            if end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_lower:
-                word = doc[end + 1]
-                tail = doc[end + 2 : end + 4].text.lower()
-                if word.lower_ in COMPOUND_EXCLUDED or tail.startswith("-old") or tail.startswith("- old"):
-                    return NOT_A_COUNT, end
-                if word.lower_ in ("long", "strong"):
-                    return NOT_A_COUNT, end
-                return singular(word.text), end + 2
-            return None, end
-        return self._noun_run(doc, end, value, stops, units)
-
-    def _noun_run(self, doc: Doc, end: int, value: float, stops: set[int], units: set[int]) -> tuple[str | None, int]:
-        """The counted noun phrase after the number: words up to the last plural noun (or a
-        ``UNIT`` word), stopping at ``UNIT_STOP`` words and punctuation."""
-        run: list[Token] = []
-        j = end
-        while j < len(doc) and len(run) < 6:
-            token = doc[j]
-            if j in stops or token.is_space:
-                break
-            if (
-                token.text == "-"
-                and run
-                and not token.whitespace_
-                and not run[-1].whitespace_
-                and j + 1 < len(doc)
-                and doc[j + 1].is_alpha
-            ):
-                run.append(token)
-                j += 1
-                continue
-            if not token.is_alpha:
-                break
-            run.append(token)
-            if token.whitespace_ and "\n" in token.whitespace_:
-                break
-            j += 1
-        words = [t for t in run if t.text != "-"]
-        if not words:
-            return None, end
-        head = None
-        if words[0].i in units:
-            head = words[0]
-        elif value == 1:
-            head = words[0] if words[0].is_lower else None
-        else:
-            for token in words:
-                if is_plural_noun(token.text) or token.i in units:
-                    head = token
-        if head is None:
-            return None, end
-        unit_tokens = [t for t in run if t.i <= head.i]
-        capitalized = [t for t in unit_tokens if t.text[:1].isupper() and not (t.is_upper and len(t) > 1)]
-        if capitalized and len(capitalized) != len(unit_tokens):
-            return None, end
-        last = unit_tokens[-1].i + 1
-        return doc[end:last].text, last
-
-    def _fraction(
-        self, doc: Doc, start: int, end: int, match: Match, qualifiers: dict[int, Match]
-    ) -> CountCandidate | None:
-        words = [t.lower_ for t in doc[start:end]]
-        has_of = words[-1] == "of"
-        fraction_words = " ".join(w for w in words if w != "of")
-        value = parse_fraction_percent(fraction_words)
-        if value is None:
-            return None
-        claim_start, qualifier = self._qualifier(doc, start, qualifiers)
-        if not has_of and qualifier is None:
-            return None
-        claim_end = end
-        if has_of:  # the span takes the "of" phrase: "half of the targets"
-            j = end
-            while j < len(doc) and (doc[j].is_alpha or doc[j].text in ("'s", "-")) and j - end < 6:
-                j += 1
-                if doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_:
-                    break
-                if is_plural_noun(doc[j - 1].text) or doc[j - 1].lower_ in ("population", "world"):
-                    claim_end = j
-                    break
-            if claim_end == end:
-                claim_end = end - 1
-        return CountCandidate(claim_start, claim_end, start, end, value, "percent", qualifier, match.rule)
-
-    def _merge_ranges(self, doc: Doc, items: list[CountCandidate]) -> list[CountCandidate]:
-        """Join "five to seven years" and "between $18 billion and $20 billion" into ranges."""
-        merged: list[CountCandidate] = []
-        i = 0
-        while i < len(items):
-            first = items[i]
-            second = items[i + 1] if i + 1 < len(items) else None
-            if second is not None and self._is_range(doc, first, second):
-                before = doc[first.start - 1].lower_ if first.start > 0 else ""
-                start = first.start - 1 if before == "between" else first.start
-                merged.append(
-                    CountCandidate(
-                        start,
-                        second.end,
-                        first.core_start,
-                        second.core_end,
-                        first.value,
-                        second.unit,
-                        first.qualifier or second.qualifier,
-                        first.rule,
-                        second.value,
-                    )
-                )
-                i += 2
-                continue
-            merged.append(first)
-            i += 1
-        return merged
-
-    @staticmethod
-    def _is_range(doc: Doc, first: CountCandidate, second: CountCandidate) -> bool:
-        between = doc[first.end : second.start]
-        if len(between) != 1 or between[0].lower_ not in RANGE_WORDS or second.unit is None:
-            return False
-        if first.unit is not None and first.unit != second.unit:
-            return False
-        if second.value <= first.value:
-            return False
-        before = doc[first.start - 1].lower_ if first.start > 0 else ""
-        if between[0].lower_ in ("and", "or"):
-            return before == "between"
-        return before != "from"
 
 
 @Language.factory(COUNTS, requires=["span._.pc_date"], assigns=["doc.spans", "span._.pc_count"], default_config={})

@@ -1,124 +1,123 @@
-"""Pure unit normalizers: currencies to ISO 4217, qualifiers to their canonical form, plurals."""
+"""Pure unit normalizers: currencies to ISO 4217, qualifiers to their canonical form, plurals.
+
+The words are data (``patterns/currencies.jsonl``, ``patterns/counts.jsonl``), read through
+a lexicon: ``CURRENCY`` (names and codes after a number, any case), ``CURRENCY_SIGN``
+(symbols and codes before it, case as written), ``CURRENCY_COUNTRY`` (the words that pick
+one of the currencies sharing a sign), ``QUALIFIER``, ``QUALIFIER_OUTSIDE``,
+``PLURAL_NOUN`` and ``NOT_PLURAL_ENDING``. Each function takes an optional ``lexicon``
+(the built-in one by default).
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-# Symbols and words -> ISO 4217. A tuple lists the candidates when the symbol is shared;
-# ``currency_code`` picks one by which country the article mentions most.
-CURRENCIES: dict[str, str | tuple[str, ...]] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
-    "us dollars": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "s$": "SGD", "r$": "BRL",
-    "€": "EUR", "eur": "EUR", "euro": "EUR", "euros": "EUR",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "¥": ("CNY", "JPY"), "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY", "cny": "CNY",
-    "yen": "JPY", "jpy": "JPY",
-    "rs": ("PKR", "INR", "LKR", "NPR"), "rs.": ("PKR", "INR", "LKR", "NPR"),
-    "rupee": ("PKR", "INR", "LKR", "NPR"), "rupees": ("PKR", "INR", "LKR", "NPR"),
-    "pkr": "PKR", "inr": "INR", "₹": "INR", "lkr": "LKR", "npr": "NPR",
-    "tenge": "KZT", "kzt": "KZT", "₸": "KZT",
-    "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "rub": "RUB", "₽": "RUB",
-    "real": "BRL", "reais": "BRL", "brl": "BRL", "rand": "ZAR", "zar": "ZAR",
-    "rupiah": "IDR", "idr": "IDR", "ringgit": "MYR", "myr": "MYR", "rm": "MYR",
-    "naira": "NGN", "ngn": "NGN", "₦": "NGN", "birr": "ETB", "etb": "ETB",
-    "som": "KGS", "kgs": "KGS", "sum": "UZS", "uzs": "UZS", "somoni": "TJS", "tjs": "TJS",
-    "manat": "AZN", "dram": "AMD", "lari": "GEL", "hryvnia": "UAH", "lira": "TRY", "₺": "TRY",
-    "won": "KRW", "₩": "KRW", "baht": "THB", "dong": "VND", "taka": "BDT", "afghani": "AFN",
-    "riyal": "SAR", "dirham": "AED", "dirhams": "AED", "shilling": "KES", "shillings": "KES",
-    "cedi": "GHS", "swiss francs": "CHF", "chf": "CHF", "cad": "CAD", "aud": "AUD",
-    "sdr": "XDR", "sdrs": "XDR",
-}  # fmt: skip
-COUNTRY_OF_CURRENCY = {
-    "PKR": ("pakistan", "pakistani", "islamabad", "karachi", "lahore"),
-    "INR": ("india", "indian", "delhi", "mumbai"),
-    "LKR": ("sri lanka", "sri lankan", "colombo"),
-    "NPR": ("nepal", "nepali", "kathmandu"),
-    "CNY": ("china", "chinese", "beijing", "yuan"),
-    "JPY": ("japan", "japanese", "tokyo"),
-}
-
-QUALIFIERS: dict[str, str] = {
-    "about": "about", "around": "about", "approximately": "about", "approx.": "about",
-    "roughly": "about", "nearly": "about", "almost": "about", "some": "about",
-    "an estimated": "about", "estimated at": "about", "estimated": "about", "circa": "about",
-    "close to": "about", "c.": "about", "~": "about",
-    "over": "more than", "more than": "more than", "above": "more than", "exceeding": "more than",
-    "in excess of": "more than", "upwards of": "more than", "well over": "more than",
-    "under": "less than", "less than": "less than", "below": "less than", "fewer than": "less than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "at most": "at most", "no more than": "at most", "a maximum of": "at most",
-    "up to": "up to", "as many as": "up to", "as much as": "up to",
-}  # fmt: skip
-# Qualifiers that stay outside the claim's span ("an estimated 40 countries" -> "40 countries").
-OUTSIDE_SPAN = frozenset({"an estimated", "estimated at", "estimated"})
-
-PERCENT_WORDS = frozenset({"%", "percent", "pct", "per cent", "percentage points"})
-IRREGULAR_PLURALS = frozenset(
-    [
-        "people",
-        "children",
-        "men",
-        "women",
-        "staff",
-        "personnel",
-        "police",
-        "cattle",
-        "feet",
-        "teeth",
-        "data",
-        "media",
-        "criteria",
-        "phenomena",
-        "alumni",
-        "personnel",
-        "livestock",
-        "troops",
-    ]
-)
-NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous", "ics")
+if TYPE_CHECKING:
+    from ..lexicon import Lexicon
 
 
-def currency_code(word: str, context: Mapping[str, int] | None = None) -> str | None:
+def _lexicon(lexicon: Lexicon | None) -> Lexicon:
+    if lexicon is not None:
+        return lexicon
+    from ..patterns import default_lexicon
+
+    return default_lexicon()
+
+
+def _codes(value: Any) -> tuple[str, ...]:
+    """A currency line's value as candidate codes, the default first."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value or ())
+
+
+def currency_candidates(word: str, lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """The codes a sign or a currency word may stand for: ``"Rs"`` -> ("PKR", "INR", "LKR", "NPR")."""
+    lexicon = _lexicon(lexicon)
+    try:
+        key = " ".join(word.split())
+    except AttributeError:
+        return ()
+    for label in ("CURRENCY_SIGN", "CURRENCY"):
+        found = lexicon.get(label, key)
+        if found is not None:
+            return _codes(found)
+    return ()
+
+
+def country_mentions(code: str, context: Mapping[str, int], lexicon: Lexicon | None = None) -> int:
+    """How often the article names a country word of ``code`` (``context``: folded word -> count)."""
+    lexicon = _lexicon(lexicon)
+    return sum(context.get(term.text.casefold(), 0) for term in lexicon.terms("CURRENCY_COUNTRY") if term.value == code)
+
+
+def currency_code(word: str, context: Mapping[str, int] | None = None, lexicon: Lexicon | None = None) -> str | None:
     """``"$"`` -> "USD", ``"yuan"`` -> "CNY"; ``"Rs"`` -> "PKR" or "INR" by ``context``.
 
-    ``context`` maps lower-cased words of the article to how often they occur.
+    ``context`` maps lower-cased words (and phrases) of the article to how often they occur;
+    among the currencies a shared sign stands for, the one whose country words occur most
+    wins, the first listed on a tie.
     """
-    try:
-        key = " ".join(word.lower().split())
-    except AttributeError:
-        return None
-    code = CURRENCIES.get(key)
-    if code is None or isinstance(code, str):
-        return code
+    lexicon = _lexicon(lexicon)
+    codes = currency_candidates(word, lexicon)
+    if len(codes) <= 1:
+        return codes[0] if codes else None
     counts = context or {}
-
-    def mentions(candidate: str) -> int:
-        return sum(counts.get(name, 0) for name in COUNTRY_OF_CURRENCY.get(candidate, ()))
-
-    return max(code, key=lambda c: (mentions(c), -code.index(c)))
+    return max(codes, key=lambda c: (country_mentions(c, counts, lexicon), -codes.index(c)))
 
 
-def canonical_qualifier(text: str) -> str | None:
+def split_currency_sign(text: str, lexicon: Lexicon | None = None) -> tuple[str | None, str]:
+    """``"$46 billion"`` -> ("$", "46 billion"), ``"Rs1.2"`` -> ("Rs", "1.2"); no sign -> (None, text).
+
+    The longest ``CURRENCY_SIGN`` the text opens with, unless a letter follows it ("RMB" is
+    not "RM" and "B").
+    """
+    lexicon = _lexicon(lexicon)
+    signs = sorted((t.text for t in lexicon.terms("CURRENCY_SIGN")), key=len, reverse=True)
+    for sign in signs:
+        if text.startswith(sign):
+            rest = text[len(sign) :]
+            if rest[:1].isalpha():
+                return None, text
+            return sign, rest
+    return None, text
+
+
+def canonical_qualifier(text: str, lexicon: Lexicon | None = None) -> str | None:
     """``"nearly"`` -> "about", ``"over"`` -> "more than"; unknown -> None."""
     try:
-        return QUALIFIERS.get(" ".join(text.lower().split()))
+        value = _lexicon(lexicon).get("QUALIFIER", " ".join(text.lower().split()))
     except AttributeError:
         return None
+    return None if value is None else str(value)
 
 
-def is_plural_noun(word: str) -> bool:
+def stays_outside_span(text: str, lexicon: Lexicon | None = None) -> bool:
+    """Does this qualifier stay outside the claim ("an estimated 40 countries" -> "40 countries")?"""
+    return _lexicon(lexicon).has("QUALIFIER_OUTSIDE", text)
+
+
+def _not_plural_endings(lexicon: Lexicon) -> Sequence[str]:
+    return tuple(lexicon.words("NOT_PLURAL_ENDING"))
+
+
+def is_plural_noun(word: str, lexicon: Lexicon | None = None) -> bool:
+    """``"members"``, ``"people"``: a plural noun (an irregular one, or a word in -s but not -ss, -us ...)."""
+    lexicon = _lexicon(lexicon)
     lower = word.lower()
-    if lower in IRREGULAR_PLURALS:
+    if lexicon.has("PLURAL_NOUN", lower):
         return True
     if len(lower) <= 3 or not lower.isalpha():
         return False
-    return lower.endswith("s") and not lower.endswith(NOT_PLURAL_ENDINGS)
+    return lower.endswith("s") and not lower.endswith(tuple(_not_plural_endings(lexicon)))
 
 
-def singular(word: str) -> str:
+def singular(word: str, lexicon: Lexicon | None = None) -> str:
     """``"kilometres"`` -> "kilometre", ``"days"`` -> "day"; a conservative English singular."""
-    if not is_plural_noun(word) or word.lower() in IRREGULAR_PLURALS:
+    lexicon = _lexicon(lexicon)
+    if not is_plural_noun(word, lexicon) or lexicon.has("PLURAL_NOUN", word.lower()):
         return word
     if re.search(r"[^aeiou]ies$", word):
         return word[:-3] + "y"

@@ -1,7 +1,27 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
+
+from pipeline import build_nlp
+from pipeline.components.counts import (
+    NOT_A_COUNT,
+    VETOES,
+    Core,
+    CountComponent,
+    CountContext,
+    is_range,
+    number_cores,
+    read_candidate,
+    read_qualifier,
+    read_unit,
+)
+from pipeline.labels import COUNTS
 
 from .helpers import claims_of
 
@@ -88,3 +108,142 @@ def test_not_counts(nlp: Language, sentence: str) -> None:
 def test_over_after_an_amount_means_during(nlp: Language) -> None:
     found = counts(nlp, "The bank has pledged $300 million over five years.")
     assert [(c[0], c[4]) for c in found] == [("$300 million", None), ("five years", None)]
+
+
+# -- the named steps, one by one ------------------------------------------------------
+
+
+def context_of(nlp: Language, text: str) -> tuple[CountContext, list[Core]]:
+    """The count component's view of ``text``: its per-doc context and the numbers found."""
+    component = nlp.get_pipe(COUNTS)
+    assert isinstance(component, CountComponent)
+    doc = nlp(text)
+    matches = component.find(doc)
+    ctx = CountContext.of(doc, matches, component.lexicon)
+    return ctx, number_cores(ctx, matches)
+
+
+def core_at(cores: list[Core], ctx: CountContext, text: str) -> Core:
+    return next(c for c in cores if ctx.doc[c.start : c.end].text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "veto"),
+    [
+        ("The treaty of 12 March 2019 entered into force.", "12", "is_in_a_date"),
+        ("See annex 4 for the details.", "4", "is_vetoed"),
+        ("It is one of the largest ports.", "one", "is_lone_one"),
+        ("The report Vision at Twenty was published.", "Twenty", "is_in_a_title"),
+        ("The Marshall 2 programme resumed.", "2", "is_in_a_name"),
+        ("The Alpha-five unit was deployed.", "five", "is_an_identifier"),
+        ("Overview\n3. Financing needs are large.", "3", "is_list_number"),
+    ],
+)
+def test_each_veto_says_why_a_number_is_no_count(nlp: Language, sentence: str, number: str, veto: str) -> None:
+    ctx, cores = context_of(nlp, sentence)
+    core = core_at(cores, ctx, number)
+    assert [v.__name__ for v in VETOES if v(ctx, core)] == [veto]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "unit"),
+    [
+        ("Inflation reached 14 per cent in May.", "14", "percent"),  # canonical_unit
+        ("Rates rose by 3 percentage points last year.", "3", "percentage points"),
+        ("They borrowed 80 billion yen for the line.", "80 billion", "JPY"),  # currency_word
+        ("The grant of 12 million Swiss francs helps.", "12 million", "CHF"),
+        ("A 90-minute session followed.", "90", "minute"),  # hyphen_compound
+        ("Two-way traffic resumed.", "Two", NOT_A_COUNT),
+        ("A 70-year-old farmer spoke.", "70", NOT_A_COUNT),
+        ("Some 40 new rural schools were built.", "40", "new rural schools"),  # noun_run
+        ("They hired 300 police for the event.", "300", "police"),
+        ("Only 3 new Members attended.", "3", None),  # mixed capitals: no unit
+    ],
+)
+def test_unit_readers(nlp: Language, sentence: str, number: str, unit: str | None) -> None:
+    ctx, cores = context_of(nlp, sentence)
+    core = core_at(cores, ctx, number)
+    assert read_unit(ctx, core.end, 2.0)[0] == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "claim_start", "qualifier"),
+    [
+        ("It covers no fewer than 30 districts.", "30", "no", "at least"),
+        ("An estimated 20 schools closed.", "20", "20", "about"),
+        ("Exports were worth $8 billion over 4 years.", "4", "4", None),
+        ("There were well over 90 entries.", "90", "well", "more than"),
+    ],
+)
+def test_read_qualifier(nlp: Language, sentence: str, number: str, claim_start: str, qualifier: str | None) -> None:
+    ctx, cores = context_of(nlp, sentence)
+    core = core_at(cores, ctx, number)
+    start, found = read_qualifier(ctx, core.start)
+    assert (ctx.doc[start].text, found) == (claim_start, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "is_a_range"),
+    [
+        ("Talks last three to four weeks.", True),
+        ("Costs are between 6 and 8 percent.", True),
+        ("Costs are 6 and 8 percent.", False),  # "and" needs "between"
+        ("Prices went from 6 to 8 percent.", False),  # NOT_RANGE_START
+        ("Prices are 8 to 6 percent.", False),  # falling values
+    ],
+)
+def test_is_range(nlp: Language, sentence: str, is_a_range: bool) -> None:
+    ctx, cores = context_of(nlp, sentence)
+    first, second = (read_candidate(ctx, core) for core in cores[:2])
+    assert first is not None and second is not None
+    assert is_range(ctx, first, second) is is_a_range
+
+
+@pytest.mark.parametrize(
+    ("sentence", "runs"),
+    [
+        ("They planted four thousand 3 hundred and 12 trees.", ["four thousand 3 hundred and 12"]),
+        ("Scores of 20-30 points are common.", ["20", "30"]),
+        ("The 1st round had 5 teams.", ["5"]),  # "1st" opens no number
+        ("A budget of 7.5bn was set.", ["7.5bn"]),
+    ],
+)
+def test_numbers_are_read_from_runs(nlp: Language, sentence: str, runs: list[str]) -> None:
+    ctx, cores = context_of(nlp, sentence)
+    assert [ctx.doc[c.start : c.end].text for c in cores] == runs
+
+
+USER_CURRENCY = {
+    "id": "currency-ghs-names",
+    "label": "CURRENCY",
+    "terms": ["cedi", "cedis"],
+    "value": "GHS",
+    "examples": [{"text": "a loan of 5 million cedis", "expect": {"value": 5000000, "unit": "GHS"}}],
+}
+
+
+def test_a_currency_added_in_data_alone_works(tmp_path: Path, nlp: Language) -> None:
+    folder = tmp_path / "my-patterns"
+    folder.mkdir()
+    (folder / "money.jsonl").write_text(json.dumps(USER_CURRENCY) + "\n", encoding="utf-8")
+    sentence = "Ghana agreed a loan of 5 million cedis with the bank."
+    assert [c[3] for c in counts(nlp, sentence)] == [None]  # the built-in data has no "cedis"
+    mine = build_nlp(pattern_dirs=[folder])
+    assert [(c[0], c[1], c[3]) for c in counts(mine, sentence)] == [("5 million cedis", 5_000_000, "GHS")]
+    tested = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "patterns", "test", str(folder)], capture_output=True, text=True
+    )
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+
+
+def test_a_currency_sign_added_in_data_alone_works(tmp_path: Path) -> None:
+    line = {
+        "id": "currency-sign-ghs",
+        "label": "CURRENCY_SIGN",
+        "terms": ["GH₵"],
+        "value": "GHS",
+        "examples": ["GH₵ 40"],
+    }
+    (tmp_path / "signs.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    mine = build_nlp(pattern_dirs=[tmp_path])
+    assert [(c[1], c[3]) for c in counts(mine, "Fees rose to GH₵ 40 million this year.")] == [(40_000_000, "GHS")]

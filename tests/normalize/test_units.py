@@ -4,7 +4,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize.units import canonical_qualifier, currency_code, is_plural_noun, singular
+from pipeline.lexicon import Lexicon, Term
+from pipeline.normalize.units import (
+    canonical_qualifier,
+    currency_candidates,
+    currency_code,
+    is_plural_noun,
+    singular,
+    split_currency_sign,
+    stays_outside_span,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,3 +55,50 @@ def test_never_raise(text: str) -> None:
     currency_code(text)
     canonical_qualifier(text)
     singular(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign", "rest"),
+    [("$46 billion", "$", "46 billion"), ("US$62", "US$", "62"), ("Rs.500", "Rs.", "500"), ("RMB5", "RMB", "5"),
+     ("USD 9.3 billion", "USD", " 9.3 billion"), ("RMx5", None, "RMx5"), ("40 trucks", None, "40 trucks")],
+)  # fmt: skip
+def test_split_currency_sign(text: str, sign: str | None, rest: str) -> None:
+    assert split_currency_sign(text) == (sign, rest)
+
+
+@pytest.mark.parametrize(
+    ("word", "codes"),
+    [("Rs", ("PKR", "INR", "LKR", "NPR")), ("¥", ("CNY", "JPY")), ("Swiss francs", ("CHF",)), ("usd", ("USD",)),
+     ("RUPEES", ("PKR", "INR", "LKR", "NPR")), ("apples", ())],
+)  # fmt: skip
+def test_currency_candidates(word: str, codes: tuple[str, ...]) -> None:
+    assert currency_candidates(word) == codes
+
+
+def test_signs_keep_their_case_and_currency_words_do_not() -> None:
+    lexicon = Lexicon([Term("CURRENCY_SIGN", "RM", "MYR", "t"), Term("CURRENCY", "ringgit", "MYR", "t")])
+    assert split_currency_sign("rm5", lexicon) == (None, "rm5")
+    assert split_currency_sign("RM5", lexicon) == ("RM", "5")
+    assert currency_code("RINGGIT", lexicon=lexicon) == "MYR"
+
+
+def test_a_country_phrase_picks_the_currency() -> None:
+    assert currency_code("Rs", {"sri lanka": 2, "india": 1}) == "LKR"
+
+
+@pytest.mark.parametrize(("text", "outside"), [("an estimated", True), ("estimated at", True), ("nearly", False)])
+def test_qualifiers_outside_the_span(text: str, outside: bool) -> None:
+    assert stays_outside_span(text) is outside
+
+
+def test_currencies_come_from_the_lexicon_given() -> None:
+    lexicon = Lexicon([Term("CURRENCY", "cedis", "GHS", "user"), Term("CURRENCY_SIGN", "GH₵", "GHS", "user")])
+    assert currency_code("Cedis", lexicon=lexicon) == "GHS"
+    assert split_currency_sign("GH₵40", lexicon) == ("GH₵", "40")
+    assert currency_code("cedis") is None
+
+
+def test_plurals_come_from_the_lexicon_given() -> None:
+    lexicon = Lexicon([Term("PLURAL_NOUN", "fish", None, "user"), Term("NOT_PLURAL_ENDING", "ss", None, "user")])
+    assert is_plural_noun("fish", lexicon) and singular("fish", lexicon) == "fish"
+    assert not is_plural_noun("fish")
