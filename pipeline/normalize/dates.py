@@ -1014,13 +1014,15 @@ def _first_reading(readings: Iterable[Sequence[Word]], ctx: Context) -> DateRang
 
 
 def join_ends(left: Sequence[Word], right: Sequence[Word], ctx: Context) -> DateRange | None:
-    """The range from the first end to the second; the second end is read first, as it
-    usually carries the month and year both share."""
-    last = _first_reading([right, *_borrowed(right, left)], ctx)
-    if last is None:
-        return None
+    """The range from the first end to the second. A second end with a month but no year
+    takes the first end's year ("4 to 22 January": both in the year nearest to the 4th),
+    and moves on a year if it would fall before the first ("November to February")."""
     first = _first_reading([*_borrowed(left, right), left], ctx)
     if first is None:
+        return None
+    dated = [*right, Word("year", first[0].year)] if _all(right, "month") and not _all(right, "year") else right
+    last = _first_reading([dated, *_borrowed(dated, left)], ctx)
+    if last is None:
         return None
     if first[0] > last[1]:
         last = _after(right, first, ctx) or last
@@ -1057,6 +1059,9 @@ def read_range(items: Sequence[Piece], ctx: Context, vocab: Vocabulary) -> DateR
     opener = ""
     if items and items[0].kind == "word" and items[0].text in vocab.range_starts:
         opener, items = items[0].text, items[1:]
+        years = read_single(items, ctx, vocab) if items else None
+        if years is not None and years[0].year != years[1].year:
+            return years  # "from 2024-25"
     for k in range(1, len(items) - 1):
         needs = vocab.range_joiners.get(items[k].text) if items[k].kind in ("word", "sign") else None
         if needs is None or (needs and needs != opener):

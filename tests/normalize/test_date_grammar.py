@@ -248,6 +248,10 @@ def test_a_weekday_joined_to_a_day(text: str, expected: tuple[str, str] | None) 
         ("between now and August", ("2021-06-16", "2021-08-31")),
         ("between now and March", ("2021-06-16", "2022-03-31")),
         ("from Thursday to Tuesday", ("2021-06-17", "2021-06-22")),
+        ("28 to 30 December", ("2020-12-28", "2020-12-30")),  # one year for both ends
+        ("November to February", ("2021-11-01", "2022-02-28")),
+        ("2 December 2030 - 5 January", ("2030-12-02", "2031-01-05")),
+        ("from 2030-31", ("2030-01-01", "2031-12-31")),
         ("since 1998 until 2004", ("1998-01-01", "2004-12-31")),
         ("2004-1998", None),
     ],
