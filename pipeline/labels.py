@@ -38,6 +38,11 @@ class Label:
     case_sensitive: bool = False  # terms are compared as written, not case-folded
 
 
+def _date_words(name: str, description: str, value: ValueKind = "none") -> Label:
+    """A word list of the dates component: looked up, not matched."""
+    return Label(name, DATES, description, matched=False, value=value)
+
+
 _LABELS: tuple[Label, ...] = (
     # dates
     Label("DATE", DATES, "a full date expression", claims=True),
@@ -46,6 +51,30 @@ _LABELS: tuple[Label, ...] = (
     Label("DATE_RUN", DATES, "a run of date words, scanned for the longest dates inside it", claims=True),
     Label("MONTH", DATES, "month names and abbreviations; value: 1-12", matched=False, value="integer"),
     Label("WEEKDAY", DATES, "weekday names and abbreviations; value: 0 (Monday) to 6", matched=False, value="integer"),
+    _date_words("WEEKDAY_PLURAL", "weekday names in the plural (mondays); value: 0 (Monday) to 6", "integer"),
+    # dates: the vocabulary of the date grammar (normalize/dates.py) and of the component
+    _date_words("DATE_SHIFT", "relative words (last, this, next); value: the shift, -1, 0 or 1", "integer"),
+    _date_words("DATE_UNIT", "calendar units (week, years); value: day, week, weekend, month, year, century", "text"),
+    _date_words("DATE_YEAR_PART", "parts of a year by number (quarter, half, Q of Q1); value: its months", "integer"),
+    _date_words("DATE_PART", "part-of-period words (early, mid, end of): the date is the whole period"),
+    _date_words("DATE_DEICTIC", "days named from publication (today, yesterday); value: days after it", "integer"),
+    _date_words("DATE_NOW", "the publication moment (now): a range end or an offset's base, never a date alone"),
+    _date_words("DATE_COUNT", "indefinite counts of units (a, several, a few); value: the count", "number"),
+    _date_words("DATE_AGO", "words after a counted duration that count back from publication (ago)"),
+    _date_words("DATE_AHEAD", "words before a counted duration that count on from publication (in)"),
+    _date_words("DATE_FROM", "words between a duration and its base day; value: 1 from, after; -1 before", "integer"),
+    _date_words("DATE_RANGE_START", "words opening a range (from, between)"),
+    _date_words("DATE_RANGE_TO", "words and signs joining a range's ends (to, -); value: the opener it needs", "text"),
+    _date_words(
+        "DATE_FILLER", "words a date may hold that change nothing (the, of); value: kinds they precede", "text"
+    ),
+    _date_words("DATE_PREPOSITION", "prepositions that introduce a date but are not part of it (in, since)"),
+    _date_words("DATE_LEADING", "other words before a date that are not part of its span (the, as)"),
+    _date_words("DATE_YEAR_CONTEXT", "words after which four digits read as a year; value 'joins' for and, or", "text"),
+    _date_words("DATE_SPELLED_YEAR_CONTEXT", "words after which a year spelled in words reads as a year"),
+    _date_words("DATE_NOT_YEAR", "signs and words by four digits that make them no year ($, %); value: side", "text"),
+    _date_words("DATE_EDGE", "words a date never starts or ends with; value: not-first, not-last or inside", "text"),
+    _date_words("DATE_AMBIGUOUS", "names that are common words too (may, sat): in lower case a date only by a number"),
     # counts
     Label("NUMBER_WORD", COUNTS, "cardinal number words; value: the number", matched=False, value="number"),
     Label("SCALE", COUNTS, "words that multiply a number (hundred, million, crore)", matched=False, value="number"),

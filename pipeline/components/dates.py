@@ -1,41 +1,102 @@
-"""Date claims: patterns propose spans, ``normalize.dates.parse_date`` decides and normalizes."""
+"""Date claims: patterns propose spans, ``normalize.dates.parse_date`` decides and normalizes.
+
+The steps, each a method below:
+
+1. ``find`` (the matchers): ``DATE``, ``DATE_RELATIVE`` and ``DATE_YEAR`` lines propose
+   whole expressions; ``DATE_RUN`` lines propose single date words, numbers and signs,
+   which ``runs`` joins into runs of adjacent tokens.
+2. ``scan_run``: inside a run, from each token that may start a date, the longest stretch
+   that the resolver reads ("signed on 12 to 13 October 2022 in" gives "12 to 13 October
+   2022").
+3. ``span_of``: a proposal without its leading prepositions and trailing signs; a range
+   keeps its opener ("from 2016 to 2019"), an offset its "in" ("in 2 weeks").
+4. ``value_of``: the resolver's reading, and for a bare four-digit number whether it acts
+   as a year here (``acts_as_year``: not "Agenda 2063", "2000 troops").
+5. ``candidates`` and ``process``: the longest candidates win; relative dates left out
+   for want of a publication date are reported once per doc (W101).
+
+Every word list comes from the component's lexicon (labels ``DATE_PREPOSITION``,
+``DATE_EDGE``, ``DATE_YEAR_CONTEXT``, ...), so a user's folder changes what it reads.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, add_claim, published, warn
+from ..annotations import Match, add_claim, add_matches, published, warn
 from ..errors import Code
 from ..labels import DATES
-from ..normalize.dates import DateRange, parse_date
+from ..lexicon import Lexicon
+from ..normalize.dates import DateRange, DayOrder, parse_date
 from .base import RuleComponent, select_longest
 
-PREPOSITIONS = frozenset(
-    {"in", "on", "at", "since", "by", "until", "till", "during", "of", "around", "before", "after"}
-)
-# Leading words that introduce a date but are not part of its span.
-LEADING = PREPOSITIONS | {"the", "as", "from", "between"}
-# Words after which a bare four-digit number reads as a year.
-YEAR_CONTEXT = PREPOSITIONS | {"from", "to", "between", "through", "the", "a", "an", "this", "that", "its", "their",
-                               "his", "her", "our", "and", "or", "year", "years", "circa", "c.", "ca.", "end", "start",
-                               "beginning", "early", "mid", "late", "spring", "summer", "autumn", "fall", "winter"}  # fmt: skip
+RUN = "DATE_RUN"
 YEAR = re.compile(r"^\d{4}$")
-MAX_RUN = 14  # tokens of a date run scanned at most
-# Words that may sit inside a date but never open or close one ("from" and "between" open ranges).
-FILLER = frozenset({"the", "of", "on", "at", "to", "till", "until", "through", "thru", "and", "a", "an"})
-RUN_NEVER_STARTS = FILLER | {",", ".", "/", "-", "~", "ago", "after", "before"}
-RUN_NEVER_ENDS = FILLER | {"from", "between", "in", "after", "before"}
-SPELLED_YEAR_CONTEXT = frozenset(["in", "since", "by", "until", "from", "during", "of", "before", "after", "to"])
-OFFSET_UNITS = frozenset({"day", "week", "month", "year"})  # "in 2 weeks" keeps its "in"
-AMBIGUOUS_LOWER = frozenset({"may", "march", "mar", "sun", "sat", "wed", "jan", "august"})
 PLURAL = re.compile(r"^[a-z]+[^s]s$")
+MAX_RUN = 14  # tokens of a run read as one date at most
+YEAR_JOINERS = ("-", "\u2013", "/")  # "2019-2021": the second year goes with the first
+TRAILING = (",", ".", ";", ":")
 # Any day will do to tell a relative date ("last year") from text that is no date at all.
 SOME_DAY = date(2000, 1, 3)
+
+Candidate = tuple[int, int, tuple[str, DateRange]]
+
+
+@dataclass(frozen=True)
+class Run:
+    """Adjacent tokens proposed by ``DATE_RUN`` lines, and the lines that proposed them."""
+
+    start: int
+    end: int
+    rules: frozenset[str]
+
+
+@dataclass(frozen=True)
+class DateWords:
+    """The component's vocabularies, read from its lexicon."""
+
+    leading: frozenset[str]  # left out of a span's start
+    year_context: frozenset[str]  # after these, four digits read as a year
+    joins_years: frozenset[str]  # ... only after another year ("and", "or")
+    never_starts: frozenset[str]
+    never_ends: frozenset[str]
+    spelled_year_context: frozenset[str]
+    not_year_before: frozenset[str]
+    not_year_after: frozenset[str]
+    ambiguous: frozenset[str]
+    range_starts: frozenset[str]
+    range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
+    ahead: frozenset[str]
+    number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
+
+    @classmethod
+    def of(cls, lexicon: Lexicon) -> DateWords:
+        def side(label: str, *values: str) -> frozenset[str]:
+            return frozenset(term for term, value in lexicon.table(label).items() if value in values)
+
+        prepositions = lexicon.words("DATE_PREPOSITION")
+        range_starts = lexicon.words("DATE_RANGE_START")
+        return cls(
+            leading=prepositions | range_starts | lexicon.words("DATE_LEADING"),
+            year_context=prepositions | lexicon.words("DATE_YEAR_CONTEXT"),
+            joins_years=side("DATE_YEAR_CONTEXT", "joins"),
+            never_starts=side("DATE_EDGE", "not-first", "inside"),
+            never_ends=side("DATE_EDGE", "not-last", "inside"),
+            spelled_year_context=lexicon.words("DATE_SPELLED_YEAR_CONTEXT"),
+            not_year_before=side("DATE_NOT_YEAR", "before"),
+            not_year_after=side("DATE_NOT_YEAR", "after"),
+            ambiguous=lexicon.words("DATE_AMBIGUOUS"),
+            range_starts=range_starts,
+            range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
+            ahead=lexicon.words("DATE_AHEAD"),
+            number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
+        )
 
 
 def _previous(doc: Doc, i: int) -> Token | None:
@@ -49,138 +110,212 @@ def _whole_years(value: DateRange) -> bool:
     return (value[0].month, value[0].day, value[1].month, value[1].day) == (1, 1, 12, 31)
 
 
-def acts_as_year(doc: Doc, i: int) -> bool:
+def _has_digit(token: Token) -> bool:
+    return token.like_num or any(c.isdigit() for c in token.text)
+
+
+def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
     """Is the four-digit token ``doc[i]`` used as a year ("in 1992", "the 2015 agreement")?
 
     Not when it is part of a name or identifier ("Agenda 2063", "Resolution 2231"), nor
-    when it counts something ("2000 troops", "about 1500").
+    when it counts something ("2000 troops", "about 1500", "$2000", "2000 percent").
     """
     token = doc[i]
     if not YEAR.match(token.text):
         return False
     prev = _previous(doc, i)
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is not None and ((nxt.text in ("%", "-") and not nxt.whitespace_) or nxt.lower_ in ("percent", "per")):
-        if nxt.text != "-" or not (i + 2 < len(doc) and YEAR.match(doc[i + 2].text)):
-            return False
+    if nxt is not None and _counts_after(doc, nxt, words):
+        return False
     if prev is None or token.is_sent_start:
         return not (nxt is not None and PLURAL.match(nxt.text))
-    if prev.text in ("\u2013", "-", "/") and prev.i > 0 and YEAR.match(doc[prev.i - 1].text):
-        return acts_as_year(doc, prev.i - 1)  # the second year of a range goes with the first
-    if prev.lower_ in YEAR_CONTEXT or prev.text in (",", "(", "\u2013", "-"):
-        if prev.lower_ in ("and", "or"):
+    if prev.text in YEAR_JOINERS and prev.i > 0 and YEAR.match(doc[prev.i - 1].text):
+        return acts_as_year(doc, prev.i - 1, words)  # the second year of a range goes with the first
+    if prev.lower_ in words.year_context:
+        if prev.lower_ in words.joins_years:
             before = _previous(doc, prev.i)
             return before is not None and bool(YEAR.match(before.text))
         return True
-    if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.text in ("$", "\u20ac", "\u00a3", "#", "No."):
+    if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.lower_ in words.not_year_before:
         return False
     return not (nxt is not None and PLURAL.match(nxt.text))
+
+
+def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
+    """Does the token after a four-digit number make it a quantity ("2000 percent", "2000%")?
+    A sign does when it is attached to the number; a dash does unless a year follows it
+    ("2019-2021")."""
+    number = doc[nxt.i - 1]
+    if nxt.text == "-" and not nxt.whitespace_:
+        return not (nxt.i + 1 < len(doc) and YEAR.match(doc[nxt.i + 1].text))
+    return nxt.lower_ in words.not_year_after and (nxt.is_alpha or not number.whitespace_)
 
 
 class DateComponent(RuleComponent):
     component = DATES
 
     def __init__(self, nlp: Language, name: str, *, day_order: str = "dmy") -> None:
-        self.day_order = day_order
+        self.day_order: DayOrder = "mdy" if day_order == "mdy" else "dmy"
         super().__init__(nlp, name)
 
-    def _span_of(self, doc: Doc, match: Match) -> tuple[int, int] | None:
-        start, end = match.start, match.end
-        words = [t.lower_ for t in doc[start:end]]
-        keeps_range = words[0] in ("from", "between") and any(w in ("to", "and", "until", "till") for w in words)
-        keeps_range = keeps_range or (words[0] == "in" and len(words) >= 3 and words[2].rstrip("s") in OFFSET_UNITS)
-        while start < end and not keeps_range and doc[start].lower_ in LEADING:
-            start += 1
-        while start < end and (doc[start].is_space or doc[start].is_punct):
-            start += 1
-        while end > start and (doc[end - 1].is_space or doc[end - 1].text in (",", ".", ";", ":")):
-            end -= 1
-        return (start, end) if start < end else None
+    def build(self) -> None:
+        super().build()
+        self.words = DateWords.of(self.lexicon)
 
-    def _value(self, doc: Doc, start: int, end: int, published: date | None) -> DateRange | None:
-        value = parse_date(doc[start:end].text, published, order="mdy" if self.day_order == "mdy" else "dmy")
+    # -- reading one stretch ------------------------------------------------------------
+    def parse(self, text: str, reference: date | None) -> DateRange | None:
+        """The resolver's reading of ``text``, with this component's word lists and day order."""
+        return parse_date(text, reference, order=self.day_order, lexicon=self.lexicon)
+
+    def value_of(self, doc: Doc, start: int, end: int, reference: date | None) -> DateRange | None:
+        value = self.parse(doc[start:end].text, reference)
         if value is None:
             return None
-        if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start):
+        if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start, self.words):
             return None  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
         return value
 
-    def _scan_run(self, doc: Doc, match: Match, published: date | None) -> list[tuple[int, int, DateRange]]:
-        """The dates inside a run of date words: from each start, the longest stretch that parses."""
-        found = []
-        i, end = match.start, min(match.end, match.start + MAX_RUN)
-        while i < end:
-            if doc[i].lower_ in RUN_NEVER_STARTS or doc[i].is_space:
-                i += 1
+    def span_of(self, doc: Doc, start: int, end: int, reference: date | None) -> tuple[int, int] | None:
+        """The date without its leading prepositions and trailing signs."""
+        words = self.words
+        lowers = [t.lower_ for t in doc[start:end]]
+        keeps = lowers[0] in words.range_starts and any(w in words.range_words for w in lowers[1:])
+        keeps = keeps or (lowers[0] in words.ahead and self._needs_first_word(doc, start, end, reference))
+        while start < end and not keeps and doc[start].lower_ in words.leading:
+            start += 1
+        while start < end and (doc[start].is_space or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].is_space or doc[end - 1].text in TRAILING):
+            end -= 1
+        return (start, end) if start < end else None
+
+    def _needs_first_word(self, doc: Doc, start: int, end: int, reference: date | None) -> bool:
+        """Does the date mean something else without its first word ("in 2 weeks")?"""
+        day = reference or SOME_DAY
+        return end - start > 1 and self.parse(doc[start + 1 : end].text, day) != self.parse(doc[start:end].text, day)
+
+    # -- runs ---------------------------------------------------------------------------
+    def runs(self, doc: Doc, matches: Sequence[Match]) -> list[Run]:
+        """The run proposals joined into runs of adjacent tokens; a run of one word or sign
+        alone is dropped, since no date is read from one word alone."""
+        joined: list[Run] = []
+        for match in sorted((m for m in matches if m.label == RUN), key=lambda m: (m.start, m.end)):
+            if joined and match.start <= joined[-1].end:
+                last = joined[-1]
+                joined[-1] = Run(last.start, max(last.end, match.end), last.rules | {match.rule})
+            else:
+                joined.append(Run(match.start, match.end, frozenset({match.rule})))
+        return [run for run in joined if run.end - run.start > 1 or _has_digit(doc[run.start])]
+
+    def annotate(self, doc: Doc) -> None:
+        matches = self.find(doc)
+        add_matches(doc, self.on_doc(doc, matches))
+        self.process(doc, matches)
+
+    def on_doc(self, doc: Doc, matches: Sequence[Match]) -> list[Match]:
+        """The matches as the doc keeps them: a run once per line that proposed its tokens,
+        not once per token."""
+        kept = [m for m in matches if m.label != RUN]
+        for run in self.runs(doc, matches):
+            kept.extend(Match(RUN, rule, run.start, run.end) for rule in sorted(run.rules))
+        return kept
+
+    def _may_start(self, token: Token) -> bool:
+        return not (token.is_space or token.lower_ in self.words.never_starts)
+
+    def _may_end(self, token: Token) -> bool:
+        return not (token.is_punct or token.lower_ in self.words.never_ends)
+
+    def _ambiguous(self, tokens: Iterable[Token]) -> bool:
+        """ "this may take longer": a lower-case name with no number is a verb, not a month."""
+        tokens = list(tokens)
+        return not any(_has_digit(t) for t in tokens) and any(
+            t.is_lower and t.lower_ in self.words.ambiguous for t in tokens
+        )
+
+    def _spelled_year_out_of_context(self, doc: Doc, start: int, end: int, value: DateRange) -> bool:
+        """ "two thousand" is a year only after "in", "since", ..."""
+        if not (_whole_years(value) and all(self._spells_number(t) for t in doc[start:end])):
+            return False
+        previous = _previous(doc, start)
+        return previous is None or previous.lower_ not in self.words.spelled_year_context
+
+    def _spells_number(self, token: Token) -> bool:
+        """Is the token part of a number in words ("two", "thousand", "and", "-")?"""
+        return token.text == "-" or token.lower_ in self.words.number_words
+
+    def _longest_at(self, doc: Doc, i: int, run_end: int, reference: date | None) -> tuple[int, DateRange] | None:
+        """The longest stretch from ``doc[i]`` that reads as a date: (its end, its value)."""
+        for j in range(min(run_end, i + MAX_RUN), i, -1):
+            if not self._may_end(doc[j - 1]):
                 continue
-            best = None
-            for j in range(end, i, -1):
-                if doc[j - 1].lower_ in RUN_NEVER_ENDS or doc[j - 1].is_punct:
-                    continue
-                if j - i == 1 and doc[i].is_alpha:
-                    break  # one word alone ("may", "march", "Sunday") is left to the exact patterns
-                words = doc[i:j]
-                if not any(t.like_num or any(c.isdigit() for c in t.text) for t in words) and any(
-                    t.text in AMBIGUOUS_LOWER for t in words
-                ):
-                    continue  # "this may take longer": a verb, not the month
-                value = self._value(doc, i, j, published)
-                if value is not None and all(t.is_alpha for t in words) and _whole_years(value):
-                    previous = _previous(doc, i)
-                    if previous is None or previous.lower_ not in SPELLED_YEAR_CONTEXT:
-                        continue  # "two thousand" is a year only after "in", "since", ...
-                if value is not None:
-                    best = (i, j, value)
-                    break
+            if j - i == 1 and doc[i].is_alpha:
+                return None  # one word alone ("may", "march", "Sunday") is left to the exact patterns
+            if self._ambiguous(doc[i:j]):
+                continue
+            value = self.value_of(doc, i, j, reference)
+            if value is not None and not self._spelled_year_out_of_context(doc, i, j, value):
+                return j, value
+        return None
+
+    def scan_run(self, doc: Doc, start: int, end: int, reference: date | None) -> list[tuple[int, int, DateRange]]:
+        """The dates inside a run: from each token that may start one, the longest stretch read."""
+        found = []
+        i = start
+        while i < end:
+            best = self._longest_at(doc, i, end, reference) if self._may_start(doc[i]) else None
             if best is None:
                 i += 1
                 continue
-            found.append(best)
-            i = best[1]
+            found.append((i, best[0], best[1]))
+            i = best[0]
         return found
+
+    # -- candidates and claims ----------------------------------------------------------
+    def candidates(self, doc: Doc, matches: Sequence[Match], reference: date | None) -> list[Candidate]:
+        """Every date proposed, as (start, end, (rule, value)): the exact patterns' first, so
+        that they win a tie in length; a date found in a run takes the rule that proposed
+        its first token."""
+        exact: list[Candidate] = []
+        proposed_by: dict[int, str] = {}
+        for match in matches:
+            if match.label == RUN:
+                for i in range(match.start, match.end):
+                    proposed_by.setdefault(i, match.rule)
+                continue
+            span = self.span_of(doc, match.start, match.end, reference)
+            value = None if span is None else self.value_of(doc, span[0], span[1], reference)
+            if span is not None and value is not None:
+                exact.append((span[0], span[1], (match.rule, value)))
+        from_runs: list[Candidate] = []
+        for run in self.runs(doc, matches):
+            for start, end, value in self.scan_run(doc, run.start, run.end, reference):
+                span = self.span_of(doc, start, end, reference)
+                if span is not None:
+                    from_runs.append((span[0], span[1], (proposed_by[span[0]], value)))
+        return exact + from_runs
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         reference = published(doc)
-        candidates = self._candidates(doc, matches, reference)
-        for start, end, (rule, (first_day, last_day)) in select_longest(candidates):
+        found = self.candidates(doc, matches, reference)
+        for start, end, (rule, (first_day, last_day)) in select_longest(found):
             chosen = doc[start:end]
-            fields = {"start_date": first_day, "end_date": last_day}
-            add_claim(doc, "date", chosen.start_char, chosen.end_char, rule, fields)
+            add_claim(
+                doc, "date", chosen.start_char, chosen.end_char, rule, {"start_date": first_day, "end_date": last_day}
+            )
         if reference is None:
-            self._warn_if_relative(doc, matches, candidates)
+            self.warn_if_relative(doc, matches, found)
 
-    def _warn_if_relative(self, doc: Doc, matches: list[Match], found: Sequence[tuple[int, int, object]]) -> None:
-        """Relative dates are left out without a publication date: say so, once per article."""
+    def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
+        """Relative dates are left out without a publication date: say so, once per doc."""
         relative = [
             (start, end)
-            for start, end, _ in self._candidates(doc, matches, SOME_DAY)
+            for start, end, _ in self.candidates(doc, matches, SOME_DAY)
             if not any(a <= start and end <= b for a, b, _ in found)
         ]
         if relative:
             examples = ", ".join(repr(doc[a:b].text) for a, b in relative[:3])
             warn(doc, Code.W101, examples=examples + (", ..." if len(relative) > 3 else ""))
-
-    def _candidates(
-        self, doc: Doc, matches: list[Match], published: date | None
-    ) -> list[tuple[int, int, tuple[str, DateRange]]]:
-        candidates = []
-        from_runs = []  # after the exact patterns: on a tie in length, an exact pattern wins
-        for match in matches:
-            if match.label == "DATE_RUN":
-                for start, end, value in self._scan_run(doc, match, published):
-                    span = self._span_of(doc, Match(match.label, match.rule, start, end))
-                    if span is not None:
-                        from_runs.append((span[0], span[1], (match.rule, value)))
-                continue
-            span = self._span_of(doc, match)
-            if span is None:
-                continue
-            start, end = span
-            exact = self._value(doc, start, end, published)
-            if exact is None:
-                continue
-            candidates.append((start, end, (match.rule, exact)))
-        return candidates + from_runs
 
 
 @Language.factory(

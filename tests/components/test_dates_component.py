@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from spacy.language import Language
@@ -66,3 +68,103 @@ def test_offsets_index_the_article_text(nlp: Language) -> None:
 
     article, claims = extract_text("Founded in\n1992, the\n\n\n\ncouncil met on 3 May 2021.", nlp)
     assert claims and all(article.text[c.start : c.end] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "start", "end"),
+    [
+        (
+            "The fair ran 28 November \u2013 2 December 2023 in Doha.",
+            "28 November \u2013 2 December 2023",
+            "2023-11-28",
+            "2023-12-02",
+        ),
+        ("The audit is due in 2 weeks.", "in 2 weeks", "2023-07-24", "2023-07-24"),
+        ("Tariffs rose in the first quarter of 2021.", "first quarter of 2021", "2021-01-01", "2021-03-31"),
+        ("The talks were held over the weekend.", "weekend", "2023-07-15", "2023-07-16"),
+        ("Voting closes two Sundays from now.", "two Sundays from now", "2023-07-23", "2023-07-23"),
+        ("Seventy years ago the port opened.", "Seventy years ago", "1953-01-01", "1953-12-31"),
+        ("Output will grow later this year.", "later this year", "2023-01-01", "2023-12-31"),
+        ("The bank will start 2024 with new rules.", "2024", "2024-01-01", "2024-12-31"),
+        ("The port has grown since two thousand and five.", "two thousand and five", "2005-01-01", "2005-12-31"),
+    ],
+)
+def test_run_dates_in_sentences(nlp: Language, sentence: str, text: str, start: str, end: str) -> None:
+    found = claims_of(nlp, sentence, "date", PUBLISHED)
+    assert [(c["text"], c["start_date"].isoformat(), c["end_date"].isoformat()) for c in found] == [(text, start, end)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "texts"),
+    [
+        ("The bloc adopted Agenda 2030 in March.", ["March"]),  # not "2030 in March"
+        ("This may take longer than planned, until March.", ["March"]),
+        ("They planted two thousand trees in May 2019.", ["May 2019"]),
+        ("Growth hit 2000% last year.", ["last year"]),
+    ],
+)
+def test_what_runs_do_not_read_as_dates(nlp: Language, sentence: str, texts: list[str]) -> None:
+    assert [c["text"] for c in claims_of(nlp, sentence, "date", PUBLISHED)] == texts
+
+
+def test_a_run_date_takes_the_rule_of_its_first_token(nlp: Language) -> None:
+    found = claims_of(nlp, "It closed on June 3, 2021 and reopened on 4 July 2022 or 3 Aug. 2022.", "date")
+    assert [(c["text"], c["rule"]) for c in found] == [
+        ("June 3, 2021", "date-run-words"),
+        ("4 July 2022", "date-day-month-year"),
+        ("3 Aug. 2022", "date-day-month-year"),
+    ]
+
+
+def test_day_order_decides_ambiguous_numeric_dates() -> None:
+    from pipeline import build_nlp
+
+    sentence = "The accord was signed on 03/04/2023."
+    for order, expected in (("dmy", "2023-04-03"), ("mdy", "2023-03-04")):
+        found = claims_of(build_nlp(day_order=order), sentence, "date")
+        assert [c["start_date"].isoformat() for c in found] == [expected]
+
+
+def test_a_month_abbreviation_added_in_data_alone_is_read(tmp_path: Path) -> None:
+    from pipeline import build_nlp
+    from pipeline.pattern_tests import check_line
+    from pipeline.patterns import load_patterns
+
+    folder = tmp_path / "french"
+    folder.mkdir()
+    line = {
+        "id": "month-janv",
+        "label": "MONTH",
+        "terms": ["janv", "janv."],
+        "value": 1,
+        "examples": [{"text": "le 12 janv. 2021", "expect": {"start_date": "2021-01-12"}}],
+    }
+    (folder / "months.jsonl").write_text(json.dumps(line) + "\n")
+    nlp = build_nlp(pattern_dirs=[folder])
+    found = claims_of(nlp, "Le traité a été signé le 12 janv. 2021 à Paris.", "date")
+    assert [(c["text"], c["start_date"].isoformat()) for c in found] == [("12 janv. 2021", "2021-01-12")]
+    [mine] = [p for p in load_patterns([folder]).lines if p.id == "month-janv"]
+    assert check_line(nlp, mine) == []
+    assert claims_of(build_nlp(), "Le traité a été signé le 12 janv. 2021 à Paris.", "date")[0]["text"] == "2021"
+
+
+def test_a_relative_word_added_in_data_alone_is_read(tmp_path: Path) -> None:
+    from pipeline import build_nlp
+
+    (tmp_path / "words.jsonl").write_text('{"id": "shift-prior", "label": "DATE_SHIFT", "terms": {"prior": -1}}\n')
+    sentence = "Imports fell in the prior year."
+    assert claims_of(build_nlp(), sentence, "date", PUBLISHED) == []
+    found = claims_of(build_nlp(pattern_dirs=[tmp_path]), sentence, "date", PUBLISHED)
+    assert [(c["text"], c["start_date"].isoformat()) for c in found] == [("prior year", "2022-01-01")]
+
+
+def test_the_component_reads_its_vocabulary_from_its_lexicon(tmp_path: Path) -> None:
+    from pipeline import build_nlp
+
+    (tmp_path / "words.jsonl").write_text(
+        '{"id": "year-context-french", "label": "DATE_YEAR_CONTEXT", "terms": ["vers"]}\n'
+    )
+    sentence = "Vers 1850, le port a grandi."
+    assert claims_of(build_nlp(), sentence, "date") == []  # after a capitalised word, a name (Agenda 2063)
+    found = claims_of(build_nlp(pattern_dirs=[tmp_path]), sentence, "date")
+    assert [c["text"] for c in found] == ["1850"]
