@@ -166,3 +166,31 @@ def test_patterns_try_shows_patterns_and_records() -> None:
     assert result.exit_code == 0
     assert "date-year" in result.output and "count-digits" in result.output
     assert "value=10, unit=members" in result.output
+
+
+def _readme_block(after: str) -> str:
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("```json\n", readme.index(after)) + len("```json\n")
+    return readme[start : readme.index("```", start)]
+
+
+def test_the_readme_additions_work_in_data_alone(tmp_path: Path) -> None:
+    user = tmp_path / "my-patterns"
+    user.mkdir()
+    (user / "west-africa.jsonl").write_text(_readme_block("Most additions are a word"))
+    tested = runner.invoke(app, ["patterns", "test", str(user)])
+    assert tested.exit_code == 0 and "0 failed" in tested.output
+    article = tmp_path / "note.txt"
+    article.write_text(
+        "Accra, 12 janv. 2021 - The Nuclear Safety Inspectorate approved a loan of 5 million cedis. "
+        "The inspectorate aims to train forty engineers. The Basin Council works to restore wetlands."
+    )
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["extract", str(article), "--out", str(out), "-q", "--patterns", str(user)]).exit_code == 0
+    claims = json.loads((out / "claims.json").read_text())
+    found = {(c["claim_type"], c["text"]): c for c in claims}
+    assert found[("date", "12 janv. 2021")]["start_date"] == "2021-01-12"
+    assert found[("count", "5 million cedis")]["unit"] == "GHS"
+    assert found[("organization", "Nuclear Safety Inspectorate")]["name"] == "Nuclear Safety Inspectorate"
+    assert found[("objective", "train forty engineers")]["subject"] == "Nuclear Safety Inspectorate"
+    assert found[("objective", "restore wetlands")]["subject"] == "Basin Council"
