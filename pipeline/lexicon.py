@@ -85,3 +85,7 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(table) for table in self._tables.values())
+
+    def __bool__(self) -> bool:
+        """A lexicon is a lexicon even when it lists nothing (``--no-builtin-patterns``)."""
+        return True

@@ -186,7 +186,9 @@ def test_the_readme_additions_work_in_data_alone(tmp_path: Path) -> None:
         "The inspectorate aims to train forty engineers. The Basin Council works to restore wetlands."
     )
     out = tmp_path / "out"
-    assert runner.invoke(app, ["extract", str(article), "--out", str(out), "-q", "--patterns", str(user)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["extract", str(article), "--out", str(out), "-q", "--patterns", str(user)]).exit_code == 0
+    )
     claims = json.loads((out / "claims.json").read_text())
     found = {(c["claim_type"], c["text"]): c for c in claims}
     assert found[("date", "12 janv. 2021")]["start_date"] == "2021-01-12"

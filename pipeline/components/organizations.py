@@ -54,7 +54,7 @@ MAX_SHORT_FORM = 12  # letters
 # -- acronyms: pure helpers ------------------------------------------------------------
 def small_words(lexicon: Lexicon | None = None) -> frozenset[str]:
     """The small words inside names (``NAME_SMALL_WORD``): no initials, lower case in titles."""
-    return (lexicon or default_lexicon()).words("NAME_SMALL_WORD")
+    return (lexicon if lexicon is not None else default_lexicon()).words("NAME_SMALL_WORD")
 
 
 def short_form_letters(short: str) -> list[str]:
@@ -261,6 +261,9 @@ class OrganizationComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.words = NameWords.from_lexicon(self.lexicon)
+        self._markers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the markers it opens, longest first
+        for marker in sorted(self.words.alias_markers, key=lambda m: -len(m.split())):
+            self._markers.setdefault(marker.split()[0], []).append(tuple(marker.split()))
         self.gazetteer_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.gazetteer_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.gazetteer = [GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")]
@@ -591,9 +594,8 @@ class OrganizationComponent(RuleComponent):
                 yield token.i, end
 
     def _marker_end(self, doc: Doc, i: int) -> int | None:
-        for marker in sorted(self.words.alias_markers, key=lambda m: -len(m.split())):
-            words = marker.split()
-            if [t.lower_ for t in doc[i : i + len(words)]] == words:
+        for words in self._markers.get(doc[i].lower_, ()):
+            if tuple(t.lower_ for t in doc[i : i + len(words)]) == words:
                 return i + len(words)
         return None
 

@@ -136,7 +136,7 @@ _BY_LEXICON: weakref.WeakKeyDictionary[Lexicon, NumberWords] = weakref.WeakKeyDi
 
 def number_words(lexicon: Lexicon | None = None) -> NumberWords:
     """The number vocabulary of ``lexicon`` (the built-in one by default), built once per lexicon."""
-    lexicon = lexicon or _default_lexicon()
+    lexicon = lexicon if lexicon is not None else _default_lexicon()
     found = _BY_LEXICON.get(lexicon)
     if found is None:
         found = _BY_LEXICON[lexicon] = NumberWords.from_lexicon(lexicon)
