@@ -233,3 +233,11 @@ def test_the_grammar_reads_the_words_of_the_lexicon_it_is_given() -> None:
 def test_numbers_that_used_to_raise_are_none() -> None:
     assert parse_number("9e999") is None
     assert parse_number("0^-3") is None
+
+
+def test_an_empty_lexicon_knows_no_number_words() -> None:
+    from pipeline.lexicon import Lexicon
+
+    assert parse_number("seven") == 7
+    assert parse_number("seven", lexicon=Lexicon()) is None
+    assert parse_number("7", lexicon=Lexicon()) == 7
