@@ -89,10 +89,15 @@ def add_claim(
     """Put a claim on the doc: characters ``start:end`` of its text, with its normalized fields.
 
     ``sentence`` is the character span of the evidence when it is not the sentence the
-    claim's first token stands in (a list item, say).
+    claim's first token stands in (a list item, say). A second claim of the same type on
+    the same tokens is not added (the first one wins): spaCy keeps a span's fields by
+    its characters, so two such claims could not keep fields of their own.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
+        return None
+    extension = CLAIM_TYPES[claim_type].extension
+    if span._.get(extension) is not None:
         return None
     span = Span(doc, span.start, span.end, label=claim_type, span_id=rule)
     payload = json_safe(dict(fields))
@@ -100,7 +105,7 @@ def add_claim(
         payload["chars"] = [start, end]  # the claim's exact characters, inside its tokens
     if sentence is not None:
         payload["sentence"] = list(sentence)
-    span._.set(CLAIM_TYPES[claim_type].extension, payload)
+    span._.set(extension, payload)
     _group(doc, CLAIMS_KEY).append(span)
     return span
 

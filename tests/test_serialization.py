@@ -136,3 +136,14 @@ def test_displacy_draws_the_claims(nlp: Language) -> None:
     doc = nlp("The Basin Council has 27 members.")
     html = displacy.render(doc, style="span", options={"spans_key": "pc_claims"})
     assert all(word in html for word in ("Basin", "Council", "organization", "count", "27"))
+
+
+def test_one_claim_of_a_type_per_span(nlp: Language) -> None:
+    from pipeline.annotations import add_claim, claim_fields
+
+    doc = nlp.make_doc("The council was founded to restore the wetlands of the basin.")
+    first = add_claim(doc, "objective", 26, 61, "goal-a", {"subject": "Basin Council"})
+    second = add_claim(doc, "objective", 26, 61, "goal-b", {"subject": "River Fund"})
+    other = add_claim(doc, "count", 26, 61, "count-x", {"value": 1, "unit": None, "qualifier": None})
+    assert first is not None and second is None and other is not None
+    assert [claim_fields(s).get("subject") for s in claim_spans(doc, "objective")] == ["Basin Council"]
