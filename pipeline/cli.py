@@ -82,11 +82,11 @@ def extract(
     """Extract claims from articles and write them to OUT."""
     import os
 
-    reference = _published_or_exit(published)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
         raise typer.Exit(EXIT_INVALID)
+    reference = _published_or_exit(published, day_order)
     try:
         pattern_set = load_patterns(patterns or [], builtin=not no_builtin_patterns)
     except ClaimsError as error:
@@ -322,12 +322,12 @@ def patterns_try(
     out_console.print(records)
 
 
-def _published_or_exit(value: str | None) -> date | None:
+def _published_or_exit(value: str | None, day_order: str = "dmy") -> date | None:
     from .normalize.dates import parse_published
 
     if value is None:
         return None
-    found = parse_published(value)
+    found = parse_published(value, order="mdy" if day_order == "mdy" else "dmy")
     if found is None:
         err_console.print("--published must be a date such as 2024-03-15")
         raise typer.Exit(EXIT_INVALID)

@@ -24,6 +24,7 @@ from .errors import MESSAGES, Code, Problem, problem
 from .ingest import RawArticle, SourceArticle, finish, iter_files, read_path
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
+from .normalize.dates import DayOrder
 from .records import Article, Claim, claim_id
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
@@ -97,6 +98,15 @@ def lexicon_of(nlp: Language) -> Lexicon | None:
     return None
 
 
+def day_order_of(nlp: Language) -> DayOrder:
+    """How the pipeline reads ambiguous numeric dates (its date component's ``day_order``)."""
+    for _, component in nlp.pipeline:
+        order = getattr(component, "day_order", None)
+        if order in ("dmy", "mdy"):
+            return order
+    return "dmy"
+
+
 def _doc_or_failure(nlp: Language, text: str) -> Doc:
     try:
         return nlp.make_doc(text)
@@ -160,7 +170,7 @@ def analyze_text(
 ) -> tuple[Article, list[Claim], Doc]:
     """Repair ``text``, read its metadata, run the pipeline: the article, its claims and the doc."""
     raw = RawArticle(article_id, text, "<text>", published=published, states_published=bool(published))
-    item = finish(raw, lexicon=lexicon_of(nlp))
+    item = finish(raw, lexicon=lexicon_of(nlp), order=day_order_of(nlp))
     [(doc, _)] = nlp.pipe([(_doc_or_failure(nlp, item.article.text), context_of(item.article))], as_tuples=True)
     claims = [] if failure(doc) else claims_from_doc(doc, article_id)
     return item.article, claims, doc
@@ -189,6 +199,7 @@ def read_batch(
     *,
     published: date | None = None,
     lexicon: Lexicon | None = None,
+    order: DayOrder = "dmy",
 ) -> list[tuple[Path, list[SourceArticle]]]:
     """Every readable file with its finished articles; unreadable files and duplicate ids
     are added to ``problems``."""
@@ -198,7 +209,7 @@ def read_batch(
         if isinstance(entry, Problem):
             problems.append(entry)
             continue
-        items, found = read_path(entry, published=published, lexicon=lexicon)
+        items, found = read_path(entry, published=published, lexicon=lexicon, order=order)
         problems.extend(found)
         kept = []
         for item in items:
@@ -236,7 +247,7 @@ def extract_paths(
     ``published`` is the publication date of articles whose record states none.
     """
     result = Extraction()
-    batch = read_batch(paths, result.problems, published=published, lexicon=lexicon_of(nlp))
+    batch = read_batch(paths, result.problems, published=published, lexicon=lexicon_of(nlp), order=day_order_of(nlp))
     sizes = {entry: len(items) for entry, items in batch}
     remaining = dict(sizes)
     owner = {id(item): entry for entry, items in batch for item in items}

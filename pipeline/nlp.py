@@ -35,7 +35,7 @@ def build_nlp(
         patterns = load_patterns(pattern_dirs, builtin=builtin)
     nlp = spacy.blank("en")
     for factory in PIPELINE:
-        config = {"day_order": day_order} if factory == DATES else {}
+        config = {"day_order": day_order} if factory in (CONTEXT, DATES) else {}
         component = nlp.add_pipe(factory, config=config)
         if isinstance(component, DataComponent):
             component.initialize(patterns=patterns.lines)

@@ -22,7 +22,7 @@ from typing import Any
 
 from ..errors import Code, Problem, problem
 from ..lexicon import Lexicon
-from ..normalize.dates import parse_published
+from ..normalize.dates import DayOrder, parse_published
 from ..records import Article
 from .metadata import extract_metadata
 from .repair import SourceMap, repair
@@ -61,14 +61,16 @@ class SourceArticle:
     line: int | None = None
 
 
-def finish(raw: RawArticle, *, published: date | None = None, lexicon: Lexicon | None = None) -> SourceArticle:
+def finish(
+    raw: RawArticle, *, published: date | None = None, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> SourceArticle:
     """Repair the text and complete the metadata from it.
 
     The publication date is the one the record states (a JSONL field), else ``published``
     (the run's ``--published``), else the one the page states or the text's dateline.
     """
     repaired = repair(raw.text, lexicon)
-    found = extract_metadata(repaired.text, lexicon)
+    found = extract_metadata(repaired.text, lexicon, order)
     when = raw.published if raw.states_published else (published or raw.published)
     article = Article(
         article_id=raw.article_id,
@@ -154,7 +156,9 @@ def _read_text_file(path: Path) -> str | Problem:
         return problem(Code.E103, str(path), reason=str(exc))
 
 
-def read_txt(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_txt(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     text = _read_text_file(path)
     if isinstance(text, Problem):
         return [], [text]
@@ -163,18 +167,20 @@ def read_txt(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticl
     return [RawArticle(path.stem, text, str(path))], []
 
 
-def _published(value: Any) -> date | None:
+def _published(value: Any, order: DayOrder, lexicon: Lexicon | None) -> date | None:
     if value in (None, ""):
         return None
     if not isinstance(value, str):
         raise ValueError("'published' must be a date string such as 2022-10-07")
-    found = parse_published(value)
+    found = parse_published(value, order=order, lexicon=lexicon)
     if found is None:
         raise ValueError(f"'published' is not a date: {value!r}")
     return found
 
 
-def read_jsonl(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_jsonl(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     text = _read_text_file(path)
     if isinstance(text, Problem):
         return [], [text]
@@ -204,7 +210,7 @@ def read_jsonl(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArti
             if record.get(key) is not None and not isinstance(record[key], str):
                 reasons.append(f"{key!r} must be a string")
         try:
-            published = _published(record.get("published"))
+            published = _published(record.get("published"), order, lexicon)
         except ValueError as exc:
             reasons.append(str(exc))
             published = None
@@ -244,17 +250,21 @@ def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArt
     ], []
 
 
-def read_markdown(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_markdown(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     from .markdown import markdown_to_text
 
     raw = _read_text_file(path)
     if isinstance(raw, Problem):
         return [], [raw]
-    text, meta = markdown_to_text(raw, lexicon)
+    text, meta = markdown_to_text(raw, lexicon, order)
     return _converted(path, text, meta)
 
 
-def read_html(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_html(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     from .html import html_to_text
 
     raw = _read_text_file(path)
@@ -263,13 +273,15 @@ def read_html(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArtic
     if not raw.strip():
         return [], [problem(Code.E104, str(path))]
     try:
-        text, meta = html_to_text(raw, lexicon)
+        text, meta = html_to_text(raw, lexicon, order)
     except ValueError as exc:
         return [], [problem(Code.E110, str(path), reason=str(exc))]
     return _converted(path, text, meta)
 
 
-def read_pdf(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_pdf(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     from .pdf import PdfError, pdf_to_text
 
     data = _read_bytes(path)
@@ -295,21 +307,23 @@ READERS = {
 }
 
 
-def read_raw(path: Path, lexicon: Lexicon | None = None) -> tuple[list[RawArticle], list[Problem]]:
+def read_raw(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
     """The articles of one file as its reader gives them, before repair."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
-    return reader(path, lexicon)
+    return reader(path, lexicon, order)
 
 
 def read_path(
-    path: Path, *, published: date | None = None, lexicon: Lexicon | None = None
+    path: Path, *, published: date | None = None, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
 ) -> tuple[list[SourceArticle], list[Problem]]:
     """The finished articles of one file, and a problem for everything that could not be read.
 
     ``lexicon`` holds the metadata words (honorifics, byline and date labels); the built-in
-    ones by default.
+    ones by default; ``order`` reads ambiguous numeric publication dates.
     """
-    raws, problems = read_raw(path, lexicon)
-    return [finish(raw, published=published, lexicon=lexicon) for raw in raws], problems
+    raws, problems = read_raw(path, lexicon, order)
+    return [finish(raw, published=published, lexicon=lexicon, order=order) for raw in raws], problems

@@ -18,7 +18,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..lexicon import Lexicon
-from ..normalize.dates import parse_published
+from ..normalize.dates import DayOrder, parse_published
 from .metadata import clean_author
 
 BYLINE_HINT = re.compile(r"byline|dateline|author|posted|published|meta|bio", re.IGNORECASE)
@@ -81,7 +81,7 @@ def _page_extras(tree: etree._Element, body_text: str) -> tuple[str | None, list
     return byline, bios
 
 
-def html_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dict[str, object]]:
+def html_to_text(raw: str, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> tuple[str, dict[str, object]]:
     """Article text and page metadata (title, author, published) of an HTML page.
 
     Raises ``ValueError`` when the page has no article text.
@@ -114,7 +114,7 @@ def html_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dict[st
         title = _text(headline[0]) if headline else None
         found["title"] = title or meta.title
         found["author"] = clean_author(meta.author, lexicon) if meta.author else None
-        found["published"] = parse_published(meta.date)
+        found["published"] = parse_published(meta.date, order=order, lexicon=lexicon)
         url = tree.xpath("//link[@rel='canonical']/@href")
         found["url"] = str(url[0]) if url else meta.url
     return "\n\n".join(blocks) + "\n", found

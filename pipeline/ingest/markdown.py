@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from ..lexicon import Lexicon
-from ..normalize.dates import parse_published
+from ..normalize.dates import DayOrder, parse_published
 from .metadata import clean_author
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -105,7 +105,7 @@ def render(source: str) -> str:
     return "\n\n".join(block for block in blocks if block) + "\n"
 
 
-def markdown_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dict[str, Any]]:
+def markdown_to_text(raw: str, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> tuple[str, dict[str, Any]]:
     fields, body = front_matter(raw)
     meta: dict[str, Any] = {}
     if fields.get("title"):
@@ -115,7 +115,7 @@ def markdown_to_text(raw: str, lexicon: Lexicon | None = None) -> tuple[str, dic
         meta["author"] = clean_author(author.strip("[]").split(",")[0].strip(" \"'"), lexicon)
     published = fields.get("published") or fields.get("date") or fields.get("pubdate")
     if published:
-        meta["published"] = parse_published(published)
+        meta["published"] = parse_published(published, order=order, lexicon=lexicon)
     if fields.get("url"):
         meta["url"] = fields["url"]
     return render(body), meta

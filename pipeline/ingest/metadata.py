@@ -9,12 +9,13 @@ dateline, or else the first line that reads like a headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from ..lexicon import Lexicon
-from ..normalize.dates import parse_published
+from ..normalize.dates import DayOrder, parse_published
 from ..patterns import default_lexicon
 
 DATELINE = re.compile(
@@ -85,12 +86,12 @@ def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
     return name
 
 
-def _date_in_parts(text: str, rules: MetadataRules) -> date | None:
+def _date_in_parts(text: str, rules: MetadataRules, read: Callable[[str], date | None]) -> date | None:
     """A single-day date among the parts of a byline ("X | Published 3 May 2021")."""
     for part in rules.byline_parts.split(text)[1:]:
         found = rules.published.match(part.strip())
         candidate = found.group("date") if found else part
-        value = parse_published(candidate.strip(" *_"))
+        value = read(candidate.strip(" *_"))
         if value is not None:
             return value
     return None
@@ -106,9 +107,13 @@ def _is_headline(line: str, rules: MetadataRules) -> bool:
     return latin >= 0.7 * sum(1 for c in line if c.isalpha())
 
 
-def extract_metadata(text: str, lexicon: Lexicon | None = None) -> Metadata:
+def extract_metadata(text: str, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> Metadata:
     """Title, author and publication date as the head of the article writes them."""
     rules = rules_of(lexicon)
+
+    def read(value: str) -> date | None:
+        return parse_published(value, order=order, lexicon=lexicon)
+
     lines = [line.strip() for line in text.splitlines()[: HEAD_LINES * 3] if line.strip()][:HEAD_LINES]
     author = title = None
     published: date | None = None
@@ -125,12 +130,12 @@ def extract_metadata(text: str, lexicon: Lexicon | None = None) -> Metadata:
                 if author is not None and anchor is None:
                     anchor = index
                 if published is None:
-                    published = _date_in_parts(byline.group("rest"), rules)
+                    published = _date_in_parts(byline.group("rest"), rules, read)
         if published is None:
             for pattern in (rules.published, DATELINE):
                 found = pattern.match(line)
                 if found:
-                    value = parse_published(found.group("date"))
+                    value = read(found.group("date"))
                     if value is not None:
                         published = value
                         if anchor is None:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,27 @@ def test_publication_dates(line: str, published: date) -> None:
 def test_no_metadata_is_none_not_a_guess() -> None:
     meta = extract_metadata("just a line of text without anything.")
     assert meta.author is None and meta.published is None
+
+
+def test_the_dateline_reads_the_runs_month_words_and_day_order(tmp_path: Path) -> None:
+    from pipeline.patterns import load_patterns
+
+    (tmp_path / "fr.jsonl").write_text(
+        '{"id": "month-janv", "label": "MONTH", "terms": ["janv", "janv."], "value": 1}\n'
+    )
+    lexicon = load_patterns([tmp_path]).lexicon
+    text = "Un titre assez long ici\n\nDate: 12 janv 2021\n\nLe conseil s'est réuni."
+    assert extract_metadata(text).published is None
+    assert extract_metadata(text, lexicon).published == date(2021, 1, 12)
+    numeric = "A Headline About Things\n\nDate: 04/03/2024\n\nBody text."
+    assert extract_metadata(numeric).published == date(2024, 3, 4)
+    assert extract_metadata(numeric, order="mdy").published == date(2024, 4, 3)
+
+
+def test_jsonl_publication_dates_follow_the_day_order(tmp_path: Path) -> None:
+    from pipeline.ingest import read_path
+
+    path = tmp_path / "batch.jsonl"
+    path.write_text('{"id": "a", "text": "The council met last year.", "published": "04/03/2024"}\n')
+    assert read_path(path)[0][0].article.published == date(2024, 3, 4)
+    assert read_path(path, order="mdy")[0][0].article.published == date(2024, 4, 3)
