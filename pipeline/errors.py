@@ -31,6 +31,7 @@ class Code(StrEnum):
     E206 = "E206"  # regex does not compile or is too long
     E207 = "E207"  # patterns folder or file missing
     E208 = "E208"  # a file in a patterns folder that is not a data file
+    E209 = "E209"  # a line replaces another of a different label
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     # processing (E4xx)
@@ -59,6 +60,7 @@ MESSAGES: dict[Code, str] = {
     Code.E206: "bad regex {regex!r}: {reason}",
     Code.E207: "{reason}",
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
+    Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
     Code.E301: "cannot write the outputs: {reason}",
     Code.E401: "extraction failed: {reason}",
     Code.W101: (

@@ -13,8 +13,12 @@ the organization head nouns, dates look up number words).
 
 from __future__ import annotations
 
+import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
+
+from .records import Qualifier
 
 # What a line's ``value`` (or each value of a ``terms`` mapping) must be.
 ValueKind = Literal["none", "text", "number", "integer", "codes"]
@@ -36,11 +40,16 @@ class Label:
     claims: bool = False  # a match becomes a claim whose ``rule`` is the line's id
     value: ValueKind = "none"
     case_sensitive: bool = False  # terms are compared as written, not case-folded
+    values: frozenset[str] | None = None  # the only values a line may give, where the mechanism knows no others
+    word_list: str | None = None  # single words of this label belong in that word list (its patterns use LEX)
 
 
-def _date_words(name: str, description: str, value: ValueKind = "none") -> Label:
+def _date_words(name: str, description: str, value: ValueKind = "none", values: Iterable[str] | None = None) -> Label:
     """A word list of the dates component: looked up, not matched."""
-    return Label(name, DATES, description, matched=False, value=value)
+    return Label(name, DATES, description, matched=False, value=value, values=frozenset(values) if values else None)
+
+
+QUALIFIERS = frozenset(typing.get_args(Qualifier))
 
 
 _LABELS: tuple[Label, ...] = (
@@ -54,7 +63,12 @@ _LABELS: tuple[Label, ...] = (
     _date_words("WEEKDAY_PLURAL", "weekday names in the plural (mondays); value: 0 (Monday) to 6", "integer"),
     # dates: the vocabulary of the date grammar (normalize/dates.py) and of the component
     _date_words("DATE_SHIFT", "relative words (last, this, next); value: the shift, -1, 0 or 1", "integer"),
-    _date_words("DATE_UNIT", "calendar units (week, years); value: day, week, weekend, month, year, century", "text"),
+    _date_words(
+        "DATE_UNIT",
+        "calendar units (week, years); value: day, week, weekend, month, year, century",
+        "text",
+        ("day", "week", "weekend", "month", "year", "century"),
+    ),
     _date_words("DATE_YEAR_PART", "parts of a year by number (quarter, half, Q of Q1); value: its months", "integer"),
     _date_words("DATE_PART", "part-of-period words (early, mid, end of): the date is the whole period"),
     _date_words("DATE_DEICTIC", "days named from publication (today, yesterday); value: days after it", "integer"),
@@ -70,10 +84,25 @@ _LABELS: tuple[Label, ...] = (
     ),
     _date_words("DATE_PREPOSITION", "prepositions that introduce a date but are not part of it (in, since)"),
     _date_words("DATE_LEADING", "other words before a date that are not part of its span (the, as)"),
-    _date_words("DATE_YEAR_CONTEXT", "words after which four digits read as a year; value 'joins' for and, or", "text"),
+    _date_words(
+        "DATE_YEAR_CONTEXT",
+        "words after which four digits read as a year; value 'joins' for and, or",
+        "text",
+        ("joins",),
+    ),
     _date_words("DATE_SPELLED_YEAR_CONTEXT", "words after which a year spelled in words reads as a year"),
-    _date_words("DATE_NOT_YEAR", "signs and words by four digits that make them no year ($, %); value: side", "text"),
-    _date_words("DATE_EDGE", "words a date never starts or ends with; value: not-first, not-last or inside", "text"),
+    _date_words(
+        "DATE_NOT_YEAR",
+        "signs and words by four digits that make them no year ($, %); value: side",
+        "text",
+        ("before", "after"),
+    ),
+    _date_words(
+        "DATE_EDGE",
+        "words a date never starts or ends with; value: not-first, not-last or inside",
+        "text",
+        ("not-first", "not-last", "inside"),
+    ),
     _date_words("DATE_AMBIGUOUS", "names that are common words too (may, sat): in lower case a date only by a number"),
     # counts
     Label("NUMBER_WORD", COUNTS, "cardinal number words; value: the number", matched=False, value="number"),
@@ -119,6 +148,7 @@ _LABELS: tuple[Label, ...] = (
         "words inside a number; value: their role (and, point, over, of, out, dash, power)",
         matched=False,
         value="text",
+        values=frozenset({"and", "point", "over", "of", "out", "dash", "power"}),
     ),
     Label(
         "PART_OF_WHOLE",
@@ -130,7 +160,13 @@ _LABELS: tuple[Label, ...] = (
     Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
     Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
-    Label("QUALIFIER", COUNTS, "words that qualify a number; value: about, more than, ...", value="text"),
+    Label(
+        "QUALIFIER",
+        COUNTS,
+        "words that qualify a number; value: about, more than, ...",
+        value="text",
+        values=QUALIFIERS,
+    ),
     Label("QUALIFIER_OUTSIDE", COUNTS, "qualifiers left outside the claim's span (an estimated)", matched=False),
     Label(
         "CURRENCY",
@@ -191,9 +227,25 @@ _LABELS: tuple[Label, ...] = (
     Label("NOT_COUNT", COUNTS, "contexts where a number is no count (Article 5, phone numbers)"),
     # organizations
     Label("ORG", ORGANIZATIONS, "a full organization name", claims=True),
-    Label("ORG_HEAD", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", claims=True),
-    Label("ORG_DOC", ORGANIZATIONS, "documents and events (Charter, Summit): not organizations"),
-    Label("INITIATIVE", ORGANIZATIONS, "nouns ending initiatives (Corridor, Agreement): not organizations"),
+    Label(
+        "ORG_HEAD",
+        ORGANIZATIONS,
+        "token patterns of head nouns in names (add words to ORG_NOUN)",
+        claims=True,
+        word_list="ORG_NOUN",
+    ),
+    Label(
+        "ORG_DOC",
+        ORGANIZATIONS,
+        "token patterns of documents and events (add words to DOCUMENT_NOUN)",
+        word_list="DOCUMENT_NOUN",
+    ),
+    Label(
+        "INITIATIVE",
+        ORGANIZATIONS,
+        "token patterns ending initiatives (add words to INITIATIVE_NOUN)",
+        word_list="INITIATIVE_NOUN",
+    ),
     Label("ORG_ENTRY", ORGANIZATIONS, "a well-known organization: name, acronym, variants", claims=True),
     Label("ORG_NOUN", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", matched=False),
     Label("DOCUMENT_NOUN", ORGANIZATIONS, "nouns of documents and events (Charter, Summit)", matched=False),
@@ -214,6 +266,7 @@ _LABELS: tuple[Label, ...] = (
         "nouns referring back to an organization or initiative (the bloc); value: which",
         matched=False,
         value="text",
+        values=frozenset({"organization", "initiative"}),
     ),
     Label("CLAUSE_BREAK", OBJECTIVES, "words that end a goal clause after a comma (and, while)", matched=False),
     Label("RELATIVE_WORD", OBJECTIVES, "words that give a goal to the nearest name (which, who)", matched=False),

@@ -198,7 +198,8 @@ def expand_lex(pattern: Sequence[Mapping[str, Any]], lexicon: Lexicon) -> list[d
         if not names:
             expanded.append(dict(token))
             continue
-        words = sorted({w for name in names for w in lexicon.words(name) if " " not in w})
+        listed = {w for name in names for w in lexicon.words(name) if " " not in w}
+        words = sorted(listed | {w.rstrip(".") for w in listed if len(w) > 1})  # "janv." is "janv" + "."
         rest = {k: v for k, v in token.items() if k != LEX}
         key = "ORTH" if any(LABELS[n].case_sensitive for n in names if n in LABELS) else "LOWER"
         expanded.append({key: {"IN": words}, **rest})
@@ -223,6 +224,9 @@ def _token_pattern_reasons(pattern: list[dict[str, Any]]) -> list[str]:
         unknown = [n for n in names if n not in LABELS]
         if unknown:
             reasons.append(f"token {index}: LEX names an unknown word list {unknown[0]!r}")
+        matched = [n for n in names if n in LABELS and LABELS[n].matched]
+        if matched:
+            reasons.append(f"token {index}: LEX must name a word list; {matched[0]} is a pattern label")
         if names and ({"LOWER", "ORTH", "TEXT"} & set(token)):
             reasons.append(f"token {index}: LEX cannot be combined with LOWER, ORTH or TEXT")
         plain.append({("LOWER" if k == LEX else k): ({"IN": []} if k == LEX else v) for k, v in token.items()})
@@ -241,7 +245,11 @@ def _value_reason(label: Label, value: Any) -> str | None:
         "codes": isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value)),
     }[label.value]
     wanted = {"text": "a string", "number": "a number", "integer": "an integer", "codes": "a code or a list of codes"}
-    return None if ok else f"the value of a {label.name} line must be {wanted[label.value]}, not {value!r}"
+    if not ok:
+        return f"the value of a {label.name} line must be {wanted[label.value]}, not {value!r}"
+    if label.values is not None and value not in label.values:
+        return f"the value of a {label.name} line must be one of {', '.join(sorted(label.values))}, not {value!r}"
+    return None
 
 
 def _pydantic_reasons(error: ValidationError) -> list[str]:
@@ -291,10 +299,16 @@ def parse_line(
     before = len(problems)
     if found is None or (found.name == ENTRY_LABEL) != (kind == "entry"):
         usable = sorted(n for n in LABELS if (n == ENTRY_LABEL) == (kind == "entry"))
-        problems.append(problem(Code.E204, where, number, label=data.get("label"), expected=", ".join(usable)))
+        expected = ", ".join(usable)
+        if found is not None:  # ORG_ENTRY on a pattern line, or a gazetteer entry with another label
+            expected += " (an ORG_ENTRY line gives 'name', 'acronym' and 'variants', no 'pattern' or 'terms')"
+        problems.append(problem(Code.E204, where, number, label=data.get("label"), expected=expected))
         return None
     label = found
     pattern = data.get("pattern")
+    if label.word_list and not isinstance(pattern, list):
+        reason = f"{label.name} takes token patterns; put the words in the {label.word_list} word list"
+        problems.append(problem(Code.E203, where, number, reason=reason))
     if isinstance(pattern, list):
         if not label.matched:
             reason = f"{label.name} is a word list: give 'terms' or a phrase, not a token pattern"
@@ -352,7 +366,7 @@ def parse_file(path: Path, problems: list[Problem], *, check_token_patterns: boo
     """Every line of one JSONL data file; problems are added to ``problems``."""
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(problem(Code.E207, where, reason=f"cannot read the file: {exc}"))
         return []
@@ -373,7 +387,13 @@ def parse_file(path: Path, problems: list[Problem], *, check_token_patterns: boo
 
 
 def data_files(folder: Path, problems: list[Problem]) -> list[Path]:
-    """The JSONL files under ``folder`` (sorted); any other file but documentation is a problem."""
+    """The JSONL files under ``folder`` (sorted; a file stands for itself); any other file but
+    documentation is a problem."""
+    if folder.is_file():
+        if folder.suffix.lower() == ".jsonl":
+            return [folder]
+        problems.append(problem(Code.E208, str(folder)))
+        return []
     files = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = path.relative_to(folder)
@@ -389,7 +409,7 @@ def data_files(folder: Path, problems: list[Problem]) -> list[Path]:
 def builtin_patterns_dir() -> Path:
     """The built-in ``patterns/`` folder: the checkout's, or the installed copy."""
     checkout = Path(__file__).resolve().parent.parent / "patterns"
-    if (checkout / "dates.jsonl").is_file():
+    if checkout.is_dir() and any(checkout.glob("*.jsonl")):
         return checkout
     return Path(str(resources.files("pipeline") / "builtin_patterns"))
 
@@ -417,15 +437,27 @@ def load_patterns(
     problems: list[Problem] = []
     merged: dict[str, PatternLine] = {}
     for folder in order:
-        if not folder.is_dir():
+        if not folder.exists():
             problems.append(problem(Code.E207, str(folder), reason="patterns folder not found"))
             continue
         seen: dict[str, PatternLine] = {}
         for path in data_files(folder, problems):
             for line in parse_file(path, problems, check_token_patterns=check_token_patterns):
-                if _first_use(seen, line, problems):
-                    merged.pop(line.id, None)  # a replaced line moves to the end: later folders win
-                    merged[line.id] = line
+                if not _first_use(seen, line, problems):
+                    continue
+                replaced = merged.pop(line.id, None)  # a replaced line moves to the end: later folders win
+                if replaced is not None and replaced.label != line.label:
+                    problems.append(
+                        problem(
+                            Code.E209,
+                            line.path,
+                            line.line,
+                            pattern_id=line.id,
+                            label=replaced.label,
+                            first=replaced.where(),
+                        )
+                    )
+                merged[line.id] = line
     if problems:
         raise ClaimsError(problems)
     return PatternSet(list(merged.values()))

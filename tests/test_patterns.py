@@ -120,3 +120,35 @@ def test_lex_names_a_word_list_in_a_token_pattern(tmp_path: Path) -> None:
     nlp = build_nlp(pattern_dirs=[tmp_path], builtin=False)
     doc = nlp("The Nuclear Safety Inspectorate met the inspectorate staff.")
     assert [(s.text, s.id_) for s in matches_of(doc, "ORG_HEAD")] == [("Inspectorate", "head")]
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ('{"id": "q", "label": "QUALIFIER", "terms": ["north of"], "value": "above"}', Code.E202),
+        ('{"id": "h", "label": "ORG_HEAD", "terms": ["Inspectorate"]}', Code.E203),
+        ('{"id": "h", "label": "ORG_HEAD", "pattern": "Inspectorate"}', Code.E203),
+        ('{"id": "l", "label": "DATE", "pattern": [{"LEX": "ORG_HEAD"}]}', Code.E203),
+        ('{"id": "r", "label": "REFERENCE_NOUN", "terms": {"the pact": "treaty"}}', Code.E202),
+        ('{"id": "g", "label": "ORG_ENTRY", "pattern": "Mekong"}', Code.E204),
+    ],
+)
+def test_lines_the_components_could_not_use_are_located_errors(tmp_path: Path, line: str, code: Code) -> None:
+    (tmp_path / "mine.jsonl").write_text(line + "\n")
+    with pytest.raises(ClaimsError) as caught:
+        load_patterns([tmp_path])
+    assert [(p.code, p.line) for p in caught.value.problems] == [(code, 1)]
+
+
+def test_a_replacement_keeps_the_label_of_the_line_it_replaces(tmp_path: Path) -> None:
+    (tmp_path / "mine.jsonl").write_text('{"id": "month-may", "label": "CURRENCY", "terms": ["may"], "value": "MAY"}\n')
+    with pytest.raises(ClaimsError) as caught:
+        load_patterns([tmp_path])
+    assert [p.code for p in caught.value.problems] == [Code.E209]
+    assert "calendar.jsonl" in caught.value.problems[0].message
+
+
+def test_a_single_file_with_a_byte_order_mark_is_a_patterns_source(tmp_path: Path) -> None:
+    path = tmp_path / "words.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + b'{"id": "org-nouns-mine", "label": "ORG_NOUN", "terms": ["Inspectorate"]}\n')
+    assert load_patterns([path]).lexicon.has("ORG_NOUN", "Inspectorate")
