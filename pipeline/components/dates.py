@@ -34,11 +34,11 @@ from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
 from ..normalize.dates import DateRange, DayOrder, parse_date
+from ..normalize.units import is_plural_noun
 from .base import RuleComponent, select_longest
 
 RUN = "DATE_RUN"
 YEAR = re.compile(r"^\d{4}$")
-PLURAL = re.compile(r"^[a-z]+[^s]s$")
 MAX_RUN = 14  # tokens of a run read as one date at most
 YEAR_JOINERS = ("-", "\u2013", "/")  # "2019-2021": the second year goes with the first
 TRAILING = (",", ".", ";", ":")
@@ -74,6 +74,7 @@ class DateWords:
     range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
     ahead: frozenset[str]
     number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
+    lexicon: Lexicon  # for the counted nouns ("2000 delegates" counts; its plural test is the counts')
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> DateWords:
@@ -96,6 +97,7 @@ class DateWords:
             range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
             ahead=lexicon.words("DATE_AHEAD"),
             number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
+            lexicon=lexicon,
         )
 
 
@@ -128,7 +130,7 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
     if nxt is not None and _counts_after(doc, nxt, words):
         return False
     if prev is None or token.is_sent_start:
-        return not (nxt is not None and PLURAL.match(nxt.text))
+        return not _counts_noun(nxt, words)
     if prev.text in YEAR_JOINERS and prev.i > 0 and YEAR.match(doc[prev.i - 1].text):
         return acts_as_year(doc, prev.i - 1, words)  # the second year of a range goes with the first
     if prev.lower_ in words.year_context:
@@ -138,7 +140,18 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
         return True
     if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.lower_ in words.not_year_before:
         return False
-    return not (nxt is not None and PLURAL.match(nxt.text))
+    return not _counts_noun(nxt, words)
+
+
+def _counts_noun(nxt: Token | None, words: DateWords) -> bool:
+    """Is the word after four digits a counted noun ("2000 delegates", "1200 staff")?"""
+    return nxt is not None and nxt.text[:1].islower() and is_plural_noun(nxt.text, words.lexicon)
+
+
+def counts_something(doc: Doc, i: int, words: DateWords) -> bool:
+    """Does the four-digit ``doc[i]`` count what follows it ("2000 delegates", "2000 percent")?"""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is not None and (_counts_after(doc, nxt, words) or _counts_noun(nxt, words))
 
 
 def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
@@ -173,6 +186,10 @@ class DateComponent(RuleComponent):
             return None
         if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start, self.words):
             return None  # "Agenda 2063", "Strategy 2022-2026", "2000 troops"
+        last = end - 1
+        if last > start and YEAR.match(doc[last].text) and doc[last - 1].text not in YEAR_JOINERS:
+            if counts_something(doc, last, self.words):
+                return None  # "last week 2000 delegates": the four digits count the delegates
         return value
 
     def span_of(self, doc: Doc, start: int, end: int, reference: date | None) -> tuple[int, int] | None:

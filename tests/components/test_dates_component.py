@@ -168,3 +168,24 @@ def test_the_component_reads_its_vocabulary_from_its_lexicon(tmp_path: Path) -> 
     assert claims_of(build_nlp(), sentence, "date") == []  # after a capitalised word, a name (Agenda 2063)
     found = claims_of(build_nlp(pattern_dirs=[tmp_path]), sentence, "date")
     assert [c["text"] for c in found] == ["1850"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates", "counts"),
+    [
+        ("About 1200 staff work there.", [], ["About 1200 staff"]),
+        ("In all 2000 police officers attended.", [], ["2000 police officers"]),
+        ("Last week 2000 delegates attended.", ["Last week"], ["2000 delegates"]),
+        ("The strategy for 2022-2026 seeks new lenders.", ["2022-2026"], []),
+    ],
+)
+def test_four_digits_that_count_a_noun_are_no_year(
+    nlp: Language, text: str, dates: list[str], counts: list[str]
+) -> None:
+    from datetime import date
+
+    from pipeline import extract_text
+
+    claims = extract_text(text, nlp, published=date(2024, 3, 15))[1]
+    assert [c.text for c in claims if c.claim_type == "date"] == dates
+    assert [c.text for c in claims if c.claim_type == "count"] == counts
