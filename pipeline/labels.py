@@ -254,7 +254,14 @@ _LABELS: tuple[Label, ...] = (
     Label("NAME_SMALL_WORD", ORGANIZATIONS, "small words inside names (of, and): no initials", matched=False),
     Label("NAME_CONNECTOR", ORGANIZATIONS, "words joining a complement to a name (of, for)", matched=False),
     Label("NOT_NAME_START", ORGANIZATIONS, "sentence-opening words not part of a name (The, Since)", matched=False),
-    Label("ALIAS_MARKER", ORGANIZATIONS, "words before another name of an organization (formerly)", matched=False),
+    Label(
+        "ALIAS_MARKER",
+        ORGANIZATIONS,
+        "words before another name (formerly); value: former or alias",
+        matched=False,
+        value="text",
+        values=frozenset({"former", "alias"}),
+    ),
     Label("ALIAS_ADVERB", ORGANIZATIONS, "words between the comma and an alias marker (also)", matched=False),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),

@@ -261,6 +261,7 @@ class OrganizationComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.words = NameWords.from_lexicon(self.lexicon)
+        self._marker_kind = {" ".join(m.split()): str(v) for m, v in self.lexicon.table("ALIAS_MARKER").items()}
         self._markers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the markers it opens, longest first
         for marker in sorted(self.words.alias_markers, key=lambda m: -len(m.split())):
             self._markers.setdefault(marker.split()[0], []).append(tuple(marker.split()))
@@ -346,15 +347,14 @@ class OrganizationComponent(RuleComponent):
         return Definition(short, long_text, "organization" if is_org else "initiative", long_span, short_span)
 
     def _known_as_definitions(self, doc: Doc, facts: Facts, found: dict[str, Definition]) -> Iterator[Definition]:
-        """ "the Shanghai Cooperation Organisation, also known as the SCO"."""
-        for token in doc:
-            if token.lower_ != "known" or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "as":
+        """ "the Shanghai Cooperation Organisation, also known as the SCO" (an ``alias`` marker)."""
+        for marker_start, k in self._alias_markers(doc, "alias"):
+            if k >= len(doc):
                 continue
-            k = token.i + 2
             if doc[k].lower_ in ARTICLES and k + 1 < len(doc):
                 k += 1
             short = doc[k].text
-            comma = self._before_adverbs(doc, token.i - 1)
+            comma = self._before_adverbs(doc, marker_start - 1)
             if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
                 continue
             long_span = self._long_form_before(doc, comma, short)
@@ -586,11 +586,13 @@ class OrganizationComponent(RuleComponent):
         extra = [item for item in added if not any(i in taken for i in range(item[0], item[1]))]
         return sorted(chosen + extra, key=lambda c: c[0]), former
 
-    def _alias_markers(self, doc: Doc) -> Iterator[tuple[int, int]]:
-        """(start, end) token spans of "formerly", "previously", "known as" ..."""
+    def _alias_markers(self, doc: Doc, *kinds: str) -> Iterator[tuple[int, int]]:
+        """(start, end) token spans of "formerly", "previously", "known as" ... (of ``kinds`` when given)."""
         for token in doc:
             end = self._marker_end(doc, token.i)
-            if end is not None:
+            if end is None:
+                continue
+            if not kinds or self._marker_kind.get(" ".join(t.lower_ for t in doc[token.i : end])) in kinds:
                 yield token.i, end
 
     def _marker_end(self, doc: Doc, i: int) -> int | None:

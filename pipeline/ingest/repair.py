@@ -29,7 +29,7 @@ LIST_MARKER = re.compile(
     r"|\d{1,2}(?:\.\d{1,2})*[.)]\s+|\d{1,2}\s+(?=[A-Z])|\d{1,2}\.\d{1,2}\s+"  # 1. 2) 1.1
     r"|\(?[a-z]\)\s+|\(?[ivxlc]{1,5}[.)]\s+|[a-z]\.\s+(?=[A-Za-z]))"  # (a) a) iv. a.
 )
-FIELD_LABEL = re.compile(r"^(?:[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s|By\s+(?:[A-Z]|the\s))")
+FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s")  # "Date: ...", "Prepared by: ..."
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
 CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -148,11 +148,19 @@ class RepairWords:
 
     continues: frozenset[str]  # LINE_CONTINUES
     abbreviations: frozenset[str]  # TITLE_ABBREVIATION and HONORIFIC, without their dot
+    byline: re.Pattern[str]  # a line opening with a BYLINE_LABEL: "By Jane Roe", "By the Secretariat"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RepairWords:
         abbreviations = lexicon.words("TITLE_ABBREVIATION") | lexicon.words("HONORIFIC")
-        return cls(lexicon.words("LINE_CONTINUES"), frozenset(w.rstrip(".") for w in abbreviations))
+        labels = sorted((w for w in lexicon.words("BYLINE_LABEL") if " " not in w), key=len, reverse=True)
+        capitalized = (re.escape(w[:1].upper() + w[1:]) for w in labels)  # "by the ..." in lower case runs on
+        byline = re.compile(r"^(?:" + ("|".join(capitalized) or "(?!)") + r")\s+(?:[A-Z]|the\s)")
+        return cls(lexicon.words("LINE_CONTINUES"), frozenset(w.rstrip(".") for w in abbreviations), byline)
+
+    def keeps_its_line(self, line: str) -> bool:
+        """A list item, a labelled field or a byline stays on a line of its own."""
+        return bool(LIST_MARKER.match(line) or FIELD_LABEL.match(line) or self.byline.match(line))
 
     def runs_on(self, line: str) -> bool:
         """Does ``line`` end mid-sentence ("... the Institute for", "... cooperation,")?"""
@@ -171,7 +179,7 @@ class RepairWords:
 
 def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
     """Should line ``b`` continue line ``a`` in the same paragraph?"""
-    if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
+    if words.keeps_its_line(b):
         return False
     if words.runs_on(a) or a.endswith("-") or b[:1].islower():
         return True
@@ -183,7 +191,7 @@ def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
 
 def _join_blocks(a: str, b: str, gap: int, words: RepairWords) -> bool:
     """Should a block that starts with ``b`` continue the paragraph ending in ``a``?"""
-    if LIST_MARKER.match(b) or FIELD_LABEL.match(b):
+    if words.keeps_its_line(b):
         return False
     if words.ends_with_abbreviation(a) and gap >= 2:
         return True

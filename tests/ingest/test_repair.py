@@ -64,3 +64,11 @@ def test_every_character_maps_into_the_source(source: str) -> None:
         assert 0 <= mapped <= len(source)
         if not char.isspace() and char != "-":
             assert source[mapped] == char
+
+
+def test_a_byline_keeps_its_line_and_a_wrapped_by_runs_on() -> None:
+    text = "Regional Links in Asia\nBy Jane Roe\n\nThe report was prepared\nby the Secretariat in 2021."
+    assert (
+        repair(text).text
+        == "Regional Links in Asia\nBy Jane Roe\n\nThe report was prepared by the Secretariat in 2021."
+    )
