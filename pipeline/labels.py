@@ -196,7 +196,7 @@ _LABELS: tuple[Label, ...] = (
         "unit words: kept as written (km, MW), or with value, the canonical unit (percent)",
         value="text",
     ),
-    Label("UNIT_STOP", COUNTS, "words that end a unit"),
+    Label("UNIT_STOP", COUNTS, "words that end a unit (of, were)", matched=False),
     Label("PLURAL_NOUN", COUNTS, "plural nouns without a plural ending (people, staff)", matched=False),
     Label("NOT_PLURAL_ENDING", COUNTS, "endings of words in -s that are not plurals (-ss, -us)", matched=False),
     Label(

@@ -3,9 +3,9 @@
 Patterns say where a number may start (``NUMBER``: a digit or a number word), find
 amounts of money (``MONEY``: a currency sign and an amount) and fractions (``FRACTION``),
 the words that qualify a number (``QUALIFIER``, with a canonical ``value``), contexts where
-a number is not a count (``NOT_COUNT``: "Article 5", phone numbers), unit words (``UNIT``)
-and words that end a unit (``UNIT_STOP``). Every other word this component reads is a word
-list of the lexicon (``patterns/numbers.jsonl``, ``currencies.jsonl``, ``counts.jsonl``).
+a number is not a count (``NOT_COUNT``: "Article 5", phone numbers) and unit words
+(``UNIT``). Every other word this component reads, the words that end a unit
+(``UNIT_STOP``) among them, is a word list of the lexicon (``patterns/numbers.jsonl``, ``currencies.jsonl``, ``counts.jsonl``).
 
 A doc goes through named steps:
 
@@ -85,7 +85,7 @@ class CountContext:
     lexicon: Lexicon
     words: NumberWords
     qualifiers: dict[int, Match]  # the longest qualifier ending at a token: "no fewer than", not "fewer than"
-    unit_stops: set[int]  # tokens that end a unit ("of", "were")
+    unit_stops: frozenset[str]  # words that end a unit ("of", "were"): the UNIT_STOP word list
     unit_words: set[int]  # tokens of UNIT words kept as written ("km", "MW")
     canonical_units: dict[int, Match]  # the longest UNIT with a canonical value starting at a token ("per cent")
     vetoed: set[int]  # tokens of NOT_COUNT contexts ("Article 5")
@@ -106,7 +106,7 @@ class CountContext:
             lexicon=lexicon,
             words=number_words(lexicon),
             qualifiers=qualifiers,
-            unit_stops=_tokens_of(matches, "UNIT_STOP"),
+            unit_stops=lexicon.words("UNIT_STOP"),
             unit_words={i for m in matches if m.label == "UNIT" and not m.value for i in range(m.start, m.end)},
             canonical_units=canonical,
             vetoed=_tokens_of(matches, "NOT_COUNT"),
@@ -403,7 +403,7 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     j = end
     while j < len(doc) and len(run) < 6:
         token = doc[j]
-        if j in ctx.unit_stops or token.is_space:
+        if token.lower_ in ctx.unit_stops or token.is_space:
             break
         if (
             token.text == "-"
