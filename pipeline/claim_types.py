@@ -23,10 +23,15 @@ ColumnKind = Literal["text", "date", "number", "integer", "category"]
 class ClaimType:
     name: str
     record: type[ClaimBase]
-    columns: tuple[str, ...]  # the fields only this type has, in table order
     component: str  # the spaCy factory that finds these claims
     color: str  # background of its highlights in the report
     description: str
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The fields only this type's record has, in the model's order."""
+        shared = {*ClaimBase.model_fields, "claim_type"}
+        return tuple(name for name in self.record.model_fields if name not in shared)
 
     @property
     def extension(self) -> str:
@@ -44,12 +49,10 @@ class ClaimType:
 
 
 _TYPES = (
-    ClaimType("date", DateClaim, ("start_date", "end_date"), labels.DATES, "#cfe8ff", "when: a day or period"),
-    ClaimType("count", CountClaim, ("value", "value_max", "unit", "qualifier"), labels.COUNTS, "#ffe3b3", "how many"),
-    ClaimType(
-        "organization", OrganizationClaim, ("name", "acronym"), labels.ORGANIZATIONS, "#d6f5d6", "who, acronyms linked"
-    ),
-    ClaimType("objective", ObjectiveClaim, ("subject",), labels.OBJECTIVES, "#f3d9fa", "what for: a goal"),
+    ClaimType("date", DateClaim, labels.DATES, "#cfe8ff", "when: a day or period"),
+    ClaimType("count", CountClaim, labels.COUNTS, "#ffe3b3", "how many"),
+    ClaimType("organization", OrganizationClaim, labels.ORGANIZATIONS, "#d6f5d6", "who, acronyms linked"),
+    ClaimType("objective", ObjectiveClaim, labels.OBJECTIVES, "#f3d9fa", "what for: a goal"),
 )
 
 CLAIM_TYPES: dict[str, ClaimType] = {t.name: t for t in _TYPES}

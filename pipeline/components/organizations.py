@@ -131,7 +131,7 @@ def title_case(name: str, small: frozenset[str] | None = None) -> str:
     return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower() for i, w in enumerate(words))
 
 
-def fold(text: str) -> str:
+def name_key(text: str) -> str:
     """The key two forms of a name share: case and spacing folded, a leading "the" dropped."""
     text = " ".join(text.split()).casefold()
     return text[4:] if text.startswith("the ") else text
@@ -272,7 +272,7 @@ class OrganizationComponent(RuleComponent):
         self._gazetteer_forms: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
             for form in entry.forms:
-                self._gazetteer_forms.setdefault(fold(form), entry)
+                self._gazetteer_forms.setdefault(name_key(form), entry)
         for entry in self.gazetteer:
             for form in entry.forms:
                 exact = is_short_form(form) or len(form) <= 4
@@ -365,7 +365,7 @@ class OrganizationComponent(RuleComponent):
                 yield Definition(short, clean_text(tokens), "organization", long_span, (k, k + 1))
 
     def _names_an_organization(self, tokens: Span, text: str, facts: Facts) -> bool:
-        return any(t.i in facts.heads for t in tokens) or fold(text) in self._gazetteer_forms
+        return any(t.i in facts.heads for t in tokens) or name_key(text) in self._gazetteer_forms
 
     def _before_adverbs(self, doc: Doc, i: int) -> int:
         """The index before "also", "better" ... ending at ``i``."""
@@ -427,7 +427,7 @@ class OrganizationComponent(RuleComponent):
     @staticmethod
     def _pattern_mentions(doc: Doc, matches: list[Match]) -> list[Mention]:
         return [
-            Mention(m.start, m.end, "rule:" + fold(doc[m.start : m.end].text), m.rule, 2)
+            Mention(m.start, m.end, "rule:" + name_key(doc[m.start : m.end].text), m.rule, 2)
             for m in matches
             if m.label == "ORG"
         ]
@@ -444,7 +444,7 @@ class OrganizationComponent(RuleComponent):
             if head + 1 in facts.initiative_ends:  # "Customs Union of ...": an initiative, not a body
                 entities.append(Entity(span.start_char, span.end_char, clean_text(span), "initiative"))
                 continue
-            mentions.append(Mention(start, end, "name:" + fold(clean_text(span)), facts.heads[head], 1))
+            mentions.append(Mention(start, end, "name:" + name_key(clean_text(span)), facts.heads[head], 1))
         return mentions
 
     def _generic_name(self, doc: Doc, head: int, documents: set[int]) -> tuple[int, int] | None:
@@ -572,7 +572,7 @@ class OrganizationComponent(RuleComponent):
                 continue
             j = self._after_markers(doc, after)
             if j in by_start:  # the other name is itself a mention: one organization
-                former.add(fold(doc[j : by_start[j].end].text))
+                former.add(name_key(doc[j : by_start[j].end].text))
                 old_key = by_start[j].key
                 for _, _, mention in chosen:
                     if mention.key == old_key:
@@ -580,7 +580,7 @@ class OrganizationComponent(RuleComponent):
                 continue
             end = self._complement(doc, j)
             if end is not None and any(t.is_alpha for t in doc[j:end]):
-                former.add(fold(doc[j:end].text))
+                former.add(name_key(doc[j:end].text))
                 added.append((j, end, Mention(j, end, owner.key, "org-former-name", 3)))
         taken = {i for start, end, _ in chosen for i in range(start, end)}
         extra = [item for item in added if not any(i in taken for i in range(item[0], item[1]))]
@@ -631,7 +631,9 @@ class OrganizationComponent(RuleComponent):
     ) -> None:
         """A generic name written like a defined long form or a gazetteer form is that organization."""
         alias_of = {
-            "name:" + fold(d.long_text): "acr:" + short for short, d in definitions.items() if d.kind == "organization"
+            "name:" + name_key(d.long_text): "acr:" + short
+            for short, d in definitions.items()
+            if d.kind == "organization"
         }
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
@@ -648,10 +650,10 @@ class OrganizationComponent(RuleComponent):
         for key, forms in written.items():
             for form in forms:
                 if not form.isupper():
-                    by_fold.setdefault(fold(form), key)
+                    by_fold.setdefault(name_key(form), key)
         for m in mentions:
             if m.key.startswith("name:") and m.key in written and all(f.isupper() for f in written[m.key]):
-                target = by_fold.get(fold(written[m.key][0]))
+                target = by_fold.get(name_key(written[m.key][0]))
                 if target and target != m.key:
                     written[target].extend(written.pop(m.key))
                     m.key = target
@@ -663,12 +665,12 @@ class OrganizationComponent(RuleComponent):
             return definitions[key[4:]].long_text, key[4:]
         if key.startswith("gaz:"):
             entry = self._gazetteer_by_id[key[4:]]
-            own = {fold(f) for f in entry.forms}
-            long_forms = [f for f in forms if not is_short_form(f) and fold(f) in own]
+            own = {name_key(f) for f in entry.forms}
+            long_forms = [f for f in forms if not is_short_form(f) and name_key(f) in own]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]
-        current = [f for f in mixed if fold(f) not in former] or mixed
+        current = [f for f in mixed if name_key(f) not in former] or mixed
         return (max(current, key=lambda f: (len(f), f)) if current else title_case(forms[0], self.words.small)), None
 
     # 6. names in another script ---------------------------------------------------------

@@ -7,11 +7,11 @@ joined with a page-break gap, which the repair step closes when a sentence runs 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from io import BytesIO
 
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+from .repair import PAGE_NUMBER
+
 EDGE_LINES = 2
 
 
@@ -54,7 +54,7 @@ def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
             [
                 line
                 for i, line in enumerate(content)
-                if not (i in edge and (line.strip() in repeated or PAGE_NUMBER.match(line)))
+                if not (i in edge and (line.strip() in repeated or PAGE_NUMBER.match(line.strip())))
             ]
         )
     return cleaned
