@@ -96,7 +96,9 @@ def _sqlite(path: Path, articles: Sequence[Article], claims: Sequence[Claim]) ->
     import sqlite3
 
     frame = claims_table(claims)
-    article_rows = pd.DataFrame([a.model_dump(mode="json") for a in articles], dtype=object)
+    article_rows = pd.DataFrame(
+        [a.model_dump(mode="json") for a in articles], columns=list(Article.model_fields), dtype=object
+    )
     organizations = organizations_table(claims)
     with sqlite3.connect(path) as connection:
         frame.to_sql("claims", connection, index=False)

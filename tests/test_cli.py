@@ -196,3 +196,16 @@ def test_the_readme_additions_work_in_data_alone(tmp_path: Path) -> None:
     assert found[("organization", "Nuclear Safety Inspectorate")]["name"] == "Nuclear Safety Inspectorate"
     assert found[("objective", "train forty engineers")]["subject"] == "Nuclear Safety Inspectorate"
     assert found[("objective", "restore wetlands")]["subject"] == "Basin Council"
+
+
+def test_a_run_that_reads_no_article_writes_its_errors(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.xyz").write_text("not an article")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "--out", str(out), "-q"])
+    assert result.exit_code == 1
+    assert [e["code"] for e in json.loads((out / "errors.json").read_text())] == ["E101"]
+    assert json.loads((out / "claims.json").read_text()) == []
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["articles.json", "claims.csv", "claims.db", "claims.json", "claims.parquet", "errors.json", "organizations.csv"]
+    )
