@@ -270,8 +270,21 @@ def patterns_test(
     for failure in failures:
         typer.echo(str(failure))
     out_console.print(f"{total} examples, {len(failures)} failed")
+    yours = [line for line in pattern_set.lines if any(_inside(line.path, folder) for folder in folders or [])]
+    if folders:
+        untested = [line.id for line in yours if not line.examples and not line.counterexamples]
+        examples = sum(len(line.examples) + len(line.counterexamples) for line in yours)
+        note = f"; without an example: {', '.join(untested)}" if untested else ""
+        out_console.print(f"of them from your folders: {examples}, on {len(yours)} lines{note}")
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _inside(path: str, folder: Path) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError):
+        return False
 
 
 @patterns_app.command("labels")

@@ -7,7 +7,7 @@ The components are spaCy factories found through the ``spacy_factories`` entry p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from spacy.language import Language
 
 from .components.base import DataComponent
 from .labels import COUNTS, DATES, OBJECTIVES, ORGANIZATIONS, SENTENCES
-from .patterns import PatternSet, load_patterns
+from .patterns import PatternSet, load_patterns, parse_lines
 
 CONTEXT = "policy_claims_context"
 # Order matters: counts skip what dates took, objectives use the organizations found.
@@ -40,6 +40,15 @@ def build_nlp(
         if isinstance(component, DataComponent):
             component.initialize(patterns=patterns.lines)
     return nlp
+
+
+def add_patterns(nlp: Language, patterns: Iterable[Mapping[str, Any]]) -> None:
+    """Add data lines to every data component of ``nlp``, each taking the lines it reads
+    (and every word list, which all of them share)."""
+    lines = parse_lines(patterns)
+    for _, component in nlp.pipeline:
+        if isinstance(component, DataComponent):
+            component.add_patterns(lines)
 
 
 def read_patterns(folders: list[str] | None = None, builtin: bool = True) -> list[dict[str, Any]]:

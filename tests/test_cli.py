@@ -207,5 +207,13 @@ def test_a_run_that_reads_no_article_writes_its_errors(tmp_path: Path) -> None:
     assert [e["code"] for e in json.loads((out / "errors.json").read_text())] == ["E101"]
     assert json.loads((out / "claims.json").read_text()) == []
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        ["articles.json", "claims.csv", "claims.db", "claims.json", "claims.parquet", "errors.json", "organizations.csv"]
+        [
+            "articles.json",
+            "claims.csv",
+            "claims.db",
+            "claims.json",
+            "claims.parquet",
+            "errors.json",
+            "organizations.csv",
+        ]
     )

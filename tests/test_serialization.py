@@ -147,3 +147,16 @@ def test_one_claim_of_a_type_per_span(nlp: Language) -> None:
     other = add_claim(doc, "count", 26, 61, "count-x", {"value": 1, "unit": None, "qualifier": None})
     assert first is not None and second is None and other is not None
     assert [claim_fields(s).get("subject") for s in claim_spans(doc, "objective")] == ["Basin Council"]
+
+
+def test_words_added_to_the_pipeline_reach_every_component() -> None:
+    from pipeline.nlp import add_patterns
+
+    nlp = build_nlp()
+    text = "The Nuclear Safety Inspectorate met. The inspectorate aims to train forty engineers."
+    before = {c.text: c.model_dump() for c in claims_from_doc(nlp(text), "a")}
+    add_patterns(nlp, [{"id": "org-nouns-mine", "label": "ORG_NOUN", "terms": ["Inspectorate"]}])
+    after = {c.text: c.model_dump() for c in claims_from_doc(nlp(text), "a")}
+    assert "Nuclear Safety Inspectorate" not in before
+    assert after["Nuclear Safety Inspectorate"]["name"] == "Nuclear Safety Inspectorate"
+    assert after["train forty engineers"]["subject"] == "Nuclear Safety Inspectorate"

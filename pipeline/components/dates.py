@@ -325,11 +325,13 @@ class DateComponent(RuleComponent):
 
     def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
-        relative = [
-            (start, end)
-            for start, end, _ in self.candidates(doc, matches, SOME_DAY)
-            if not any(a <= start and end <= b for a, b, _ in found)
-        ]
+        relative = sorted(
+            {
+                (start, end)
+                for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY))
+                if not any(a <= start and end <= b for a, b, _ in found)
+            }
+        )
         if relative:
             examples = ", ".join(repr(doc[a:b].text) for a, b in relative[:3])
             warn(doc, Code.W101, examples=examples + (", ..." if len(relative) > 3 else ""))

@@ -698,6 +698,11 @@ class OrganizationComponent(RuleComponent):
                     break
 
 
-@Language.factory(ORGANIZATIONS, assigns=["doc.spans", "span._.pc_organization", "span._.pc_entity"], default_config={})
+@Language.factory(
+    ORGANIZATIONS,
+    requires=["token.is_sent_start"],
+    assigns=["doc.spans", "span._.pc_organization", "span._.pc_entity"],
+    default_config={},
+)
 def make_organization_component(nlp: Language, name: str) -> OrganizationComponent:
     return OrganizationComponent(nlp, name)
