@@ -42,11 +42,6 @@ class ClaimType:
     def labels(self) -> frozenset[str]:
         return labels.labels_of(self.component)
 
-    @property
-    def claim_labels(self) -> frozenset[str]:
-        """Labels whose matches become claims carrying the line's id as ``rule``."""
-        return frozenset(name for name in self.labels if labels.LABELS[name].claims)
-
 
 _TYPES = (
     ClaimType("date", DateClaim, labels.DATES, "#cfe8ff", "when: a day or period"),
