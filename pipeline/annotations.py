@@ -37,7 +37,7 @@ ENTITY_EXTENSION = "pc_entity"
 
 def register_extensions() -> None:
     """Declare our ``Doc._`` and ``Span._`` attributes (idempotent; components call it)."""
-    for name in ("pc_published", "pc_warnings", "pc_failure"):
+    for name in ("pc_published", "pc_warnings", "pc_failure", "pc_failure_code"):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
     for name in (*(t.extension for t in CLAIM_TYPES.values()), ENTITY_EXTENSION):
@@ -202,12 +202,24 @@ def warnings_of(doc: Doc) -> list[dict[str, Any]]:
 
 
 def record_failure(doc: Doc, component: str, exc: BaseException) -> None:
-    doc._.pc_failure = f"{component}: {type(exc).__name__}: {exc}"
+    """Note on the doc that ``component`` failed on it; a run over the time budget gets its own code."""
+    from .budget import BudgetExceeded
+    from .errors import describe
+
+    if isinstance(exc, BudgetExceeded):
+        doc._.pc_failure, doc._.pc_failure_code = f"stopped in {component} after {exc.seconds:g} s", "E402"
+    else:
+        doc._.pc_failure, doc._.pc_failure_code = f"{component}: {describe(exc)}", "E401"
 
 
 def failure(doc: Doc) -> str | None:
     value = doc._.pc_failure
     return None if value is None else str(value)
+
+
+def failure_code(doc: Doc) -> str:
+    """The code of the doc's failure: ``E402`` for a run over the time budget, else ``E401``."""
+    return str(doc._.pc_failure_code or "E401")
 
 
 # -- sentences -------------------------------------------------------------------------

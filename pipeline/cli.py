@@ -2,7 +2,7 @@
 
 Exit status: 0 when every input was read, 1 when some input failed (the rest of the
 batch is still written, and ``errors.json`` lists the failures), 2 for invalid patterns
-or usage, 3 when the outputs cannot be written.
+or usage, 3 when the outputs cannot be written, 4 for an internal error (a bug: E900).
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
 from .claim_types import normalized_text
-from .errors import ClaimsError
+from .errors import DEBUG_VARIABLE, ClaimsError, Code, debugging, problem
 from .extract import extract_paths
 from .ingest import iter_files
 from .nlp import build_nlp
@@ -33,11 +34,13 @@ from .writers import write_outputs
 EXIT_INPUT_FAILED = 1
 EXIT_INVALID = 2
 EXIT_WRITE_FAILED = 3
+EXIT_INTERNAL = 4
 
 app = typer.Typer(
     help="Turn policy articles into tables of dates, counts, organizations and objectives.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,  # locals would print article text
 )
 patterns_app = typer.Typer(help="Check the match patterns kept in patterns/ folders.", no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")
@@ -78,10 +81,25 @@ def extract(
         str | None,
         typer.Option(help="Publication date (YYYY-MM-DD) of every article whose record does not state one."),
     ] = None,
+    time_budget: Annotated[
+        float,
+        typer.Option(
+            "--time-budget",
+            min=0,
+            help="Seconds one file may take to read and one article to extract; beyond it the article is "
+            "left out with E402. 0 for no limit.",
+        ),
+    ] = DEFAULT_BUDGET,
+    debug: Annotated[bool, typer.Option("--debug", help="Put tracebacks in the problem messages.")] = False,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
 
+    if debug:
+        os.environ[DEBUG_VARIABLE] = "1"
+    if jobs < 0:
+        err_console.print("--jobs must be 0 (one per core) or more")
+        raise typer.Exit(EXIT_INVALID)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
@@ -107,6 +125,7 @@ def extract(
             on_file=lambda path, _: progress.update(task, advance=1, description=path.name),
             jobs=jobs,
             published=reference,
+            budget=time_budget or None,
         )
     try:
         write_outputs(out, result.articles, result.claims, result.problems)
@@ -347,5 +366,24 @@ def _published_or_exit(value: str | None, day_order: str = "dmy") -> date | None
     return found
 
 
+def main() -> None:
+    """The ``claims`` command: the app, with any unexpected exception turned into ``E900``
+    (and its traceback only with ``--debug``)."""
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        typer.echo("interrupted", err=True)
+        raise SystemExit(130) from None
+    except Exception as exc:
+        if debugging() or "--debug" in sys.argv:
+            raise
+        from .errors import describe
+
+        typer.echo(f"error: {problem(Code.E900, reason=describe(exc))}", err=True)
+        raise SystemExit(EXIT_INTERNAL) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

@@ -6,8 +6,12 @@ and where it happened (file and line) when that is known.
 
 from __future__ import annotations
 
+import os
+import traceback
 from dataclasses import dataclass
 from enum import StrEnum
+
+DEBUG_VARIABLE = "POLICY_CLAIMS_DEBUG"  # set by ``--debug``; inherited by worker processes
 
 
 class Code(StrEnum):
@@ -22,6 +26,7 @@ class Code(StrEnum):
     E108 = "E108"  # duplicate article id in one batch
     E109 = "E109"  # PDF cannot be read (encrypted, damaged)
     E110 = "E110"  # page or document has no article text
+    E111 = "E111"  # a reader (or a library it calls) failed on the file
     # patterns (E2xx)
     E201 = "E201"  # pattern line is not valid JSON
     E202 = "E202"  # pattern line has unknown or missing keys
@@ -36,7 +41,11 @@ class Code(StrEnum):
     E301 = "E301"  # output folder cannot be written
     # processing (E4xx)
     E401 = "E401"  # the pipeline failed on an article
+    E402 = "E402"  # an article ran over its time budget
+    E403 = "E403"  # a worker process died while extracting an article
     # warnings (Wxxx): the article was extracted, but something is missing
+    # the tool itself (E9xx)
+    E900 = "E900"  # an internal error: a bug
     W101 = "W101"  # relative dates left out for want of a publication date
     W102 = "W102"  # a publication date given as context is not a date
 
@@ -52,6 +61,10 @@ MESSAGES: dict[Code, str] = {
     Code.E108: "article id {article_id!r} was already read from {other}; rename one of them",
     Code.E109: "cannot read the PDF: {reason}",
     Code.E110: "no article text: {reason}",
+    Code.E111: (
+        "cannot read the article ({reason}); the file may be damaged: open it and save or export it "
+        "again, and if it still fails, report it with the output of --debug"
+    ),
     Code.E201: "line is not valid JSON: {reason}",
     Code.E202: "{reason}",
     Code.E203: "invalid token pattern: {reason}",
@@ -63,6 +76,15 @@ MESSAGES: dict[Code, str] = {
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
     Code.E301: "cannot write the outputs: {reason}",
     Code.E401: "extraction failed: {reason}",
+    Code.E402: (
+        "the article ran over its time budget ({reason}) and was left out; "
+        "give it more with --time-budget SECONDS (0 for none), or split the file"
+    ),
+    Code.E403: (
+        "the worker process extracting this article died ({reason}) and it was left out; "
+        "run again with --jobs 1 to see whether the article itself is the cause"
+    ),
+    Code.E900: "internal error ({reason}); please report it with the output of the same command run with --debug",
     Code.W101: (
         "relative dates left out ({examples}): the article has no publication date; give one with "
         "--published, a JSONL 'published' field or a dateline"
@@ -109,3 +131,19 @@ class ClaimsError(Exception):
     @property
     def code(self) -> Code:
         return self.problems[0].code
+
+
+def debugging() -> bool:
+    """Whether ``--debug`` asked for tracebacks in problem messages."""
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as a reason in a problem message: its type and first line, and with
+    ``--debug`` its traceback."""
+    text = str(exc).strip()
+    first = text.splitlines()[0][:200] if text else ""
+    reason = f"{type(exc).__name__}: {first}" if first else type(exc).__name__
+    if debugging():
+        reason += "\n" + "".join(traceback.format_exception(exc)).rstrip()
+    return reason

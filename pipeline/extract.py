@@ -1,7 +1,8 @@
 """Run the pipeline over finished articles and assemble the records from what is on each Doc.
 
 The texts go through ``nlp.pipe`` with their publication date as context (spaCy's own
-``as_tuples``; with ``jobs`` > 1, spaCy's own multiprocessing). Records are built from
+``as_tuples``; with ``jobs`` > 1, in worker processes: ``workers.py``), each article
+under a time budget (``budget.py``). Records are built from
 ``doc.spans`` alone (``annotations.py``), so a Doc read back from bytes or a DocBin
 gives the same records.
 """
@@ -18,10 +19,12 @@ from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .annotations import Sentences, claim_fields, claim_spans, failure, record_failure, warnings_of
+from .annotations import Sentences, claim_fields, claim_spans, failure, failure_code, record_failure, warnings_of
+from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
+from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
-from .errors import MESSAGES, Code, Problem, problem
-from .ingest import RawArticle, SourceArticle, finish, iter_files, read_path
+from .errors import MESSAGES, Code, Problem, describe, problem
+from .ingest import RawArticle, SourceArticle, finish, iter_inputs, read_path
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
 from .normalize.dates import DayOrder
@@ -80,7 +83,7 @@ def problems_from_doc(doc: Doc, source: str, line: int | None = None) -> list[Pr
         found.append(Problem(code, MESSAGES[code].format(**details), source, line))
     reason = failure(doc)
     if reason is not None:
-        found.append(problem(Code.E401, source, line, reason=reason))
+        found.append(problem(Code(failure_code(doc)), source, line, reason=reason))
     return found
 
 
@@ -117,28 +120,58 @@ def _doc_or_failure(nlp: Language, text: str) -> Doc:
 
 
 def extract_articles(
-    nlp: Language, articles: Iterable[SourceArticle], *, jobs: int = 1
+    nlp: Language,
+    articles: Iterable[SourceArticle],
+    *,
+    jobs: int = 1,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> Iterator[tuple[SourceArticle, list[Claim], list[Problem]]]:
     """Each article with its claims and its problems, in input order.
 
-    ``jobs`` > 1 runs the pipeline in that many processes (``nlp.pipe(n_process=...)``).
-    An article the pipeline fails on gets an ``E401`` problem and no claims.
+    ``jobs`` > 1 runs the pipeline in that many worker processes (``workers.py``); a worker
+    that dies costs a retry, never the batch. An article the pipeline fails on gets an
+    ``E401`` problem and no claims, one that runs over ``budget`` seconds an ``E402``.
     """
+    if jobs > 1:
+        from .workers import extract_in_workers
+
+        yield from extract_in_workers(nlp, articles, jobs=jobs, budget=budget)
+        return
+    source = enumerate(articles)
     pending: dict[int, SourceArticle] = {}
+    deadline = Deadline(budget)
 
     def texts() -> Iterator[tuple[Doc, dict[str, Any]]]:
-        for index, item in enumerate(articles):
+        for index, item in source:
             pending[index] = item
+            deadline.start()
             yield _doc_or_failure(nlp, item.article.text), context_of(item.article, index=index)
 
-    processed = nlp.pipe(texts(), as_tuples=True, n_process=jobs, batch_size=ARTICLES_PER_BATCH)
-    for doc, context in processed:
-        item = pending.pop(context["index"])
-        yield item, *_assemble(doc, item)
+    while True:
+        try:
+            for doc, context in nlp.pipe(texts(), as_tuples=True, batch_size=ARTICLES_PER_BATCH):
+                deadline.stop()
+                item = pending.pop(context["index"])
+                yield item, *_assemble(doc, item)
+            break
+        except Exception as exc:  # escaped the components (the budget struck between them): go on
+            deadline.stop()
+            if not pending:
+                raise
+            for index in sorted(pending):
+                yield pending[index], [], [_lost(pending[index], exc)]
+            pending.clear()
     for index in sorted(pending):  # a doc spaCy did not give back
-        item = pending[index]
-        lost = problem(Code.E401, item.article.source, item.line, reason="the pipeline gave no result")
-        yield item, [], [lost]
+        yield pending[index], [], [_lost(pending[index], None)]
+
+
+def _lost(item: SourceArticle, exc: Exception | None) -> Problem:
+    """The problem of an article the pipeline gave no doc back for."""
+    where = (item.article.source, item.line)
+    if isinstance(exc, BudgetExceeded):
+        return problem(Code.E402, *where, reason=f"stopped after {exc.seconds:g} s")
+    reason = describe(exc) if exc is not None else "the pipeline gave no result"
+    return problem(Code.E401, *where, reason=reason)
 
 
 def _assemble(doc: Doc, item: SourceArticle) -> tuple[list[Claim], list[Problem]]:
@@ -150,7 +183,7 @@ def _assemble(doc: Doc, item: SourceArticle) -> tuple[list[Claim], list[Problem]
     except Exception as exc:
         return [], [
             *problems,
-            problem(Code.E401, item.article.source, item.line, reason=f"{type(exc).__name__}: {exc}"),
+            problem(Code.E401, item.article.source, item.line, reason=describe(exc)),
         ]
 
 
@@ -200,16 +233,23 @@ def read_batch(
     published: date | None = None,
     lexicon: Lexicon | None = None,
     order: DayOrder = "dmy",
+    budget: float | None = DEFAULT_BUDGET,
 ) -> list[tuple[Path, list[SourceArticle]]]:
-    """Every readable file with its finished articles; unreadable files and duplicate ids
-    are added to ``problems``."""
+    """Every readable file with its finished articles; unreadable files, files that take
+    longer than ``budget`` seconds to read, and duplicate ids are added to ``problems``."""
     batch: list[tuple[Path, list[SourceArticle]]] = []
     seen: dict[str, str] = {}
-    for entry in iter_files(paths):
+    for entry in iter_inputs(paths):
         if isinstance(entry, Problem):
             problems.append(entry)
             continue
-        items, found = read_path(entry, published=published, lexicon=lexicon, order=order)
+        try:
+            with time_budget(budget):
+                items, found = read_path(
+                    entry.path, published=published, lexicon=lexicon, order=order, article_id=entry.article_id
+                )
+        except BudgetExceeded as exc:
+            items, found = [], [problem(Code.E402, str(entry.path), reason=f"stopped reading after {exc.seconds:g} s")]
         problems.extend(found)
         kept = []
         for item in items:
@@ -227,7 +267,7 @@ def read_batch(
                 continue
             seen[article.article_id] = f"{article.source}:{item.line}" if item.line else article.source
             kept.append(item)
-        batch.append((entry, kept))
+        batch.append((entry.path, kept))
     return batch
 
 
@@ -238,6 +278,7 @@ def extract_paths(
     on_file: Callable[[Path, int], None] | None = None,
     jobs: int = 1,
     published: date | None = None,
+    budget: float | None = DEFAULT_BUDGET,
 ) -> Extraction:
     """Read every supported file under ``paths`` and extract claims from each article.
 
@@ -245,9 +286,13 @@ def extract_paths(
     ``on_file(path, n_articles)`` is called after each file (for progress reporting).
     ``jobs`` > 1 runs the pipeline in that many processes; the result is the same.
     ``published`` is the publication date of articles whose record states none.
+    ``budget`` is the time in seconds one file may take to read, and one article to
+    extract (``E402`` beyond it); ``None`` or 0 for no limit.
     """
     result = Extraction()
-    batch = read_batch(paths, result.problems, published=published, lexicon=lexicon_of(nlp), order=day_order_of(nlp))
+    batch = read_batch(
+        paths, result.problems, published=published, lexicon=lexicon_of(nlp), order=day_order_of(nlp), budget=budget
+    )
     sizes = {entry: len(items) for entry, items in batch}
     remaining = dict(sizes)
     owner = {id(item): entry for entry, items in batch for item in items}
@@ -255,7 +300,7 @@ def extract_paths(
         if count == 0 and on_file is not None:
             on_file(entry, 0)
     items = [item for _, group in batch for item in group]
-    for item, claims, problems in extract_articles(nlp, items, jobs=jobs if len(items) > 1 else 1):
+    for item, claims, problems in extract_articles(nlp, items, jobs=jobs if len(items) > 1 else 1, budget=budget):
         result.problems.extend(problems)
         if not any(not p.is_warning for p in problems):
             result.articles.append(item.article)

@@ -15,12 +15,13 @@ import codecs
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import Code, Problem, problem
+from ..budget import BudgetExceeded
+from ..errors import Code, Problem, describe, problem
 from ..lexicon import Lexicon
 from ..normalize.dates import DayOrder, parse_published
 from ..records import Article
@@ -30,6 +31,8 @@ from .repair import SourceMap, repair
 SUPPORTED = (".txt", ".jsonl", ".md", ".markdown", ".html", ".htm", ".pdf")
 JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
 CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ def finish(
     The publication date is the one the record states (a JSONL field), else ``published``
     (the run's ``--published``), else the one the page states or the text's dateline.
     """
+    raw = without_surrogates(raw)
     repaired = repair(raw.text, lexicon)
     found = extract_metadata(repaired.text, lexicon, order)
     when = raw.published if raw.states_published else (published or raw.published)
@@ -84,16 +88,48 @@ def finish(
     return SourceArticle(article, repaired.source_map if raw.source_offsets else None, raw.line)
 
 
-def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
-    """Files under ``paths`` (folders recursively, sorted), or a problem for a missing path."""
+@dataclass(frozen=True)
+class InputFile:
+    """A file to read and the article id it gives: its path relative to the folder it was
+    found in, without extension (``2023/report``), or its name without extension when it
+    was named itself. Ids are unique by construction inside one folder."""
+
+    path: Path
+    article_id: str
+
+
+def without_surrogates(raw: RawArticle) -> RawArticle:
+    """The article with every lone surrogate (which JSON escapes such as ``"\\ud800"`` can
+    carry, and which no file format can store) replaced by U+FFFD, one character for one,
+    so offsets stay exact."""
+    fields: dict[str, Any] = {
+        name: LONE_SURROGATE.sub("\ufffd", value)
+        for name in ("article_id", "text", "title", "author", "url")
+        if isinstance(value := getattr(raw, name), str) and LONE_SURROGATE.search(value)
+    }
+    return replace(raw, **fields) if fields else raw
+
+
+def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputFile | Problem]:
+    """Files under ``paths`` (folders recursively, sorted, hidden files and folders skipped),
+    or a problem for a path that does not exist."""
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            yield path
+        root = Path(raw)
+        if root.is_dir():
+            for path in sorted(p for p in root.rglob("*") if p.is_file()):
+                relative = path.relative_to(root)
+                if not any(part.startswith(".") for part in relative.parts):
+                    yield InputFile(path, relative.with_suffix("").as_posix())
+        elif root.is_file():
+            yield InputFile(root, root.stem)
         else:
-            yield problem(Code.E107, str(path))
+            yield problem(Code.E107, str(root))
+
+
+def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
+    """The files of ``iter_inputs``, or its problems."""
+    for entry in iter_inputs(paths):
+        yield entry.path if isinstance(entry, InputFile) else entry
 
 
 def decode(data: bytes) -> str:
@@ -206,6 +242,8 @@ def read_jsonl(
         article_id = record.get("id")
         if not isinstance(article_id, str | int) or str(article_id).strip() == "":
             reasons.append("'id' is missing")
+        elif CONTROL_CHARACTER.search(str(article_id)):
+            reasons.append("'id' holds a control character (a line break, tab, ...); ids are one line of text")
         for key in ("title", "author", "url"):
             if record.get(key) is not None and not isinstance(record[key], str):
                 reasons.append(f"{key!r} must be a string")
@@ -308,22 +346,48 @@ READERS = {
 
 
 def read_raw(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", *, article_id: str | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
-    """The articles of one file as its reader gives them, before repair."""
+    """The articles of one file as its reader gives them, before repair.
+
+    ``article_id`` is the id of a file's one article (by default its name without
+    extension); a JSONL file's articles keep the ids their lines give. Any failure of a
+    reader or of a library it calls becomes a problem for this file.
+    """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
-    return reader(path, lexicon, order)
+    try:
+        raws, problems = reader(path, lexicon, order)
+    except BudgetExceeded:
+        raise
+    except Exception as exc:  # a library failed on this file: report it, the batch goes on
+        return [], [problem(Code.E111, str(path), reason=describe(exc))]
+    if article_id is not None and reader is not read_jsonl:
+        raws = [replace(raw, article_id=article_id) for raw in raws]
+    return raws, problems
 
 
 def read_path(
-    path: Path, *, published: date | None = None, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path,
+    *,
+    published: date | None = None,
+    lexicon: Lexicon | None = None,
+    order: DayOrder = "dmy",
+    article_id: str | None = None,
 ) -> tuple[list[SourceArticle], list[Problem]]:
     """The finished articles of one file, and a problem for everything that could not be read.
 
     ``lexicon`` holds the metadata words (honorifics, byline and date labels); the built-in
     ones by default; ``order`` reads ambiguous numeric publication dates.
     """
-    raws, problems = read_raw(path, lexicon, order)
-    return [finish(raw, published=published, lexicon=lexicon, order=order) for raw in raws], problems
+    raws, problems = read_raw(path, lexicon, order, article_id=article_id)
+    finished = []
+    for raw in raws:
+        try:
+            finished.append(finish(raw, published=published, lexicon=lexicon, order=order))
+        except BudgetExceeded:
+            raise
+        except Exception as exc:  # the repair or the metadata failed on this article alone
+            problems.append(problem(Code.E111, raw.source, raw.line, reason=describe(exc)))
+    return finished, problems

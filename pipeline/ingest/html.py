@@ -90,15 +90,15 @@ def html_to_text(raw: str, lexicon: Lexicon | None = None, order: DayOrder = "dm
 
     try:
         tree = lxml_html.fromstring(raw)
-    except (etree.ParserError, ValueError) as exc:
-        raise ValueError(f"the HTML cannot be parsed: {exc}") from exc
-    extracted = trafilatura.extract(
-        raw, output_format="xml", include_tables=True, include_formatting=False,
-        include_links=False, include_comments=False, favor_recall=True,
-    )  # fmt: skip
-    if not extracted:
-        raise ValueError("no article text found in the page")
-    document = etree.fromstring(extracted.encode("utf-8"))
+        extracted = trafilatura.extract(
+            raw, output_format="xml", include_tables=True, include_formatting=False,
+            include_links=False, include_comments=False, favor_recall=True,
+        )  # fmt: skip
+        if not extracted:
+            raise ValueError("no article text found in the page")
+        document = etree.fromstring(extracted.encode("utf-8"))
+    except etree.LxmlError as exc:  # every parser error of lxml, and of trafilatura's use of it
+        raise ValueError(f"the HTML cannot be parsed ({type(exc).__name__}: {exc})") from exc
     main = document.find("main")
     blocks = _render(main if main is not None else document)
     if not blocks:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from io import BytesIO
+from typing import Any
 
 from .repair import PAGE_NUMBER
 
@@ -21,22 +22,35 @@ class PdfError(ValueError):
 
 def _pages(data: bytes) -> list[str]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PdfStreamError
+    from pypdf.errors import DependencyError
 
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted:
-            try:
-                unlocked = reader.decrypt("")
-            except Exception as exc:
-                raise PdfError("the PDF is encrypted; save an unprotected copy and try again") from exc
-            if not unlocked:
-                raise PdfError("the PDF is encrypted; save an unprotected copy and try again")
+            _unlock(reader)
         return [page.extract_text() or "" for page in reader.pages]
     except PdfError:
         raise
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise PdfError(f"the PDF is damaged or truncated ({exc}); export it again") from exc
+    except DependencyError as exc:
+        raise PdfError(f"reading it needs a package that is not installed ({exc}); pip install cryptography") from exc
+    except RecursionError as exc:
+        raise PdfError("the PDF's objects refer to themselves in a loop; export it again") from exc
+    except Exception as exc:  # pypdf raises many kinds on damaged files; every one is this file's problem
+        raise PdfError(f"the PDF is damaged or truncated ({type(exc).__name__}: {exc}); export it again") from exc
+
+
+def _unlock(reader: Any) -> None:
+    """Open a PDF that is encrypted without a password to open it (only to edit or print)."""
+    from pypdf.errors import DependencyError
+
+    try:
+        unlocked = reader.decrypt("")
+    except DependencyError:
+        raise
+    except Exception as exc:
+        raise PdfError(f"the PDF is encrypted and cannot be opened ({exc}); save an unprotected copy") from exc
+    if not unlocked:
+        raise PdfError("the PDF is encrypted with a password to open it; save an unprotected copy and try again")
 
 
 def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
