@@ -378,3 +378,18 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+def test_a_jsonl_line_no_parser_can_hold_costs_only_that_line(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    lines = ['{"id": "a", "text": "In 2020 the 4 states met."}', "[" * 100_000 + "]" * 100_000,
+             '{"id": "b", "n": ' + "9" * 5000 + ', "text": "x"}', '{"id": "c", "text": "In 2021 they met."}']  # fmt: skip
+    path.write_text("\n".join(lines) + "\n")
+    items, problems = read_path(path)
+    assert [i.article.article_id for i in items] == ["a", "c"]
+    assert [(p.code, p.line) for p in problems] == [(Code.E105, 2), (Code.E105, 3)]
+
+
+def test_a_jsonl_file_without_a_record_is_empty(tmp_path: Path) -> None:
+    (tmp_path / "blank.jsonl").write_text("\n \n\n")
+    assert [p.code for p in read_path(tmp_path / "blank.jsonl")[1]] == [Code.E104]

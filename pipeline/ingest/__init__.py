@@ -231,6 +231,9 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             problems.append(problem(Code.E105, where, number, reason=exc.msg))
             continue
+        except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, arrays nested 10,000 deep
+            problems.append(problem(Code.E105, where, number, reason=describe(exc)))
+            continue
         if not isinstance(record, dict):
             problems.append(problem(Code.E106, where, number, reason="each line must be a JSON object"))
             continue
@@ -268,6 +271,8 @@ def read_jsonl(
                 states_published=published is not None,
             )
         )
+    if not articles and not problems:
+        problems.append(problem(Code.E104, where))
     return articles, problems
 
 
