@@ -7,6 +7,7 @@ joined with a page-break gap, which the repair step closes when a sentence runs 
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from io import BytesIO
 from typing import Any
@@ -24,6 +25,7 @@ def _pages(data: bytes) -> list[str]:
     from pypdf import PdfReader
     from pypdf.errors import DependencyError
 
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its notes on damaged files name no file
     try:
         reader = PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted:
