@@ -336,3 +336,32 @@ def test_an_output_path_through_a_symlink_swaps_the_real_folder(tmp_path: Path) 
     write_outputs(tmp_path / "link", articles, claims, [])
     assert (tmp_path / "link").is_symlink()
     assert json.loads((real / "articles.json").read_text())[0]["article_id"] == "new"
+
+
+@pytest.mark.parametrize("obstacle", ["no-exchange", "parent-not-writable", "cannot-link", "exchange-refused"])
+def test_where_no_swap_can_be_done_the_journal_writes_the_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, obstacle: str
+) -> None:
+    out = tmp_path / "out"
+    _previous_set(out)
+    if obstacle == "no-exchange":
+        monkeypatch.setattr(output_set_module, "_exchange_function", lambda: None)
+    elif obstacle == "parent-not-writable":
+
+        def refused(**_: object) -> str:
+            raise PermissionError(errno.EACCES, "Permission denied")
+
+        monkeypatch.setattr(output_set_module.tempfile, "mkdtemp", refused)
+    elif obstacle == "cannot-link":
+
+        def no_link(*_: object, **__: object) -> None:
+            raise PermissionError(errno.EPERM, "Operation not permitted")
+
+        monkeypatch.setattr(output_set_module.os, "link", no_link)
+    else:
+        monkeypatch.setattr(output_set_module, "_exchange", lambda a, b: False)
+    articles, _ = _records("new")
+    rendered = json.dumps([a.model_dump(mode="json") for a in articles]).encode()
+    assert replace_set(out, {"articles.json": rendered}) == "journal"
+    assert json.loads((out / "articles.json").read_text())[0]["article_id"] == "new"
+    assert (out / "report.html").read_text() == "mine" and _leftovers(out) == []
