@@ -96,7 +96,7 @@ def test_a_cr_or_lf_in_a_cell_never_splits_a_row() -> None:
 
 
 def test_hostile_cells_in_every_csv_and_show(tmp_path: Path) -> None:
-    record = {"id": "+cmd|' /C calc'!A0\rsecond", "text": "=HYPERLINK(1) The Basin Council has 27 member states."}
+    record = {"id": "+cmd|' /C calc'!A0", "text": "=HYPERLINK(1) The Basin Council has 27 member states."}
     (tmp_path / "hostile.jsonl").write_text(json.dumps(record) + "\n")
     out = tmp_path / "out"
     assert runner.invoke(app, ["extract", str(tmp_path / "hostile.jsonl"), "--out", str(out), "-q"]).exit_code == 0
@@ -104,7 +104,7 @@ def test_hostile_cells_in_every_csv_and_show(tmp_path: Path) -> None:
     for name in ("claims.csv", "organizations.csv"):
         rows = list(csv.DictReader((out / name).open(newline="")))
         assert len(pd.read_csv(out / name)) == len(rows)
-        assert {r["article_id"] for r in rows} == {"'+cmd|' /C calc'!A0\rsecond"}
+        assert {r["article_id"] for r in rows} == {"'+cmd|' /C calc'!A0"}
     assert len(list(csv.DictReader((out / "claims.csv").open(newline="")))) == len(claims)
     shown = runner.invoke(app, ["show", str(out), "--format", "csv"])
     rows = list(csv.DictReader(io.StringIO(shown.stdout, newline="")))
