@@ -7,22 +7,27 @@ replaced as one:
 **Swap (the normal way).** The whole new set is built in a hidden sibling of the output
 folder, ``.<name>.claims-new-XXXX`` (same parent, so same file system); every file in it
 is flushed to disk. Files in the output folder that are not ours (a ``report.html``, a
-``.gitkeep``, subfolders) are hard-linked into it, so they live in both folders. Then
+``.gitkeep``) are hard-linked into it, so they live in both folders. Then
 ``renameat2(RENAME_EXCHANGE)`` (Linux; ``renamex_np(RENAME_SWAP)`` on macOS) swaps the
 two folders in one atomic step: at every moment the output path names either the old
 folder or the new one, never a mix, and never nothing. The old folder, now under the
-hidden name, is deleted. A run killed before the swap leaves the previous set; killed
+hidden name, is deleted, after any file of the user's that appeared or was replaced in
+it meanwhile is moved over. A run killed before the swap leaves the previous set; killed
 after it, the new one; either way at most a hidden ``.<name>.claims-new-*`` folder
 remains, which the next run deletes before it writes.
 
 Why a folder swap rather than a manifest: readers that are not ours (pandas, DuckDB,
 Datasette, a spreadsheet) open the files by name and know nothing of a manifest; with the
-swap, what they find by name is always one whole set.
+swap, what they find by name is always one whole set. Only plain files are carried over
+by hard links: a subfolder would have to be linked file by file, at a cost that grows
+with it, and a file written deep inside it during the swap would be lost, so a folder
+with subfolders takes the journal.
 
 **Journal (the fallback).** Where the swap cannot be done (no ``renameat2`` or a file
 system without exchange, the parent folder not writable, the output folder is the
-current directory or holds it, is a mount point or belongs to another user, or a file in
-it cannot be hard-linked), the new set is built in ``<out>/.claims-staging/``, flushed,
+current directory or holds it, is a mount point or belongs to another user, holds a
+subfolder, more than ``MAX_CARRIED`` other files, or a file that cannot be hard-linked),
+the new set is built in ``<out>/.claims-staging/``, flushed,
 and committed by atomically writing ``.claims-staging/COMMIT`` (the list of names); then
 each file is renamed into place and the staging folder removed. Killed before the
 commit, the previous set stands (the next run deletes the staging folder); killed after
@@ -57,6 +62,7 @@ Builder = Callable[[Path], None]  # writes one file at the path it is given
 JOURNAL = ".claims-staging"
 COMMIT = "COMMIT"
 SWAP_MARK = ".claims-new-"
+MAX_CARRIED = 1000  # other files an output folder may hold for a swap; more, and the journal is used
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # Linux renameat2 flag
@@ -297,7 +303,7 @@ def _build_swap_folder(folder: Path, files: Mapping[str, bytes | Builder], own: 
         return None
     try:
         _write_files(staging, files)
-        _link_tree(folder, staging, own)
+        _link_files(folder, staging, own)
         mode = os.stat(folder).st_mode & 0o7777
         os.chmod(staging, mode)
         _fsync_folder(staging)
@@ -311,39 +317,44 @@ def _build_swap_folder(folder: Path, files: Mapping[str, bytes | Builder], own: 
 
 
 def _finish_swap(folder: Path, old: Path, own: Collection[str]) -> None:
-    """After the swap: make it durable, carry over files that appeared in the old folder
-    since it was linked, delete the old folder."""
+    """After the swap: make it durable, carry over files that appeared in the old folder or
+    were replaced there (an editor saving by rename) since they were linked, delete it."""
     _fsync_folder(folder.parent)
     with contextlib.suppress(OSError):
         for entry in os.scandir(old):
             if entry.name in own or is_leftover(entry.name, own):
                 continue
-            if not os.path.lexists(folder / entry.name):
+            target = folder / entry.name
+            try:
+                carried = os.stat(target, follow_symlinks=False)
+            except FileNotFoundError:
+                carried = None
+            current = entry.stat(follow_symlinks=False)
+            if carried is None or (carried.st_dev, carried.st_ino) != (current.st_dev, current.st_ino):
                 with contextlib.suppress(OSError):
-                    os.rename(entry.path, folder / entry.name)
+                    os.replace(entry.path, target)
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _link_tree(source: Path, target: Path, own: Collection[str], top: bool = True) -> None:
-    """Hard-link every file under ``source`` into ``target`` (folders recreated, symlinks
-    copied), leaving out our own files and debris at the top."""
-    for entry in os.scandir(source):
-        if top and (entry.name in own or is_leftover(entry.name, own)):
-            continue
+def _link_files(source: Path, target: Path, own: Collection[str]) -> None:
+    """Hard-link every file of ``source`` but ours into ``target`` (symlinks copied).
+
+    A subfolder, a special file, more than ``MAX_CARRIED`` files or a file that cannot be
+    linked raise ``_CannotSwap``: the journal is then used, which leaves them where they are
+    (a file written deep in a subfolder during the swap could not be carried over).
+    """
+    entries = [e for e in os.scandir(source) if e.name not in own and not is_leftover(e.name, own)]
+    if len(entries) > MAX_CARRIED:
+        raise _CannotSwap(f"{len(entries)} other files")
+    for entry in entries:
         destination = target / entry.name
         try:
             if entry.is_symlink():
                 os.symlink(os.readlink(entry.path), destination)
-            elif entry.is_dir():
-                if os.stat(entry.path).st_dev != os.stat(source).st_dev:
-                    raise _CannotSwap(entry.path)  # a mount point inside the folder
-                destination.mkdir()
-                _link_tree(Path(entry.path), destination, own, top=False)
-                shutil.copystat(entry.path, destination, follow_symlinks=False)
             elif entry.is_file():
                 os.link(entry.path, destination, follow_symlinks=False)
             else:
-                raise _CannotSwap(entry.path)  # a socket, FIFO or device
+                raise _CannotSwap(entry.path)  # a subfolder, socket, FIFO or device
         except FileNotFoundError:
             continue  # removed while we were linking: nothing to keep
         except OSError as exc:

@@ -230,8 +230,9 @@ def write_outputs(
     raw_csv: bool = False,
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
-) -> None:
-    """Write the seven output files into ``folder`` as one set (other files there stay).
+) -> str:
+    """Write the seven output files into ``folder`` as one set (other files there stay);
+    returns how: ``"swap"`` or ``"journal"`` (see ``output_set``).
 
     Raises ``ClaimsError``: E301 when they cannot be written (the previous set is kept and
     nothing is left behind), E302 when another run is writing there and ``wait`` is off;
@@ -248,7 +249,7 @@ def write_outputs(
         raise ClaimsError(problem(Code.E301, str(folder), reason=f"{type(exc).__name__}: {exc}")) from exc
     files["claims.db"] = _sqlite_builder(articles, claims)
     try:
-        replace_set(folder, files, wait=wait, on_wait=on_wait)
+        return replace_set(folder, files, wait=wait, on_wait=on_wait)
     except sqlite3.Error as exc:  # "database or disk is full" is no OSError
         raise ClaimsError(problem(Code.E301, str(folder), reason=str(exc))) from exc
 

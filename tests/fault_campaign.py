@@ -1,8 +1,8 @@
 """Kill ``claims extract`` with SIGKILL at random moments and check what it leaves.
 
 Used by ``tests/test_faults.py`` (a short campaign) and ``scripts/faults.py`` (a long one).
-Each worker owns one output folder (with a user's ``report.html``, ``.gitkeep`` and a
-subfolder in it, which must survive) and alternates between two inputs whose output sets
+Each worker owns one output folder (with a user's ``report.html`` and ``.gitkeep`` in it,
+which must survive) and alternates between two inputs whose output sets
 differ in every file, so after each kill the folder must hold exactly the set it held
 before or the set of the killed run: the same claims in claims.json, claims.csv,
 claims.parquet and claims.db, and articles.json, organizations.csv and errors.json of
@@ -39,7 +39,7 @@ from pipeline.writers import BINARY_FILES, OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 OURS = (*OUTPUT_FILES, *BINARY_FILES)
-FOREIGN = {"report.html": "<p>the user's own report</p>\n", ".gitkeep": "", "notes/todo.txt": "keep me\n"}
+FOREIGN = {"report.html": "<p>the user's own report</p>\n", ".gitkeep": ""}
 
 
 def claims_command() -> list[str]:
@@ -105,7 +105,7 @@ def foreign_files_intact(folder: Path) -> bool:
 def leftovers(folder: Path) -> list[str]:
     """Everything beside and in the output folder that is neither ours nor the user's."""
     found = [p.name for p in folder.parent.iterdir() if p.name.startswith(staging_prefix(folder))]
-    expected = {*OURS, *(name.split("/")[0] for name in FOREIGN)}
+    expected = {*OURS, *FOREIGN}
     found += [p.name for p in folder.iterdir() if p.name not in expected]
     return sorted(found)
 
@@ -153,7 +153,6 @@ class Worker:
         self.out = base / "parent" / "out"
         self.out.mkdir(parents=True)
         for name, text in FOREIGN.items():
-            (self.out / name).parent.mkdir(parents=True, exist_ok=True)
             (self.out / name).write_text(text)
         self.expected: dict[str, object] = {}
         self.state = "a"

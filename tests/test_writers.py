@@ -240,10 +240,34 @@ def test_a_new_set_keeps_the_users_files(tmp_path: Path) -> None:
     (out / ".claims.db.abc123.tmp").write_text("debris of an older version")
     (out / "claims.db-journal").write_text("debris")
     articles, claims = _records("new")
-    write_outputs(out, articles, claims, [])
+    assert write_outputs(out, articles, claims, []) == "journal"  # a subfolder is not carried by a swap
     assert (out / "report.html").read_text() == "mine" and (out / "sub" / "n.txt").read_text() == "note"
     assert json.loads((out / "articles.json").read_text())[0]["article_id"] == "new"
     assert _leftovers(out) == ["sub"]
+    (out / "sub" / "n.txt").unlink()
+    (out / "sub").rmdir()
+    (out / "link").symlink_to("report.html")
+    assert write_outputs(out, *_records("newer"), []) == "swap"
+    assert (out / "report.html").read_text() == "mine" and (out / "link").read_text() == "mine"
+    assert (out / "link").is_symlink() and _leftovers(out) == ["link"]
+
+
+def test_a_file_the_user_replaces_during_the_swap_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files saved into the old folder after they were linked (a new one, or one saved by
+    rename, as editors do) are moved into the new folder, not deleted with the old."""
+    out = tmp_path / "out"
+    _previous_set(out)
+    real_exchange = output_set_module._exchange
+
+    def exchange_after_the_user_saved(a: Path, b: Path) -> bool:
+        (b / "draft.txt").write_text("new file")
+        (b / "report.tmp").write_text("edited")
+        (b / "report.tmp").replace(b / "report.html")
+        return real_exchange(a, b)
+
+    monkeypatch.setattr(output_set_module, "_exchange", exchange_after_the_user_saved)
+    assert write_outputs(out, *_records("new"), []) == "swap"
+    assert (out / "report.html").read_text() == "edited" and (out / "draft.txt").read_text() == "new file"
 
 
 def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
