@@ -302,8 +302,8 @@ def _build_swap_folder(folder: Path, files: Mapping[str, bytes | Builder], own: 
     except OSError:
         return None
     try:
+        _link_files(folder, staging, own)  # first: it may find that the journal must be used
         _write_files(staging, files)
-        _link_files(folder, staging, own)
         mode = os.stat(folder).st_mode & 0o7777
         os.chmod(staging, mode)
         _fsync_folder(staging)
