@@ -10,12 +10,14 @@ that same run. A third of the runs write with ``--out .`` from inside the folder
 takes the journal fallback instead of the folder swap.
 
 Two thirds of the kills wait for the write phase to begin (a staging folder appears)
-and strike at a random moment within the write phase as measured on a complete run;
-the others strike at any moment of the run.
+and strike at a random moment within the write phase as measured on a complete run
+(half of them in its last 40%, where the swap or the journal's renames happen); the
+others strike at any moment of the run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -166,23 +168,31 @@ class Worker:
             cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
         )  # fmt: skip
 
-    def _staging_seen(self) -> bool:
-        try:
-            return (
-                any(n.startswith(staging_prefix(self.out)) for n in os.listdir(self.out.parent))
-                or (self.out / JOURNAL).exists()
-            )
-        except OSError:
-            return False
+    def _stagings(self) -> set[tuple[str, int]]:
+        """The staging folders there now (swap folders beside, the journal inside), by inode."""
+        found = set()
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.out.parent):
+                if entry.name.startswith(staging_prefix(self.out)):
+                    found.add((entry.name, entry.inode()))
+        with contextlib.suppress(OSError):
+            found.add((JOURNAL, os.stat(self.out / JOURNAL).st_ino))
+        return found
+
+    def _staging_seen(self, before: set[tuple[str, int]]) -> bool:
+        """Whether the run has begun its write phase: a staging folder that was not there
+        when it started (a killed run's stale one does not count)."""
+        return bool(self._stagings() - before)
 
     def complete_run(self, which: str, journal: bool = False) -> None:
         """Run to the end, measuring the whole run and its write phase."""
         mode = "journal" if journal else "swap"
+        before = self._stagings()
         started = time.monotonic()
         process = self._start(which, journal)
         write_began = write_ended = None
         while process.poll() is None:
-            seen = self._staging_seen()
+            seen = self._staging_seen(before)
             if write_began is None and seen:
                 write_began = time.monotonic()
             elif write_began is not None and write_ended is None and not seen:
@@ -203,12 +213,15 @@ class Worker:
         journal = self.rng.random() < 1 / 3
         mode = "journal" if journal else "swap"
         in_write = self.rng.random() < 2 / 3
+        before = self._stagings()
         process = self._start(new, journal)
         if in_write:
             deadline = time.monotonic() + 60
-            while not self._staging_seen() and process.poll() is None and time.monotonic() < deadline:
+            while not self._staging_seen(before) and process.poll() is None and time.monotonic() < deadline:
                 time.sleep(0.0005)
-            time.sleep(self.rng.uniform(0, self.write_seconds[mode] * 1.2))
+            # half of them late in the phase, where the swap or the journal's renames happen
+            low = 0.6 if self.rng.random() < 0.5 else 0.0
+            time.sleep(self.write_seconds[mode] * self.rng.uniform(low, 1.1))
         else:
             time.sleep(self.rng.uniform(0, self.run_seconds[mode]))
         finished = process.poll() is not None
