@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -23,13 +24,13 @@ from rich.table import Table
 from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
 from .claim_types import normalized_text
-from .errors import DEBUG_VARIABLE, ClaimsError, Code, debugging, problem
-from .extract import extract_paths
+from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, problem
+from .extract import Extraction, extract_paths
 from .ingest import iter_files
 from .nlp import build_nlp
 from .patterns import PatternSet, check_patterns, load_patterns
 from .records import json_schema
-from .writers import write_outputs
+from .writers import to_csv, write_outputs
 
 EXIT_INPUT_FAILED = 1
 EXIT_INVALID = 2
@@ -56,6 +57,12 @@ PatternDirs = Annotated[
     ),
 ]
 NoBuiltin = Annotated[bool, typer.Option("--no-builtin-patterns", help="Start from no patterns but --patterns.")]
+RawCsv = Annotated[
+    bool,
+    typer.Option(
+        "--raw-csv", help="Write CSV cells as they are: no leading ' before text a spreadsheet runs as a formula."
+    ),
+]
 
 
 def _fail(error: ClaimsError, code: int) -> typer.Exit:
@@ -91,6 +98,10 @@ def extract(
         ),
     ] = DEFAULT_BUDGET,
     debug: Annotated[bool, typer.Option("--debug", help="Put tracebacks in the problem messages.")] = False,
+    raw_csv: RawCsv = False,
+    wait: Annotated[
+        bool, typer.Option(help="When another run is writing to OUT, wait for it (--no-wait: stop with E302).")
+    ] = True,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
@@ -127,13 +138,16 @@ def extract(
             published=reference,
             budget=time_budget or None,
         )
+    problems = [*result.problems, *_nothing_read(paths, result)]
     try:
-        write_outputs(out, result.articles, result.claims, result.problems)
+        write_outputs(
+            out, result.articles, result.claims, problems, raw_csv=raw_csv, wait=wait, on_wait=_say_waiting(out)
+        )
     except ClaimsError as error:
         raise _fail(error, EXIT_WRITE_FAILED) from None
-    for item in result.problems:
+    for item in problems:
         typer.echo(f"{'warning' if item.is_warning else 'error'}: {item}", err=True)
-    failures = [p for p in result.problems if not p.is_warning]
+    failures = [p for p in problems if not p.is_warning]
     if not quiet:
         by_type: Counter[str] = Counter(c.claim_type for c in result.claims)
         table = Table(title=f"claims written to {out}", show_header=True)
@@ -145,6 +159,21 @@ def extract(
         out_console.print(table)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _nothing_read(paths: list[Path], result: Extraction) -> list[Problem]:
+    """E303 for each path when the run read no article and found nothing wrong (an empty
+    folder): the outputs are written empty, and the exit status says something is amiss."""
+    if result.articles or any(not p.is_warning for p in result.problems):
+        return []
+    return [problem(Code.E303, str(path)) for path in paths]
+
+
+def _say_waiting(out: Path) -> Callable[[str], None]:
+    def say(holder: str) -> None:
+        typer.echo(f"another run is writing to {out} ({holder}); waiting for it to finish (Ctrl-C to stop)", err=True)
+
+    return say
 
 
 def _markdown(frame: pd.DataFrame) -> str:
@@ -171,6 +200,7 @@ def show(
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or markdown.")] = "table",
     limit: Annotated[int | None, typer.Option(help="Show at most this many claims.")] = None,
+    raw_csv: RawCsv = False,
 ) -> None:
     """Print the claims of an output folder as tables, filtered."""
     import re as regex
@@ -214,7 +244,7 @@ def show(
         }
     )
     if output_format == "csv":
-        typer.echo(table.to_csv(index=False, lineterminator="\n"), nl=False)
+        typer.echo(to_csv(table, raw=raw_csv), nl=False)
     elif output_format == "json":
         typer.echo(table.to_json(orient="records", force_ascii=False, indent=2))
     elif output_format == "markdown":

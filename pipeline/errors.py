@@ -39,6 +39,8 @@ class Code(StrEnum):
     E209 = "E209"  # a line replaces another of a different label
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
+    E302 = "E302"  # another run is writing to the output folder
+    E303 = "E303"  # no article was read: the outputs are empty
     # processing (E4xx)
     E401 = "E401"  # the pipeline failed on an article
     E402 = "E402"  # an article ran over its time budget
@@ -74,7 +76,12 @@ MESSAGES: dict[Code, str] = {
     Code.E207: "{reason}",
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
-    Code.E301: "cannot write the outputs: {reason}",
+    Code.E301: "cannot write the outputs: {reason}; the previous files are unchanged (free some space or write elsewhere)",
+    Code.E302: (
+        "another run is writing to this folder ({holder}); wait for it to finish, stop it, "
+        "or write to another folder with --out"
+    ),
+    Code.E303: "no article was read: no .txt, .jsonl, .html, .md or .pdf file here; the outputs are empty",
     Code.E401: "extraction failed: {reason}",
     Code.E402: (
         "the article ran over its time budget ({reason}) and was left out; "

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .claim_types import CLAIM_TYPE_NAMES, CLAIM_TYPES, CSV_COLUMNS, SHARED_COLUMNS, column_kinds
 from .errors import ClaimsError, Code, problem
+from .output_set import read_output
 from .records import Claim
 
 TYPE_COLUMNS: dict[str, tuple[str, ...]] = {name: t.columns for name, t in CLAIM_TYPES.items()}
@@ -29,7 +30,8 @@ def typed_frame(rows: Sequence[dict[str, object]]) -> pd.DataFrame:
         if kind == "category":
             frame[column] = pd.Categorical(frame[column], categories=list(CLAIM_TYPE_NAMES))
         elif kind == "date":
-            frame[column] = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
+            dates = pd.to_datetime(frame[column], format="ISO8601", errors="coerce")
+            frame[column] = dates.astype("datetime64[us]")  # one unit, however few the rows
         elif kind == "number":
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
         elif kind == "integer":
@@ -44,12 +46,14 @@ def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
 
 
 def _read_json(folder: Path, name: str) -> list[dict[str, object]]:
+    """An output file's records, read through ``output_path`` so that a journal write cut
+    short after its commit is seen as the whole new set."""
     path = Path(folder) / name
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_output(folder, name).decode("utf-8"))
     except FileNotFoundError:
         raise ClaimsError(problem(Code.E107, str(path))) from None
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ClaimsError(problem(Code.E102, str(path), reason=str(exc))) from None
     if not isinstance(data, list):
         raise ClaimsError(problem(Code.E102, str(path), reason="expected a JSON array"))
