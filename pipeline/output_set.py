@@ -137,7 +137,8 @@ def lock_holder(fd: int) -> str | None:
                 command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             except OSError:
                 command = ""
-            return f"process {pid}" + (f" ({command.strip()[:120]})" if command.strip() else "")
+            command = " ".join(command.split())[:120]  # one line: a command may hold line breaks
+            return f"process {pid}" + (f" ({command})" if command else "")
     return None
 
 
