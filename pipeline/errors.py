@@ -22,6 +22,7 @@ class Code(StrEnum):
     E108 = "E108"  # duplicate article id in one batch
     E109 = "E109"  # PDF cannot be read (encrypted, damaged)
     E110 = "E110"  # page or document has no article text
+    E111 = "E111"  # a record of an output folder (claims.json, articles.json) is invalid
     # patterns (E2xx)
     E201 = "E201"  # pattern line is not valid JSON
     E202 = "E202"  # pattern line has unknown or missing keys
@@ -52,6 +53,7 @@ MESSAGES: dict[Code, str] = {
     Code.E108: "article id {article_id!r} was already read from {other}; rename one of them",
     Code.E109: "cannot read the PDF: {reason}",
     Code.E110: "no article text: {reason}",
+    Code.E111: "invalid record: {reason}; run 'claims extract' again or correct the record",
     Code.E201: "line is not valid JSON: {reason}",
     Code.E202: "{reason}",
     Code.E203: "invalid token pattern: {reason}",
