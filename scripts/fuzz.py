@@ -4,6 +4,7 @@
 usage: python scripts/fuzz.py [--inputs N] [--seconds S] [--seed N] [--jobs N] [--timeout S]
                               [--save DIR] [--kinds K,K] [--no-named] [--json]
        python scripts/fuzz.py --replay FILE [FILE ...]
+       python scripts/fuzz.py --atheris CORPUS [-max_total_time=S -timeout=S -artifact_prefix=DIR/]
 
 Each input is one file (random bytes and Unicode; mutated, truncated and spliced real
 articles from corpus/, tests/fixtures and ../shared/eval when present; generated,
@@ -17,19 +18,23 @@ over ``--timeout`` (a hang), so no input can stop the campaign.
 What counts as a failure: an exception that escapes the library (grouped by type and by
 the place in ``pipeline/`` it came from), a hang, a worker that died, a claim whose
 ``text`` is not ``article.text[start:end]`` or whose sentence does not hold it, output
-files that do not validate against the record models, and a batch that lost the good
-article because of the bad one. Per-article failures the library reports (E401) are
+files that do not validate against the record models or disagree with each other, a
+batch that lost the good article because of the bad one, and a bad input that gave
+neither an article nor a problem (lost in silence). Per-article failures the library reports (E401) are
 listed too: they are isolated, but the article is lost. With ``--save DIR`` each failing
 input is saved (at most ``--save-per-group`` per group) with a ``finding.json`` beside
 it; ``--replay`` runs saved inputs again, in this process, and prints the traceback.
 
 The named cases (the pathological inputs, each once) run first unless ``--no-named``.
+With atheris installed (``pip install atheris``; not a dependency), ``--atheris CORPUS``
+runs the same checks coverage-guided, in process, with libFuzzer's own time limits.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import io
 import json
 import multiprocessing
@@ -563,7 +568,7 @@ def generate(seed: int, count: int, kinds: list[str], named: bool) -> Iterator[C
 # -- running one input ------------------------------------------------------------------------
 @dataclass
 class Failure:
-    category: str  # exception, hang, crash, offsets, output, lost
+    category: str  # one of CATEGORIES
     group: str  # what failures of one cause share
     detail: str
 
@@ -699,6 +704,11 @@ def run_case(nlp: Any, case: Case, index: int = 0) -> Outcome:
         if GOOD_ID not in {a.article_id for a in result.articles} or good != good_claims(nlp):
             codes = sorted({p.code.value for p in result.problems if p.path and GOOD_ID in p.path})
             outcome.failures.append(Failure("lost", "the good article was lost or lost claims", f"problems {codes}"))
+        bad = str(batch / case.name)
+        if not any(a.source == bad for a in result.articles) and not any(p.path == bad for p in result.problems):
+            outcome.failures.append(
+                Failure("silent", f"a {Path(case.name).suffix} file gave no article and no problem", "")
+            )
         outcome.failures += check_records(result.articles, result.claims)
         out = work / "out"
         try:
@@ -857,7 +867,7 @@ class Summary:
         }
 
 
-CATEGORIES = ("exception", "hang", "crash", "offsets", "output", "lost")
+CATEGORIES = ("exception", "hang", "crash", "offsets", "output", "lost", "silent")
 TITLES = {
     "exception": "uncaught exceptions",
     "hang": "hangs over the time budget",
@@ -865,12 +875,16 @@ TITLES = {
     "offsets": "offset violations (text != article.text[start:end], or not in its sentence)",
     "output": "output files that do not agree",
     "lost": "batches that lost the good article because of the bad input",
+    "silent": "inputs that gave neither an article nor a problem",
 }
 
 
 def _save(folder: Path, outcome: Outcome, case: Case, failure: Failure, seed: int) -> str:
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{failure.category}-{failure.group}")[:80].strip("-")
-    target = folder / f"{slug}-{outcome.index:05d}"
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{failure.category}-{failure.group}")[:64].strip("-")
+    digest = hashlib.sha1(failure.group.encode("utf-8", "replace")).hexdigest()[
+        :6
+    ]  # groups whose slugs agree stay apart
+    target = folder / f"{slug}-{digest}-{outcome.index:05d}"
     target.mkdir(parents=True, exist_ok=True)
     (target / case.name).write_bytes(case.data)
     finding = {**asdict(failure), "kind": case.kind, "note": case.note, "index": outcome.index, "seed": seed,
@@ -1023,6 +1037,46 @@ def replay(paths: list[Path]) -> int:
     return 1 if failed else 0
 
 
+class Finding(Exception):
+    """A failure found under atheris: raised so that libFuzzer saves the input."""
+
+
+def atheris_campaign(libfuzzer_args: list[str], corpus: Path) -> None:
+    """Coverage-guided runs with atheris (optional: ``pip install atheris``).
+
+    The first byte of an input picks the reader (its file extension), the rest is the file;
+    each runs through ``run_case`` in this process. libFuzzer's own options bound the run
+    (``-max_total_time=S``, ``-timeout=S`` for hangs, ``-artifact_prefix=DIR/`` for findings).
+    ``corpus`` is filled with the seed articles first.
+    """
+    import atheris
+
+    from pipeline import build_nlp
+
+    quiet_libraries()
+    nlp = build_nlp()
+    good_claims(nlp)
+    corpus.mkdir(parents=True, exist_ok=True)
+    for number, (name, data) in enumerate(seeds()):
+        prefix = bytes([SUPPORTED.index(Path(name).suffix.lower())])
+        (corpus / f"seed-{number:03d}").write_bytes(prefix + data)
+    if os.access("/dev/shm", os.W_OK):
+        tempfile.tempdir = "/dev/shm"
+    atheris.instrument_all()
+
+    def target(data: bytes) -> None:
+        if not data:
+            return
+        case = Case("atheris", f"input{SUPPORTED[data[0] % len(SUPPORTED)]}", data[1:])
+        outcome = run_case(nlp, case)
+        serious = [f for f in outcome.failures if f.category != "hang"]
+        if serious:
+            raise Finding(f"{serious[0].category}: {serious[0].group}\n{serious[0].detail}")
+
+    atheris.Setup([sys.argv[0], *libfuzzer_args, str(corpus)], target)
+    atheris.Fuzz()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
@@ -1043,7 +1097,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--memory-mb", type=int, default=MEMORY_LIMIT_MB, help="address-space limit of a worker")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--replay", type=Path, nargs="+", help="run saved inputs again and print their tracebacks")
-    args = parser.parse_args(argv)
+    parser.add_argument("--atheris", type=Path, metavar="CORPUS",
+                        help="coverage-guided runs with atheris over this corpus folder; "
+                        "other options go to libFuzzer (-max_total_time=60 -timeout=10 -artifact_prefix=DIR/)")  # fmt: skip
+    args, rest = parser.parse_known_args(argv)
+    if args.atheris:
+        atheris_campaign(rest, args.atheris)
+        return 0
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.replay:
         return replay(args.replay)
     kinds = args.kinds.split(",") if args.kinds else None

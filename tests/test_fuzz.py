@@ -155,15 +155,13 @@ JSON_VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
     max_leaves=6,
 )
+SURROGATES = st.text(st.characters(categories=["Cs"]), min_size=1, max_size=2)  # JSON carries them escaped
+JSONL_STRINGS = st.text(max_size=8) | st.builds(str.__add__, st.text(max_size=4), SURROGATES)
 JSONL_RECORDS = st.fixed_dictionaries(
-    {"id": st.text(max_size=6) | st.integers(), "text": TEXTS},
-    optional={
-        "title": JSON_VALUES,
-        "author": st.text(max_size=8),
-        "url": st.text(max_size=8),
-        "published": JSON_VALUES,
-    },
-)
+    {"id": JSONL_STRINGS | st.integers(), "text": TEXTS | st.builds(str.__add__, TEXTS, SURROGATES)},
+    optional={"title": JSON_VALUES | JSONL_STRINGS, "author": JSONL_STRINGS, "url": JSONL_STRINGS,
+              "published": JSON_VALUES},
+)  # fmt: skip
 
 
 def _encoded(text: str) -> bytes:
