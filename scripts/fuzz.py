@@ -58,7 +58,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.ingest import SUPPORTED  # noqa: E402
+
+def supported() -> tuple[str, ...]:
+    """The readers' file extensions (imported when first needed, so that --atheris can instrument pipeline/)."""
+    from pipeline.ingest import SUPPORTED
+
+    return SUPPORTED
+
 
 SHARED_ARTICLES = ROOT.parent / "shared" / "eval"
 GOOD_ID = "good-article"
@@ -127,7 +133,7 @@ def _seed_files() -> list[Path]:
     roots = [ROOT / "corpus", ROOT / "tests" / "fixtures"]
     if SHARED_ARTICLES.is_dir():
         roots += sorted(SHARED_ARTICLES.glob("*/articles"))
-    return sorted(p for root in roots for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED)
+    return sorted(p for root in roots for p in root.rglob("*") if p.is_file() and p.suffix.lower() in supported())
 
 
 _SEEDS: list[tuple[str, bytes]] | None = None
@@ -177,7 +183,7 @@ def make_bytes(rng: random.Random) -> Case:
     data = bytes(rng.randrange(256) for _ in range(size))
     if rng.random() < 0.3:
         data = rng.choice((b"%PDF-1.4\n", b"<html>", b"---\n", b'{"id": "x", "text": "', b"\xef\xbb\xbf")) + data
-    return Case("bytes", f"input{rng.choice(SUPPORTED)}", data)
+    return Case("bytes", f"input{rng.choice(supported())}", data)
 
 
 def make_unicode(rng: random.Random) -> Case:
@@ -190,7 +196,7 @@ def make_unicode(rng: random.Random) -> Case:
 
 def make_mutated(rng: random.Random) -> Case:
     name, data = rng.choice(seeds())
-    ext = Path(name).suffix if rng.random() < 0.9 else rng.choice(SUPPORTED)
+    ext = Path(name).suffix if rng.random() < 0.9 else rng.choice(supported())
     return Case("mutated", f"input{ext}", mutate(rng, data), note=name)
 
 
@@ -1051,10 +1057,13 @@ def atheris_campaign(libfuzzer_args: list[str], corpus: Path) -> None:
     """
     import atheris
 
-    from pipeline import build_nlp
+    assert "pipeline" not in sys.modules, "pipeline/ must be imported under atheris.instrument_imports"
+    with atheris.instrument_imports(include=["pipeline"]):
+        from pipeline import build_nlp
+        from pipeline.ingest import SUPPORTED
 
-    quiet_libraries()
-    nlp = build_nlp()
+        quiet_libraries()
+        nlp = build_nlp()
     good_claims(nlp)
     corpus.mkdir(parents=True, exist_ok=True)
     for number, (name, data) in enumerate(seeds()):
@@ -1062,7 +1071,6 @@ def atheris_campaign(libfuzzer_args: list[str], corpus: Path) -> None:
         (corpus / f"seed-{number:03d}").write_bytes(prefix + data)
     if os.access("/dev/shm", os.W_OK):
         tempfile.tempdir = "/dev/shm"
-    atheris.instrument_all()
 
     def target(data: bytes) -> None:
         if not data:
