@@ -754,11 +754,17 @@ def quiet_libraries() -> None:
     warnings.simplefilter("ignore")
 
 
-def _worker(connection: Connection, nlp: Any, check: Callable[[Any, Case, int], Outcome], memory_mb: int) -> None:
+def _scratch_root() -> str | None:
+    """Where workers put their batches: in memory when possible (writing them is the campaign's main cost)."""
+    return "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
+
+
+def _worker(
+    connection: Connection, nlp: Any, check: Callable[[Any, Case, int], Outcome], memory_mb: int, scratch: str
+) -> None:
     _die_with_parent()
     quiet_libraries()
-    if os.access("/dev/shm", os.W_OK):  # the batches' folders in memory: writing them is the campaign's main cost
-        tempfile.tempdir = "/dev/shm"
+    tempfile.tempdir = scratch  # the parent removes it, also after killing this worker
     with contextlib.suppress(ValueError, OSError):
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -783,6 +789,7 @@ def _worker(connection: Connection, nlp: Any, check: Callable[[Any, Case, int], 
 class _Slot:
     process: Any
     connection: Connection
+    scratch: str = ""
     busy: tuple[int, Case, float] | None = None
 
 
@@ -796,16 +803,19 @@ class Pool:
 
     def _spawn(self) -> _Slot:
         parent, child = self.context.Pipe()
-        process = self.context.Process(target=_worker, args=(child, self.nlp, self.check, self.memory_mb), daemon=True)
+        scratch = tempfile.mkdtemp(prefix="pc-fuzz-worker-", dir=_scratch_root())
+        arguments = (child, self.nlp, self.check, self.memory_mb, scratch)
+        process = self.context.Process(target=_worker, args=arguments, daemon=True)
         process.start()
         child.close()
-        return _Slot(process, parent)
+        return _Slot(process, parent, scratch)
 
     def replace(self, slot: _Slot) -> _Slot:
         if slot.process.is_alive():
             os.kill(slot.process.pid, signal.SIGKILL)
         slot.process.join()
         slot.connection.close()
+        shutil.rmtree(slot.scratch, ignore_errors=True)
         fresh = self._spawn()
         self.slots[self.slots.index(slot)] = fresh
         return fresh
@@ -819,6 +829,7 @@ class Pool:
             if slot.process.is_alive():
                 os.kill(slot.process.pid, signal.SIGKILL)
                 slot.process.join()
+            shutil.rmtree(slot.scratch, ignore_errors=True)
 
 
 # -- the campaign ----------------------------------------------------------------------------
@@ -1069,8 +1080,7 @@ def atheris_campaign(libfuzzer_args: list[str], corpus: Path) -> None:
     for number, (name, data) in enumerate(seeds()):
         prefix = bytes([SUPPORTED.index(Path(name).suffix.lower())])
         (corpus / f"seed-{number:03d}").write_bytes(prefix + data)
-    if os.access("/dev/shm", os.W_OK):
-        tempfile.tempdir = "/dev/shm"
+    tempfile.tempdir = _scratch_root()
 
     def target(data: bytes) -> None:
         if not data:
