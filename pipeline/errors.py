@@ -27,6 +27,7 @@ class Code(StrEnum):
     E109 = "E109"  # PDF cannot be read (encrypted, damaged)
     E110 = "E110"  # page or document has no article text
     E111 = "E111"  # a reader (or a library it calls) failed on the file
+    E112 = "E112"  # a record of an output folder (claims.json, articles.json) is invalid
     # patterns (E2xx)
     E201 = "E201"  # pattern line is not valid JSON
     E202 = "E202"  # pattern line has unknown or missing keys
@@ -67,6 +68,7 @@ MESSAGES: dict[Code, str] = {
         "cannot read the article ({reason}); the file may be damaged: open it and save or export it "
         "again, and if it still fails, report it with the output of --debug"
     ),
+    Code.E112: "invalid record: {reason}; run 'claims extract' again or correct the record",
     Code.E201: "line is not valid JSON: {reason}",
     Code.E202: "{reason}",
     Code.E203: "invalid token pattern: {reason}",

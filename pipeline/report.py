@@ -2,9 +2,15 @@
 
 Per article, its text with every claim highlighted by type (hovering shows the
 normalized value and the rule), then one sortable, filterable table of all claims whose
-rows jump to their place in the text. Everything taken from an article is HTML-escaped,
-and the claims travel as JSON inside a ``<script type="application/json">`` element whose
-``<`` characters are escaped, so an article cannot inject markup or script.
+rows jump to their place in the text.
+
+The report is safe for any content of the output folder, including files edited by hand:
+``claims.json`` and ``articles.json`` are validated against the record models first (an
+invalid record is a located ``E112``, not a broken page); everything shown is HTML-escaped;
+an article's ``url`` is a link only when it is an absolute http(s) url as a browser would
+read it (never ``javascript:``, ``data:`` or ``vbscript:``); and the claims travel as JSON
+inside a ``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028,
+U+2029 and lone surrogates escaped, so no text can close the element or inject script.
 """
 
 from __future__ import annotations
@@ -12,15 +18,129 @@ from __future__ import annotations
 import html
 import itertools
 import json
+import re
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from .claim_types import CLAIM_TYPES, normalized_text
 from .errors import ClaimsError, Code, problem
-from .tables import _read_json
+from .records import Article, Claim
 
 TYPE_COLORS = {name: claim_type.color for name, claim_type in CLAIM_TYPES.items()}
+
+
+CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# characters of the embedded JSON that could end its <script> element or a JS source line
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029\ud800-\udfff]")
+_URL_IGNORED = re.compile(r"[\t\n\r]")  # a browser drops these anywhere in a url
+_URL_EDGES = "".join(map(chr, range(0x21)))  # and strips C0 controls and spaces at both ends
+_LINK_SCHEME = re.compile(r"https?://", re.IGNORECASE)
+
+
+# -- reading the folder ------------------------------------------------------------------
+def _array_items(text: str) -> Iterator[tuple[int, object]]:
+    """The items of a top-level JSON array, each with the line it starts on.
+
+    Raises ``json.JSONDecodeError`` (which carries line and column) for anything else.
+    """
+    decoder = json.JSONDecoder()
+
+    def skip(i: int) -> int:
+        match = _JSON_SPACE.match(text, i)
+        return match.end() if match else i
+
+    i = skip(0)
+    if text[i : i + 1] != "[":
+        raise json.JSONDecodeError("expected a JSON array", text, i)
+    i = skip(i + 1)
+    line, counted = 1, 0
+    if text[i : i + 1] != "]":
+        while True:
+            line += text.count("\n", counted, i)
+            counted = i
+            item, end = decoder.raw_decode(text, i)
+            yield line, item
+            i = skip(end)
+            if text[i : i + 1] == "]":
+                break
+            if text[i : i + 1] != ",":
+                raise json.JSONDecodeError("expected ',' or ']'", text, i)
+            i = skip(i + 1)
+    if skip(i + 1) != len(text):
+        raise json.JSONDecodeError("extra data after the array", text, skip(i + 1))
+
+
+def _validation_reason(error: ValidationError) -> str:
+    """``claim_type: Input tag 'x' ...; start: ...``: every failure of one record, with its field."""
+    return "; ".join(
+        f"{'.'.join(str(part) for part in failure['loc']) or 'record'}: {failure['msg']}" for failure in error.errors()
+    )
+
+
+def _read_records(folder: Path, name: str, adapter: TypeAdapter[Any]) -> list[Any]:
+    """The records of ``folder/name`` validated by ``adapter``; every invalid one is a located problem."""
+    path = folder / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ClaimsError(problem(Code.E107, str(path))) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimsError(problem(Code.E102, str(path), reason=str(exc))) from None
+    try:
+        items = list(_array_items(text))
+    except json.JSONDecodeError as exc:
+        raise ClaimsError(problem(Code.E102, str(path), exc.lineno, reason=exc.msg)) from None
+    records, problems = [], []
+    for line, item in items:
+        try:
+            records.append(adapter.validate_python(item))
+        except ValidationError as exc:
+            problems.append(problem(Code.E112, str(path), line, reason=_validation_reason(exc)))
+    if problems:
+        raise ClaimsError(problems)
+    return records
+
+
+def read_folder(folder: str | Path) -> tuple[list[Article], list[Claim]]:
+    """The articles and claims of an output folder, validated against the record models."""
+    folder = Path(folder)
+    articles = _read_records(folder, "articles.json", TypeAdapter(Article))
+    claims = _read_records(folder, "claims.json", CLAIM_ADAPTER)
+    return articles, claims
+
+
+# -- escaping ------------------------------------------------------------------------------
+def _escape(value: object) -> str:
+    """Text for HTML content or a quoted attribute; a lone surrogate (which UTF-8 cannot hold) shows as U+FFFD."""
+    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
+
+
+def script_json(data: object) -> str:
+    """JSON that is safe as the content of a ``<script>`` element and as JavaScript source."""
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False))
+
+
+def safe_link(url: str) -> str | None:
+    """The url as a browser reads it when it is an absolute http(s) url, else None (never a link).
+
+    Browsers drop tabs and newlines anywhere in a url and controls and spaces at its ends,
+    so ``" java\tscript:..."`` is a ``javascript:`` url: the scheme is checked on that form.
+    """
+    cleaned = _URL_IGNORED.sub("", url).strip(_URL_EDGES)
+    return cleaned if _LINK_SCHEME.match(cleaned) else None
+
+
+def _url_html(url: str) -> str:
+    link = safe_link(url)
+    if link is None:
+        return _escape(url)
+    return f'<a href="{_escape(link)}" rel="noopener noreferrer nofollow">{_escape(url)}</a>'
 
 
 def _describe(claim: dict[str, Any]) -> str:
@@ -28,29 +148,40 @@ def _describe(claim: dict[str, Any]) -> str:
 
 
 def _highlighted(text: str, claims: list[dict[str, Any]]) -> str:
-    """The article text as HTML, each stretch covered by claims wrapped in a span."""
-    cuts = {0, len(text)}
-    for claim in claims:
-        cuts.update((max(0, claim["start"]), min(len(text), claim["end"])))
-    points = sorted(cuts)
-    first_piece = {}
+    """The article text as HTML, each stretch covered by claims wrapped in a span.
+
+    One sweep over the claims' boundaries: a stretch is covered by the claims that start at
+    or before it and end after it (offsets are clamped to the text).
+    """
+    bounds = [(min(max(0, c["start"]), len(text)), min(max(0, c["end"]), len(text))) for c in claims]
+    starting: dict[int, list[int]] = defaultdict(list)
+    ending: dict[int, list[int]] = defaultdict(list)
+    for index, (start, end) in enumerate(bounds):
+        if start < end:
+            starting[start].append(index)
+            ending[end].append(index)
+    points = sorted({0, len(text), *starting, *ending})
+    active: set[int] = set()
+    anchored: set[str] = set()
     out = []
     for a, b in itertools.pairwise(points):
-        piece = html.escape(text[a:b])
-        covering = [c for c in claims if c["start"] <= a and b <= c["end"]]
-        if not covering:
+        active.difference_update(ending.get(a, ()))
+        active.update(starting.get(a, ()))
+        piece = _escape(text[a:b])
+        if not active:
             out.append(piece)
             continue
+        covering = [claims[i] for i in sorted(active)]
         inner = min(covering, key=lambda c: c["end"] - c["start"])
         anchors = ""
         for claim in covering:
-            if claim["claim_id"] not in first_piece:
-                first_piece[claim["claim_id"]] = a
-                anchors += f'<a class="anchor" id="c-{html.escape(claim["claim_id"])}"></a>'
-        title = html.escape("\n".join(_describe(c) for c in covering), quote=True)
-        ids = html.escape(" ".join(c["claim_id"] for c in covering), quote=True)
+            if claim["claim_id"] not in anchored:
+                anchored.add(claim["claim_id"])
+                anchors += f'<a class="anchor" id="c-{_escape(claim["claim_id"])}"></a>'
+        title = _escape("\n".join(_describe(c) for c in covering))
+        ids = _escape(" ".join(c["claim_id"] for c in covering))
         out.append(
-            f'{anchors}<span class="claim t-{inner["claim_type"]}" data-claims="{ids}" title="{title}">{piece}</span>'
+            f'{anchors}<span class="claim t-{_escape(inner["claim_type"])}" data-claims="{ids}" title="{title}">{piece}</span>'
         )
     return "".join(out)
 
@@ -97,26 +228,31 @@ render();
 """
 
 
+def _article_html(article: Article, claims: list[dict[str, Any]]) -> str:
+    aid = article.article_id
+    meta = [_escape(aid)]
+    meta += [_escape(value) for value in (article.author, article.published, article.source) if value]
+    if article.url:
+        meta.append(_url_html(article.url))
+    meta.append(f"{len(claims)} claims")
+    return (
+        f'<article id="article-{_escape(aid)}"><h2>{_escape(article.title or aid)}</h2>'
+        f'<div class="meta">{" · ".join(meta)}</div>'
+        f'<div class="text">{_highlighted(article.text, claims)}</div></article>'
+    )
+
+
 def render_report(folder: str | Path) -> str:
-    folder = Path(folder)
-    claims = _read_json(folder, "claims.json")
-    articles = _read_json(folder, "articles.json")
+    """The report of an output folder as one HTML page; ``ClaimsError`` (E102, E107, E112) for an invalid folder."""
+    articles, records = read_folder(folder)
+    claims = [claim.model_dump(mode="json") for claim in records]
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for claim in claims:
-        by_article[str(claim["article_id"])].append(claim)
-    sections = []
-    for article in articles:
-        aid = str(article["article_id"])
-        meta = " · ".join(html.escape(str(article[k])) for k in ("author", "published", "source") if article.get(k))
-        sections.append(
-            f'<article id="article-{html.escape(aid, quote=True)}"><h2>{html.escape(str(article.get("title") or aid))}</h2>'
-            f'<div class="meta">{html.escape(aid)} · {meta} · {len(by_article[aid])} claims</div>'
-            f'<div class="text">{_highlighted(str(article.get("text") or ""), by_article[aid])}</div></article>'
-        )
+        by_article[claim["article_id"]].append(claim)
+    sections = [_article_html(article, by_article[article.article_id]) for article in articles]
     legend = "".join(f'<span class="t-{t}">{t}</span>' for t in TYPE_COLORS)
     options = "".join(f'<option value="{t}">{t}</option>' for t in TYPE_COLORS)
     rows = [{**claim, "normalized": normalized_text(claim)} for claim in claims]  # the table shows Python's wording
-    data = json.dumps(rows, ensure_ascii=False).replace("<", "\\u003c")
     headers = "".join(f"<th>{h}</th>" for h in ("article", "type", "text", "normalized", "rule", "sentence"))
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>policy-claims report</title>"
@@ -126,7 +262,7 @@ def render_report(folder: str | Path) -> str:
         + "<h2>All claims</h2><div id='controls'><input id='filter' type='search' placeholder='filter the claims'>"
         f"<select id='type'><option value=''>all types</option>{options}</select><span id='count'></span></div>"
         f"<table id='claims'><thead><tr>{headers}</tr></thead><tbody></tbody></table></main>"
-        f"<script id='claims-data' type='application/json'>{data}</script><script>{SCRIPT}</script></body></html>\n"
+        f"<script id='claims-data' type='application/json'>{script_json(rows)}</script><script>{SCRIPT}</script></body></html>\n"
     )
 
 
