@@ -32,10 +32,12 @@ class Code(StrEnum):
     E207 = "E207"  # patterns folder or file missing
     E208 = "E208"  # a file in a patterns folder that is not a data file
     E209 = "E209"  # a line replaces another of a different label
+    E210 = "E210"  # regex prone to catastrophic backtracking
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     # processing (E4xx)
     E401 = "E401"  # the pipeline failed on an article
+    E410 = "E410"  # article text too long for one document
     # warnings (Wxxx): the article was extracted, but something is missing
     W101 = "W101"  # relative dates left out for want of a publication date
     W102 = "W102"  # a publication date given as context is not a date
@@ -61,8 +63,13 @@ MESSAGES: dict[Code, str] = {
     Code.E207: "{reason}",
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
+    Code.E210: ("regex {regex!r} can take exponential time on a long token ({reason}); {advice}"),
     Code.E301: "cannot write the outputs: {reason}",
     Code.E401: "extraction failed: {reason}",
+    Code.E410: (
+        "the article text has {length:,} characters, more than the {limit:,} one article may have; "
+        "split the file into smaller files (at paragraph breaks) and extract them together"
+    ),
     Code.W101: (
         "relative dates left out ({examples}): the article has no publication date; give one with "
         "--published, a JSONL 'published' field or a dateline"

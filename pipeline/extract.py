@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import Sentences, claim_fields, claim_spans, failure, record_failure, warnings_of
+from .bounded import bounded_doc
 from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, problem
 from .ingest import RawArticle, SourceArticle, finish, iter_files, read_path
@@ -109,7 +110,7 @@ def day_order_of(nlp: Language) -> DayOrder:
 
 def _doc_or_failure(nlp: Language, text: str) -> Doc:
     try:
-        return nlp.make_doc(text)
+        return bounded_doc(nlp, text)  # no token over MAX_RUN characters, E410 past MAX_TEXT
     except Exception as exc:  # the tokenizer refuses the text: report it, go on with the batch
         doc = Doc(nlp.vocab, words=[])
         record_failure(doc, "tokenizer", exc)
