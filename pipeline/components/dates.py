@@ -35,7 +35,7 @@ from ..labels import DATES
 from ..lexicon import Lexicon
 from ..normalize.dates import DateRange, DayOrder, parse_date
 from ..normalize.units import is_plural_noun
-from .base import RuleComponent, select_longest
+from .base import Intervals, RuleComponent, select_longest
 
 RUN = "DATE_RUN"
 YEAR = re.compile(r"^\d{4}$")
@@ -325,11 +325,12 @@ class DateComponent(RuleComponent):
 
     def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
+        kept = Intervals((a, b) for a, b, _ in found)
         relative = sorted(
             {
                 (start, end)
                 for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY))
-                if not any(a <= start and end <= b for a, b, _ in found)
+                if not kept.holds(start, end)
             }
         )
         if relative:
