@@ -21,6 +21,7 @@ Every word list comes from the component's lexicon (labels ``DATE_PREPOSITION``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, add_claim, add_matches, published, warn
+from ..annotations import Match, Sentences, add_claim, add_matches, published, warn
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
@@ -106,6 +107,11 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return doc[j] if j >= 0 else None
+
+
+def _sentence_index(starts: list[int], i: int) -> int:
+    """Which sentence token ``i`` stands in, given the sentences' first tokens (sorted)."""
+    return bisect.bisect_right(starts, i) - 1
 
 
 def _whole_years(value: DateRange) -> bool:
@@ -213,11 +219,16 @@ class DateComponent(RuleComponent):
 
     # -- runs ---------------------------------------------------------------------------
     def runs(self, doc: Doc, matches: Sequence[Match]) -> list[Run]:
-        """The run proposals joined into runs of adjacent tokens; a run of one word or sign
-        alone is dropped, since no date is read from one word alone."""
+        """The run proposals joined into runs of adjacent tokens of one sentence ("agreed in 2022.
+        October was ..." holds two runs); a run of one word or sign alone is dropped, since no
+        date is read from one word alone."""
+        sentence_starts = Sentences(doc).starts
         joined: list[Run] = []
         for match in sorted((m for m in matches if m.label == RUN), key=lambda m: (m.start, m.end)):
-            if joined and match.start <= joined[-1].end:
+            same_sentence = joined and _sentence_index(sentence_starts, match.start) == _sentence_index(
+                sentence_starts, joined[-1].start
+            )
+            if joined and same_sentence and match.start <= joined[-1].end:
                 last = joined[-1]
                 joined[-1] = Run(last.start, max(last.end, match.end), last.rules | {match.rule})
             else:
