@@ -69,3 +69,52 @@ def test_many_claim_lines_against_many_dates(nlp: Language) -> None:
         _, claims = extract_text(text, nlp)
     kinds = [c.claim_type for c in claims]
     assert kinds.count("date") == lines and kinds.count("count") == lines
+
+
+@pytest.mark.parametrize(
+    "text", ["2e" + "9" * 5000, "9" * 5000, "2^" + "9" * 5000, "1/" + "9" * 5000, "2e99999999", "1e400", "9" * 300]
+)
+def test_numbers_past_a_float_are_no_numbers(text: str) -> None:
+    from pipeline.normalize.numbers import parse_number, parse_numeric
+
+    with wall_clock_guard(10):
+        assert parse_numeric(text) is None
+        assert parse_number(text) is None
+
+
+def test_huge_exponents_cost_nothing_and_lose_no_article(nlp: Language) -> None:
+    text = "There were 2e99999999 people. The fund holds 1e400 dollars and $3e900bn. It hired 1.5e3 nurses."
+    with wall_clock_guard(30):
+        _, claims = extract_text(text, nlp)
+    assert [(c.text, c.value) for c in claims if c.claim_type == "count"] == [("1.5e3 nurses", 1500)]  # type: ignore[union-attr]
+
+
+def test_many_list_intro_lines_read_each_list_once(nlp: Language) -> None:
+    n = 6000  # every intro reading the whole list after it: 18 million line reads
+    text = "- Our objectives:\n" * n
+    with wall_clock_guard(120):
+        _, claims = extract_text(text, nlp)
+    assert len([c for c in claims if c.claim_type == "objective"]) == n - 1
+
+
+def test_a_long_run_of_capitals_gives_bounded_names(nlp: Language) -> None:
+    words = 6000  # every head noun once grew its name over the whole run
+    with wall_clock_guard(120):
+        _, claims = extract_text("THE MINISTRY OF " * (words // 3) + "\n", nlp)
+    names = [c for c in claims if c.claim_type == "organization"]
+    assert names and all(len(c.text.split()) <= 2 * 32 + 1 for c in names)
+
+
+def test_acronym_fit_cost_does_not_grow_with_word_length() -> None:
+    from pipeline.components.organizations import fit_score, long_form_start
+
+    words = ["A" + "a" * 150] * 24  # every character could continue the letter run
+    with wall_clock_guard(60):
+        assert long_form_start("AAAAAAAA", words) == 16
+    assert fit_score(list("ubc"), ["United", "Bank", "Cooperation"]) == 3
+    assert (
+        fit_score(
+            list("cica"), ["Conference", "on", "Interaction", "and", "Confidence", "Building", "Measures", "in", "Asia"]
+        )
+        == 4
+    )

@@ -213,10 +213,14 @@ def parse_numeric(text: str, lexicon: Lexicon | None = None) -> float | None:
 
 
 def _numeric(text: str, vocab: NumberWords) -> float | None:
+    """The first digit form that reads ``text``; a value that is not a finite float is no number,
+    and neither is a text over ``MAX_NUMBER_CHARS`` (its exponent would be read as a huge int)."""
+    if len(text) > MAX_NUMBER_CHARS:
+        return None
     for form in DIGIT_FORMS:
         value = form(text, vocab)
         if value is not None:
-            return value
+            return value if math.isfinite(value) else None
     return None
 
 
