@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pathological inputs: the seconds a whole extraction takes on each of them, by size.
 
-usage: python scripts/pathological.py [CASE ...] [--timeout S] [--big]
+usage: python scripts/pathological.py [CASE ...] [--timeout S] [--big] [--sizes N,N]
 
 Each case (see ``CASES``) is an input family whose cost once grew faster than its size:
 long lists of empty bullets, many claim lines, big HTML tables, huge exponents, runs of
@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("cases", nargs="*", help=f"cases to run (default all): {', '.join(CASES)}")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds before a size counts as a hang")
     parser.add_argument("--big", action="store_true", help="also the 20 MB inputs")
+    parser.add_argument("--sizes", help="comma-separated sizes instead of each case's own")
     args = parser.parse_args(argv)
     chosen = {**CASES, **BIG} if args.big else dict(CASES)
     names = args.cases or list(chosen)
@@ -150,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         case = {**CASES, **BIG}[name]
         hung = False
-        for size in case.sizes:
+        sizes = [int(n) for n in args.sizes.split(",")] if args.sizes else case.sizes
+        for size in sizes:
             if hung:
                 print(f"| {name} | {case.unit} | {size} | skipped | | | |", flush=True)
                 continue
