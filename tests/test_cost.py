@@ -118,3 +118,12 @@ def test_acronym_fit_cost_does_not_grow_with_word_length() -> None:
         )
         == 4
     )
+
+
+def test_one_long_sentence_with_many_claims(nlp: Language) -> None:
+    n = 3000  # each claim joining its 24,000-token sentence again: about a minute
+    text = "The fund hired " + "; ".join(f"{i + 2} nurses" for i in range(n)) + ".\n"
+    with wall_clock_guard(60):
+        _, claims = extract_text(text, nlp)
+    assert len(claims) == n
+    assert len({c.sentence for c in claims}) == 1
