@@ -38,6 +38,7 @@ class Code(StrEnum):
     E207 = "E207"  # patterns folder or file missing
     E208 = "E208"  # a file in a patterns folder that is not a data file
     E209 = "E209"  # a line replaces another of a different label
+    E210 = "E210"  # regex prone to catastrophic backtracking
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     E302 = "E302"  # another run is writing to the output folder
@@ -46,6 +47,7 @@ class Code(StrEnum):
     E401 = "E401"  # the pipeline failed on an article
     E402 = "E402"  # an article ran over its time budget
     E403 = "E403"  # a worker process died while extracting an article
+    E410 = "E410"  # article text too long for one document
     # warnings (Wxxx): the article was extracted, but something is missing
     # the tool itself (E9xx)
     E900 = "E900"  # an internal error: a bug
@@ -78,6 +80,7 @@ MESSAGES: dict[Code, str] = {
     Code.E207: "{reason}",
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
+    Code.E210: ("regex {regex!r} can take exponential time on a long token ({reason}); {advice}"),
     Code.E301: "cannot write the outputs: {reason}; the previous files are unchanged (free some space or write elsewhere)",
     Code.E302: (
         "another run is writing to this folder ({holder}); wait for it to finish, stop it, "
@@ -92,6 +95,10 @@ MESSAGES: dict[Code, str] = {
     Code.E403: (
         "the worker process extracting this article died ({reason}) and it was left out; "
         "run again with --jobs 1 to see whether the article itself is the cause"
+    ),
+    Code.E410: (
+        "the article text has {length:,} characters, more than the {limit:,} one article may have; "
+        "split the file into smaller files (at paragraph breaks) and extract them together"
     ),
     Code.E900: "internal error ({reason}); please report it with the output of the same command run with --debug",
     Code.W101: (

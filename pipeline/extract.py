@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .annotations import Sentences, claim_fields, claim_spans, failure, failure_code, record_failure, warnings_of
+from .bounded import bounded_doc
 from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
@@ -46,6 +47,7 @@ def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None =
     """The claim records of one processed doc, in text order."""
     text = doc.text
     sentences = Sentences(doc)
+    sentence_texts: dict[int, str] = {}  # by first token: a long sentence is joined once, not once per claim
     records: list[Claim] = []
     for span in claim_spans(doc):
         fields = claim_fields(span)
@@ -54,7 +56,10 @@ def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None =
         if evidence is not None:
             sentence = text[evidence[0] : evidence[1]].strip()
         else:
-            sentence = " ".join(sentences.of(span.start).text.split())
+            holder = sentences.of(span.start)
+            if holder.start not in sentence_texts:
+                sentence_texts[holder.start] = " ".join(holder.text.split())
+            sentence = sentence_texts[holder.start]
         source_start, source_end = source_map.span_to_source(start, end) if source_map else (None, None)
         data: dict[str, Any] = {
             "claim_id": claim_id(article_id, span.label_, start, end, span.id_),
@@ -112,7 +117,7 @@ def day_order_of(nlp: Language) -> DayOrder:
 
 def _doc_or_failure(nlp: Language, text: str) -> Doc:
     try:
-        return nlp.make_doc(text)
+        return bounded_doc(nlp, text)  # no token over MAX_RUN characters, E410 past MAX_TEXT
     except Exception as exc:  # the tokenizer refuses the text: report it, go on with the batch
         doc = Doc(nlp.vocab, words=[])
         record_failure(doc, "tokenizer", exc)

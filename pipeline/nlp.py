@@ -14,6 +14,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from .bounded import MAX_TEXT
 from .components.base import DataComponent
 from .labels import COUNTS, DATES, OBJECTIVES, ORGANIZATIONS, SENTENCES
 from .patterns import PatternSet, load_patterns, parse_lines
@@ -34,6 +35,7 @@ def build_nlp(
     if patterns is None:
         patterns = load_patterns(pattern_dirs, builtin=builtin)
     nlp = spacy.blank("en")
+    nlp.max_length = MAX_TEXT  # no parser: the limit is what our components handle (longer: E410)
     for factory in PIPELINE:
         config = {"day_order": day_order} if factory in (CONTEXT, DATES) else {}
         component = nlp.add_pipe(factory, config=config)

@@ -35,6 +35,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ClaimsError, Code, Problem, problem
 from .labels import LABELS, Label
 from .lexicon import Lexicon, Term
+from .regex_safety import ADVICE as BACKTRACKING_ADVICE
+from .regex_safety import backtracking_risk
 
 MAX_REGEX = 1000
 LineKind = Literal["pattern", "terms", "entry"]
@@ -324,6 +326,10 @@ def parse_line(
                 re.compile(regex)
             except re.error as exc:
                 problems.append(problem(Code.E206, where, number, regex=regex, reason=str(exc)))
+                continue
+            risk = backtracking_risk(regex)
+            if risk is not None:
+                problems.append(problem(Code.E210, where, number, regex=regex, reason=risk, advice=BACKTRACKING_ADVICE))
     elif isinstance(pattern, str) and not pattern.strip():
         problems.append(problem(Code.E203, where, number, reason="the phrase pattern is empty"))
     terms = data.get("terms")

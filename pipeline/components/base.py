@@ -17,6 +17,8 @@ record assembly turns the failure into a located problem.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -202,17 +204,44 @@ class RuleComponent(DataComponent):
 
 
 def select_longest(candidates: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
-    """Non-overlapping (start, end, payload) items, longest first, then leftmost."""
+    """Non-overlapping (start, end, payload) items, longest first, then leftmost.
+
+    The items chosen so far are kept sorted by start (they never overlap, so their ends are
+    sorted too): whether a candidate clashes is one bisection, and the whole choice costs
+    n log n, however long or nested the candidates."""
     chosen: list[tuple[int, int, Any]] = []
-    taken: set[int] = set()
+    starts: list[int] = []  # of the chosen items that take tokens, sorted
+    ends: list[int] = []
     for start, end, payload in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-        if any(i in taken for i in range(start, end)):
-            continue
+        if start < end:
+            k = bisect.bisect_left(starts, end)  # the chosen items that start before this one ends
+            if k > 0 and ends[k - 1] > start:
+                continue
+            starts.insert(k, start)
+            ends.insert(k, end)
         chosen.append((start, end, payload))
-        taken.update(range(start, end))
     chosen.sort(key=lambda c: c[0])
     return chosen
 
 
-def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class Intervals:
+    """Half-open (start, end) intervals, sorted once, asked in log time whether one of them
+    overlaps or holds a given interval (a claim's characters against the dates', say)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does an interval share characters with ``start:end`` (s < end and start < e)?"""
+        k = bisect.bisect_left(self.starts, end)
+        return k > 0 and self.reach[k - 1] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Does an interval hold ``start:end`` whole (s <= start and end <= e)?"""
+        k = bisect.bisect_right(self.starts, start)
+        return k > 0 and self.reach[k - 1] >= end

@@ -21,6 +21,8 @@ A doc goes through named steps:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -32,7 +34,14 @@ from spacy.tokens import Doc, Token
 from ..annotations import Match, add_claim, occupied
 from ..labels import COUNTS
 from ..lexicon import Lexicon
-from ..normalize.numbers import NumberWords, number_words, parse_amount, parse_fraction_percent, parse_number
+from ..normalize.numbers import (
+    MAX_NUMBER_CHARS,
+    NumberWords,
+    number_words,
+    parse_amount,
+    parse_fraction_percent,
+    parse_number,
+)
 from ..normalize.units import (
     canonical_qualifier,
     currency_candidates,
@@ -42,10 +51,11 @@ from ..normalize.units import (
     split_currency_sign,
     stays_outside_span,
 )
-from .base import RuleComponent, overlaps, select_longest
+from .base import Intervals, RuleComponent, select_longest
 
 NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no count at all
 HYPHENS = ("-", "\u2011")
+MAX_NUMBER_TOKENS = 40  # tokens of one number at most ("nine hundred and ninety-nine thousand ...": 20)
 INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
 # fractions and money first: on a tie in length they win over a plain number
 NUMBER_LABELS = {"FRACTION": 0, "MONEY": 1, "NUMBER": 2}
@@ -89,7 +99,7 @@ class CountContext:
     unit_words: set[int]  # tokens of UNIT words kept as written ("km", "MW")
     canonical_units: dict[int, Match]  # the longest UNIT with a canonical value starting at a token ("per cent")
     vetoed: set[int]  # tokens of NOT_COUNT contexts ("Article 5")
-    dates: list[tuple[int, int]]  # characters taken by date claims
+    dates: Intervals  # characters taken by date claims
     _currency_context: Counter[str] | None = None
 
     @classmethod
@@ -110,7 +120,7 @@ class CountContext:
             unit_words={i for m in matches if m.label == "UNIT" and not m.value for i in range(m.start, m.end)},
             canonical_units=canonical,
             vetoed=_tokens_of(matches, "NOT_COUNT"),
-            dates=occupied(doc, "date"),
+            dates=Intervals(occupied(doc, "date")),
         )
 
     @property
@@ -183,25 +193,36 @@ def split_numbers(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None
     """The numbers inside a run of number-like tokens, each the longest that parses.
 
     "4000 3 hundred and 21" holds two numbers (4000 and 321), "20-30" two (20 and 30),
-    "fifty   two" one (52).
+    "fifty   two" one (52). No number is longer than ``MAX_NUMBER_TOKENS`` tokens or
+    ``MAX_NUMBER_CHARS`` characters, so a run of thousands of numbers costs a bounded
+    number of parses per token.
     """
     words = number_words(lexicon)
+    tokens = [doc[k] for k in range(start, end)]
+    text = doc[start:end].text_with_ws  # the run's own text (``doc.text`` joins the whole doc)
+    offset = tokens[0].idx if tokens else 0
+    lowers = [t.lower_ for t in tokens]
+    spaces = [t.is_space for t in tokens]
+    firsts = [t.idx - offset for t in tokens]
+    lasts = [t.idx + len(t) - offset for t in tokens]
+    dividers = list(itertools.accumulate((words.role(w) in ("over", "out") for w in lowers), initial=0))
     found: list[tuple[int, int]] = []
     i = start
     while i < end:
-        token = doc[i]
-        if token.is_space or (token.lower_ in words.inner_words and not _may_open(doc, i, start, words)):
+        k = i - start
+        if spaces[k] or (lowers[k] in words.inner_words and not _may_open(doc, i, start, words)):
             i += 1
             continue
         best = None
-        for j in range(end, i, -1):
-            last = doc[j - 1]
-            if last.is_space or last.lower_ in words.inner_words:
+        longest = start + bisect.bisect_right(lasts, firsts[k] + MAX_NUMBER_CHARS)
+        for j in range(min(end, i + MAX_NUMBER_TOKENS, max(longest, i + 1)), i, -1):
+            m = j - 1 - start
+            if spaces[m] or lowers[m] in words.inner_words:
                 continue
-            divides = any(words.role(t.lower_) in ("over", "out") for t in doc[i:j])
+            divides = dividers[j - start] > dividers[k]
             if divides and j < len(doc) and doc[j].is_alpha and doc[j].is_lower:
                 continue  # "$2000 over 3 years": "over" qualifies the next count
-            if parse_number(doc[i:j].text, lexicon) is not None:
+            if parse_number(text[firsts[k] : lasts[m]], lexicon) is not None:
                 best = j
                 break
         if best is None:
@@ -246,7 +267,7 @@ def trim_core(ctx: CountContext, core: Core) -> Core | None:
 def is_in_a_date(ctx: CountContext, core: Core) -> bool:
     """A date claim took these characters."""
     span = ctx.doc[core.start : core.end]
-    return overlaps(span.start_char, span.end_char, ctx.dates)
+    return ctx.dates.overlaps(span.start_char, span.end_char)
 
 
 def is_vetoed(ctx: CountContext, core: Core) -> bool:

@@ -21,6 +21,7 @@ Every word list comes from the component's lexicon (labels ``DATE_PREPOSITION``,
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,13 +30,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, add_claim, add_matches, published, warn
+from ..annotations import Match, Sentences, add_claim, add_matches, published, warn
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
 from ..normalize.dates import DateRange, DayOrder, parse_date
 from ..normalize.units import is_plural_noun
-from .base import RuleComponent, select_longest
+from .base import Intervals, RuleComponent, select_longest
 
 RUN = "DATE_RUN"
 YEAR = re.compile(r"^\d{4}$")
@@ -106,6 +107,11 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return doc[j] if j >= 0 else None
+
+
+def _sentence_index(starts: list[int], i: int) -> int:
+    """Which sentence token ``i`` stands in, given the sentences' first tokens (sorted)."""
+    return bisect.bisect_right(starts, i) - 1
 
 
 def _whole_years(value: DateRange) -> bool:
@@ -213,11 +219,16 @@ class DateComponent(RuleComponent):
 
     # -- runs ---------------------------------------------------------------------------
     def runs(self, doc: Doc, matches: Sequence[Match]) -> list[Run]:
-        """The run proposals joined into runs of adjacent tokens; a run of one word or sign
-        alone is dropped, since no date is read from one word alone."""
+        """The run proposals joined into runs of adjacent tokens of one sentence ("agreed in 2022.
+        October was ..." holds two runs); a run of one word or sign alone is dropped, since no
+        date is read from one word alone."""
+        sentence_starts = Sentences(doc).starts
         joined: list[Run] = []
         for match in sorted((m for m in matches if m.label == RUN), key=lambda m: (m.start, m.end)):
-            if joined and match.start <= joined[-1].end:
+            same_sentence = joined and _sentence_index(sentence_starts, match.start) == _sentence_index(
+                sentence_starts, joined[-1].start
+            )
+            if joined and same_sentence and match.start <= joined[-1].end:
                 last = joined[-1]
                 joined[-1] = Run(last.start, max(last.end, match.end), last.rules | {match.rule})
             else:
@@ -325,11 +336,12 @@ class DateComponent(RuleComponent):
 
     def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
+        kept = Intervals((a, b) for a, b, _ in found)
         relative = sorted(
             {
                 (start, end)
                 for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY))
-                if not any(a <= start and end <= b for a, b, _ in found)
+                if not kept.holds(start, end)
             }
         )
         if relative:

@@ -14,8 +14,10 @@ for a clause, the organization named in the introducing line for a list, or, for
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -51,6 +53,73 @@ def trim_goal(text: str) -> str:
     return text
 
 
+class EntityIndex:
+    """The doc's organizations and initiatives (sorted by position), asked by position in log time.
+
+    Every objective asks which names stand before it, in its sentence or its paragraph; asked
+    of the whole list each time, that cost grew with the square of the article."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self.entities = entities
+        self.starts = [e.start for e in entities]
+        self.counts = Counter(e.name for e in entities)
+        by_end = sorted(range(len(entities)), key=lambda k: entities[k].end)
+        self._ends = [entities[k].end for k in by_end]
+        self._most_named: list[Entity] = []  # of the entities ending by each point, the one named most
+        best: tuple[Any, ...] | None = None
+        for k in by_end:
+            e = entities[k]
+            key = (self.counts[e.name], e.kind == "organization", e.start, -k)
+            if best is None or key > best[0]:
+                best = (key, e)
+            self._most_named.append(best[1])
+        self._by_kind_noun: dict[tuple[str, str | None], tuple[list[int], list[Entity]]] = {}
+
+    def inside(self, start: int, end: int) -> list[Entity]:
+        """The entities within characters ``start:end``, in text order."""
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_right(self.starts, end)
+        return [e for e in self.entities[lo:hi] if e.end <= end]
+
+    def last_inside(self, start: int, end: int, kind: str) -> Entity | None:
+        """The last entity of ``kind`` within ``start:end``."""
+        lo = bisect.bisect_left(self.starts, start)
+        for k in range(bisect.bisect_right(self.starts, end) - 1, lo - 1, -1):
+            e = self.entities[k]
+            if e.end <= end and e.kind == kind:
+                return e
+        return None
+
+    def first_starting(self, start: int, end: int, kind: str) -> Entity | None:
+        """The first entity of ``kind`` that starts within ``start:end``."""
+        for k in range(bisect.bisect_left(self.starts, start), len(self.entities)):
+            e = self.entities[k]
+            if e.start >= end:
+                break
+            if e.kind == kind:
+                return e
+        return None
+
+    def most_named_before(self, start: int) -> Entity | None:
+        """Of the entities ending by ``start``, the one the article names most (an organization
+        before an initiative, then the latest)."""
+        k = bisect.bisect_right(self._ends, start)
+        return self._most_named[k - 1] if k else None
+
+    def latest_before(self, before: int, kind: str, noun: str | None) -> Entity | None:
+        """The entity of ``kind`` (whose name holds ``noun``, when given) that ends last by
+        ``before``; of those ending together, the longest."""
+        key = (kind, noun)
+        if key not in self._by_kind_noun:
+            chosen = [e for e in self.entities if e.kind == kind and (noun is None or noun in e.name.lower())]
+            ordered = sorted(chosen, key=lambda e: (e.end, -(e.end - e.start)))  # stable: text order in a tie
+            self._by_kind_noun[key] = ([e.end for e in ordered], ordered)
+        ends, ordered = self._by_kind_noun[key]
+        k = bisect.bisect_right(ends, before)
+        if k == 0:
+            return None
+        return ordered[bisect.bisect_left(ends, ends[k - 1])]
+
+
 class ObjectiveComponent(RuleComponent):
     component = OBJECTIVES
 
@@ -80,8 +149,11 @@ class ObjectiveComponent(RuleComponent):
     def process(self, doc: Doc, matches: list[Match]) -> None:
         self._sentences = Sentences(doc)
         self._text = doc.text
+        self._paragraph_breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self._text)]
+        self._scanned: set[int] = set()  # list lines already read for an intro
         named = entities_of(doc)
-        vetoes = [m for m in matches if m.label == "NOT_GOAL"]
+        self._index = EntityIndex(named)
+        vetoes = sorted(m.start for m in matches if m.label == "NOT_GOAL")
         intros = [m for m in matches if m.label == "LIST_INTRO"]
         done_lines: set[int] = set()
         for intro in intros:
@@ -91,11 +163,22 @@ class ObjectiveComponent(RuleComponent):
                 continue
             self._clause(doc, marker, named)
 
-    def _vetoed(self, doc: Doc, marker: Match, vetoes: list[Match]) -> bool:
+    def _vetoed(self, doc: Doc, marker: Match, vetoes: list[int]) -> bool:
         """A NOT_GOAL match on the marker, or before it in its sentence, vetoes it
-        ("has the potential to integrate ... a plan directed at ...")."""
+        ("has the potential to integrate ... a plan directed at ..."); ``vetoes`` are their starts, sorted."""
         sentence = self._sentences.of(marker.start)
-        return any(sentence.start <= v.start < marker.end for v in vetoes)
+        k = bisect.bisect_left(vetoes, sentence.start)
+        return k < len(vetoes) and vetoes[k] < marker.end
+
+    def _paragraph_start(self, position: int) -> int:
+        """``text.rfind("\\n\\n", 0, position)``, from the breaks found once."""
+        k = bisect.bisect_right(self._paragraph_breaks, position - 2)
+        return self._paragraph_breaks[k - 1] if k else -1
+
+    def _paragraph_end(self, position: int) -> int:
+        """``text.find("\\n\\n", position)``, or the text's end."""
+        k = bisect.bisect_left(self._paragraph_breaks, position)
+        return self._paragraph_breaks[k] if k < len(self._paragraph_breaks) else len(self._text)
 
     # lists -------------------------------------------------------------------------
     def _inline_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> bool:
@@ -131,16 +214,19 @@ class ObjectiveComponent(RuleComponent):
         line = text[line_start:line_end].rstrip()
         if not line.endswith(":") and not self._is_heading_before_list(text, line, line_end):
             return
+        position = line_end + 1
+        while position < len(text) and text[position] == "\n":
+            position += 1
+        if position in self._scanned:
+            return  # an intro inside a list already read: every item of its own was found then
         intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
         subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
         if subject is not None and self.is_founding_document(subject):
             subject = self._adopter(doc, intro_sentence, subject, entities) or subject
-        position = line_end + 1
-        while position < len(text) and text[position] == "\n":
-            position += 1
         items_found = 0
         while position < len(text):
+            self._scanned.add(position)
             end = text.find("\n", position)
             end = len(text) if end < 0 else end
             match = LIST_ITEM.match(text[position:end])
@@ -171,9 +257,11 @@ class ObjectiveComponent(RuleComponent):
         """A short heading such as "Objectives of the Union" directly followed by a list."""
         if len(line) > 80 or line.endswith((".", "!", "?", ";", ",")) or LIST_ITEM.match(line):
             return False
-        following = text[line_end:].lstrip("\n")
-        first = following.split("\n", 1)[0]
-        return bool(LIST_ITEM.match(first))
+        start = line_end
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        end = text.find("\n", start)
+        return bool(LIST_ITEM.match(text[start : len(text) if end < 0 else end]))
 
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:
@@ -191,7 +279,7 @@ class ObjectiveComponent(RuleComponent):
 
     def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
         marker_char = doc[marker.start].idx
-        before = _outermost([e for e in entities if sentence.start_char <= e.start and e.end <= marker_char])
+        before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
         relative = any(t.lower_ in self.relative_words for t in words_before[-3:])
         if before:
@@ -209,13 +297,12 @@ class ObjectiveComponent(RuleComponent):
     def _previous_subject(self, doc: Doc, sentence: Span, entities: list[Entity]) -> str | None:
         """ "The GCF was established by ... the UNFCCC. Its mission is to ...": "its" continues the
         subject of the sentence before (the first name in it), not the last name mentioned."""
-        text = self._text
-        paragraph_start = text.rfind("\n\n", 0, sentence.start_char)
+        paragraph_start = self._paragraph_start(sentence.start_char)
         if sentence.start == 0:
             return None
         previous = self._sentences.of(sentence.start - 1)
         while previous.start_char > paragraph_start:
-            named = _outermost([e for e in entities if previous.start_char <= e.start and e.end <= previous.end_char])
+            named = _outermost(self._index.inside(previous.start_char, previous.end_char))
             if named:
                 return named[0].name
             if previous.start == 0:
@@ -254,17 +341,15 @@ class ObjectiveComponent(RuleComponent):
             kind = self.noun_kind(noun)
             if kind is None:
                 continue
-            earlier = [e for e in entities if e.end <= before and e.kind == kind]
-            named = [e for e in earlier if noun in e.name.lower()]
-            chosen = named or earlier
-            if chosen:
-                last = max(e.end for e in chosen)  # the latest mention; of overlapping names, the fullest
-                return max((e for e in chosen if e.end == last), key=lambda e: e.end - e.start).name
+            # the latest mention (of the names holding the noun, if any); of overlapping names, the fullest
+            chosen = self._index.latest_before(before, kind, noun) or self._index.latest_before(before, kind, None)
+            if chosen is not None:
+                return chosen.name
         return None
 
     # subjects ----------------------------------------------------------------------
     def _subject_for_span(self, doc: Doc, start: int, end: int, entities: list[Entity]) -> str | None:
-        inside = [e for e in entities if start <= e.start and e.end <= end]
+        inside = self._index.inside(start, end)
         orgs = [e for e in inside if e.kind == "organization"] or inside
         if orgs:
             return orgs[0].name
@@ -273,33 +358,34 @@ class ObjectiveComponent(RuleComponent):
     def _nearest(self, doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
         ``end`` in it, else the organization or initiative the article names most."""
-        text = self._text
-        paragraph_start = text.rfind("\n\n", 0, start)
-        paragraph_end = text.find("\n\n", end)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        earlier = [e for e in entities if paragraph_start <= e.start and e.end <= start and e.kind == "organization"]
-        if earlier:
-            return earlier[-1].name
-        later = [e for e in entities if end <= e.start < paragraph_end and e.kind == "organization"]
-        if later:
-            return later[0].name
-        before = [e for e in entities if e.end <= start]
-        if before:  # the organization or initiative the article names most
-            counts = Counter(e.name for e in entities)
-            return max(before, key=lambda e: (counts[e.name], e.kind == "organization", e.start)).name
-        return None
+        earlier = self._index.last_inside(self._paragraph_start(start), start, "organization")
+        if earlier is not None:
+            return earlier.name
+        later = self._index.first_starting(end, self._paragraph_end(end), "organization")
+        if later is not None:
+            return later.name
+        most = self._index.most_named_before(start)  # the organization or initiative the article names most
+        return None if most is None else most.name
 
 
 def _outermost(entities: list[Entity]) -> list[Entity]:
-    """Entities not inside another one: "CPEC Centre of Excellence", not its "CPEC"."""
-    return [
-        e
-        for e in entities
-        if not any(
-            o is not e and o.start <= e.start and e.end <= o.end and (o.end - o.start) > (e.end - e.start)
-            for o in entities
-        )
-    ]
+    """Entities not inside another one: "CPEC Centre of Excellence", not its "CPEC".
+
+    One sweep in order of (start, longest first): an entity is inside another when a
+    different span seen before it reaches as far as it does."""
+    order = sorted(range(len(entities)), key=lambda k: (entities[k].start, -entities[k].end))
+    inner: set[int] = set()
+    reach = -1  # the furthest end of the distinct spans seen so far
+    group_reach = -1
+    previous: tuple[int, int] | None = None
+    for k in order:
+        span = (entities[k].start, entities[k].end)
+        if span != previous:
+            reach, previous = max(reach, group_reach), span
+            group_reach = span[1]
+        if reach >= span[1]:
+            inner.add(k)
+    return [e for k, e in enumerate(entities) if k not in inner]
 
 
 @Language.factory(

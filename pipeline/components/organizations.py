@@ -49,6 +49,7 @@ JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
 YEAR = re.compile(r"^\d{4}$")
 MAX_SHORT_FORM = 12  # letters
+MAX_NAME_WALK = 32  # tokens a name grows over on either side of its head noun, at most
 
 
 # -- acronyms: pure helpers ------------------------------------------------------------
@@ -70,12 +71,14 @@ def fit_score(letters: list[str], words: list[str], small: frozenset[str] | None
     letter was in (Schwartz-Hearst allow any character); at most two content words may
     be skipped ("CICA" skips "Building Measures" on its way to "Asia"). Solved by dynamic
     programming over (letter, word, character), so its cost grows with the sizes, not
-    with the number of ways to read the letters.
+    with the number of ways to read the letters; inside a word only the next occurrence
+    of a letter is tried (a later one can only read fewer letters after it).
     """
     if not letters or not words or words[0][:1].lower() != letters[0]:
         return None
     small = small_words() if small is None else small
     content = [w.lower() not in small and w[:1].isalnum() for w in words]
+    lowered = [w.lower() for w in words]
     must_use = sum(content) - 2  # content words that must give a letter
     last = len(words) - 1
 
@@ -91,10 +94,10 @@ def fit_score(letters: list[str], words: list[str], small: frozenset[str] | None
                 for used, opened in best(li + 1, wj, 0).items():
                     key = used + content[wj]
                     out[key] = max(out.get(key, -1), opened + 1)
-        for cj in range(ci + 1, len(words[wi])):  # or continue inside the current word
-            if words[wi][cj].lower() == letter:
-                for used, opened in best(li + 1, wi, cj).items():
-                    out[used] = max(out.get(used, -1), opened)
+        cj = lowered[wi].find(letter, ci + 1)  # or continue inside the current word: its next
+        if cj >= 0:  # such letter reads at least as well as any later one
+            for used, opened in best(li + 1, wi, cj).items():
+                out[used] = max(out.get(used, -1), opened)
         return out
 
     scores = [opened + 1 for used, opened in best(1, 0, 0).items() if used + content[0] >= must_use]
@@ -392,12 +395,18 @@ class OrganizationComponent(RuleComponent):
     @staticmethod
     def _initiative_short_forms(doc: Doc, definitions: dict[str, Definition]) -> list[Entity]:
         """ "CPEC" later on still names the corridor (for the objectives' subjects)."""
+        initiatives = [d for d in definitions.values() if d.kind == "initiative"]
+        shorts = {d.short for d in initiatives}
+        where: dict[str, list[Token]] = {}
+        if shorts:
+            for t in doc:
+                if t.text in shorts:
+                    where.setdefault(t.text, []).append(t)
         return [
             Entity(t.idx, t.idx + len(t), d.long_text, "initiative")
-            for d in definitions.values()
-            if d.kind == "initiative"
-            for t in doc
-            if t.text == d.short and t.i != d.short_span[0]
+            for d in initiatives
+            for t in where.get(d.short, [])
+            if t.i != d.short_span[0]
         ]
 
     # 2. mentions -----------------------------------------------------------------------
@@ -460,7 +469,7 @@ class OrganizationComponent(RuleComponent):
     def _name_start(self, doc: Doc, head: int, documents: set[int]) -> int:
         """Left of the head: capitalized words, joiners between them, and "and" inside the name."""
         start = head
-        while start > 0:
+        while start > 0 and head - start < MAX_NAME_WALK:
             prev = doc[start - 1]
             if prev.is_space or "\n" in prev.whitespace_:
                 break
@@ -482,8 +491,10 @@ class OrganizationComponent(RuleComponent):
         return start
 
     def _complements_end(self, doc: Doc, end: int) -> int:
-        """Right of the head: complements introduced by "of", "for", "on", "with"."""
-        while end < len(doc):
+        """Right of the head: complements introduced by "of", "for", "on", "with" (over at most
+        ``MAX_NAME_WALK`` tokens: a run of capitals longer than that is a heading, not one name)."""
+        head_end = end
+        while end < len(doc) and end - head_end < MAX_NAME_WALK:
             if doc[end].lower_ not in self.words.connectors or "\n" in doc[end - 1].whitespace_:
                 break
             j = end + 1
@@ -497,10 +508,12 @@ class OrganizationComponent(RuleComponent):
 
     @staticmethod
     def _complement(doc: Doc, j: int) -> int | None:
-        """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives")."""
+        """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
+        at most ``MAX_NAME_WALK`` tokens long."""
         end = None
         i = j
-        while i < len(doc):
+        limit = min(len(doc), j + MAX_NAME_WALK)
+        while i < limit:
             token = doc[i]
             if _is_cap_word(token):
                 i += 1
@@ -514,9 +527,9 @@ class OrganizationComponent(RuleComponent):
             if token.lower_ in ("and", ",") and end == i:
                 # a list inside the complement must close with "and" and a capitalized word
                 k = i
-                while k < len(doc) and (doc[k].text == "," or _is_cap_word(doc[k])):
+                while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
-                if k < len(doc) and doc[k].lower_ == "and" and k + 1 < len(doc) and _is_cap_word(doc[k + 1]):
+                if k < limit and doc[k].lower_ == "and" and k + 1 < limit and _is_cap_word(doc[k + 1]):
                     i = k + 1
                     continue
             break
@@ -542,7 +555,8 @@ class OrganizationComponent(RuleComponent):
         return found
 
     def _initiative_start(self, doc: Doc, start: int) -> int:
-        while start > 0:
+        first = start
+        while start > 0 and first - start < MAX_NAME_WALK:
             prev = doc[start - 1]
             if prev.text in ("-", "\u2013") and not prev.whitespace_ and start >= 2 and doc[start - 2].is_title:
                 start -= 2  # "India-Middle East-Europe Economic Corridor"
@@ -564,6 +578,9 @@ class OrganizationComponent(RuleComponent):
         former: set[str] = set()
         by_end = {end: mention for _, end, mention in chosen}
         by_start = {start: mention for start, _, mention in chosen}
+        by_key: dict[str, list[Mention]] = {}
+        for _, _, mention in chosen:
+            by_key.setdefault(mention.key, []).append(mention)
         added: list[Chosen] = []
         for marker_start, after in self._alias_markers(doc):
             comma = self._before_adverbs(doc, marker_start - 1)
@@ -574,9 +591,10 @@ class OrganizationComponent(RuleComponent):
             if j in by_start:  # the other name is itself a mention: one organization
                 former.add(name_key(doc[j : by_start[j].end].text))
                 old_key = by_start[j].key
-                for _, _, mention in chosen:
-                    if mention.key == old_key:
+                if old_key != owner.key:  # the other name's whole group joins the owner's
+                    for mention in by_key.pop(old_key, []):
                         mention.key = owner.key
+                        by_key.setdefault(owner.key, []).append(mention)
                 continue
             end = self._complement(doc, j)
             if end is not None and any(t.is_alpha for t in doc[j:end]):

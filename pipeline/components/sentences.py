@@ -47,6 +47,8 @@ def split_sentences(doc: Doc, known: frozenset[str] = frozenset()) -> Doc:
             starts[i + 1] = True
             continue
         ends = token.text in ENDERS
+        if ends and token.text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ in known:
+            ends = False  # "Thu. Jan 23rd": the tokenizer split the abbreviation's dot off
         if not ends and token.text.endswith(".") and len(token.text) > 1:
             ends = not ends_with_abbreviation(token.text, known)
         if not ends:

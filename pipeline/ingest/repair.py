@@ -33,7 +33,6 @@ FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s")  # "Date: ...
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
 CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
-HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 LONG_LINE = 40
 PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
 
@@ -177,6 +176,19 @@ class RepairWords:
         return last in self.abbreviations
 
 
+def hyphenated_word(line: str) -> str | None:
+    """The letters before a hyphen that ends ``line`` ("coopera" in "... for coopera-"), or None.
+
+    What the regex ``([A-Za-z]+)-$`` finds, read backwards from the end: searched forwards,
+    that regex tries every letter of a long run of letters as a start (quadratic)."""
+    if not line.endswith("-"):
+        return None
+    start = len(line) - 1
+    while start > 0 and line[start - 1].isascii() and line[start - 1].isalpha():
+        start -= 1
+    return line[start:-1] or None
+
+
 def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
     """Should line ``b`` continue line ``a`` in the same paragraph?"""
     if words.keeps_its_line(b):
@@ -232,9 +244,9 @@ def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
                 else:
                     joined = _join_lines(previous.text, line.text, longest, words)
                     separator = " " if joined else "\n"
-                hyphen = HYPHEN_END.search(previous.text) if joined else None
+                hyphen = hyphenated_word(previous.text) if joined else None
                 if hyphen and line.text[:1].islower():
-                    head = hyphen.group(1).lower()
+                    head = hyphen.lower()
                     tail = re.match(r"[A-Za-z]+", line.text)
                     tail_word = tail.group().lower() if tail else ""
                     if f"{head}-{tail_word}" not in vocabulary or f"{head}{tail_word}" in vocabulary:

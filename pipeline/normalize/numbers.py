@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 # Numbers larger than this are not quantities anyone writes in an article.
 MAX_VALUE = 1e16
+MAX_NUMBER_CHARS = 200  # a longer text is no number (and its parts are not parsed)
 
 _DIGITS = re.compile(
     r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 2,700 / 1,674,200.5
@@ -212,10 +213,14 @@ def parse_numeric(text: str, lexicon: Lexicon | None = None) -> float | None:
 
 
 def _numeric(text: str, vocab: NumberWords) -> float | None:
+    """The first digit form that reads ``text``; a value that is not a finite float is no number,
+    and neither is a text over ``MAX_NUMBER_CHARS`` (its exponent would be read as a huge int)."""
+    if len(text) > MAX_NUMBER_CHARS:
+        return None
     for form in DIGIT_FORMS:
         value = form(text, vocab)
         if value is not None:
-            return value
+            return value if math.isfinite(value) else None
     return None
 
 
@@ -730,7 +735,7 @@ def parse_number(text: str, lexicon: Lexicon | None = None) -> float | None:
         cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
     except AttributeError:
         return None
-    if not cleaned or len(cleaned) > 200:
+    if not cleaned or len(cleaned) > MAX_NUMBER_CHARS:
         return None
     vocab = number_words(lexicon)
     negative, cleaned = _strip_sign(cleaned, vocab)

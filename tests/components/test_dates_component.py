@@ -179,3 +179,20 @@ def test_four_digits_that_count_a_noun_are_no_year(
     claims = extract_text(text, nlp, published=date(2024, 3, 15))[1]
     assert [c.text for c in claims if c.claim_type == "date"] == dates
     assert [c.text for c in claims if c.claim_type == "count"] == counts
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The levy was agreed in 2022. October was quiet in the markets.", [("2022", "2022-01-01")]),
+        ("The board met in March. 2024 brought new members.", [("2024", "2024-01-01")]),
+        (
+            "Two ministers signed in 1998.\nJune 2001 saw the next round.",
+            [("1998", "1998-01-01"), ("June 2001", "2001-06-01")],
+        ),
+        ("Released Thu. Jan 23rd, 2025 by the fund.", [("Thu. Jan 23rd, 2025", "2025-01-23")]),  # an abbreviation's dot
+    ],
+)
+def test_a_date_never_runs_across_a_sentence_end(nlp: Language, text: str, dates: list[tuple[str, str]]) -> None:
+    found = claims_of(nlp, text, "date", published=None)
+    assert [(c["text"], c["start_date"].isoformat()) for c in found] == dates

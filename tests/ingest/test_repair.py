@@ -72,3 +72,16 @@ def test_a_byline_keeps_its_line_and_a_wrapped_by_runs_on() -> None:
         repair(text).text
         == "Regional Links in Asia\nBy Jane Roe\n\nThe report was prepared by the Secretariat in 2021."
     )
+
+
+def test_a_line_of_millions_of_letters_is_repaired_in_linear_time() -> None:
+    from pipeline.ingest.repair import hyphenated_word, repair
+
+    from ..guard import wall_clock_guard
+
+    text = "a" * 1_000_000 + "\n" + "b" * 1_000_000 + "-\ncontinued"  # a regex search from every letter: hours
+    with wall_clock_guard(30):
+        repaired = repair(text)
+    assert repaired.text.startswith("a" * 1_000_000 + " b")
+    assert hyphenated_word("for coopera-") == "coopera"
+    assert hyphenated_word("12-") is None and hyphenated_word("no hyphen") is None
