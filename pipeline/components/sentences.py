@@ -35,8 +35,18 @@ def ends_with_abbreviation(token_text: str, known: frozenset[str]) -> bool:
     return core in known or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
 
 
-def split_sentences(doc: Doc, known: frozenset[str] = frozenset()) -> Doc:
-    """Set ``is_sent_start`` on every token of ``doc``; ``known`` are the abbreviations."""
+def is_day_dot(doc: Doc, i: int, months: frozenset[str]) -> bool:
+    """Is the dot at ``i`` that of a day written "16. Nov. 2016" (a day number glued to the
+    dot, and a month name next)? Then it ends no sentence."""
+    if i == 0 or doc[i - 1].whitespace_ or not doc[i - 1].text.isdigit() or not 1 <= int(doc[i - 1].text) <= 31:
+        return False
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    return following is not None and following.lower_.rstrip(".") in months
+
+
+def split_sentences(doc: Doc, known: frozenset[str] = frozenset(), months: frozenset[str] = frozenset()) -> Doc:
+    """Set ``is_sent_start`` on every token of ``doc``; ``known`` are the abbreviations,
+    ``months`` the month names (a day number's dot before one ends no sentence)."""
     if len(doc) == 0:
         return doc
     starts = [False] * len(doc)
@@ -51,7 +61,7 @@ def split_sentences(doc: Doc, known: frozenset[str] = frozenset()) -> Doc:
             ends = False  # "Thu. Jan 23rd": the tokenizer split the abbreviation's dot off
         if not ends and token.text.endswith(".") and len(token.text) > 1:
             ends = not ends_with_abbreviation(token.text, known)
-        if not ends:
+        if not ends or (token.text == "." and is_day_dot(doc, i, months)):
             continue
         if not token.whitespace_ and doc[i + 1].text not in CLOSERS:
             continue  # "3.5" or "U.S." glued to the next token
@@ -77,9 +87,10 @@ class SentenceSplitter(DataComponent):
 
     def build(self) -> None:
         self.abbreviations = abbreviations(self.lexicon)
+        self.months = frozenset(word.rstrip(".") for word in self.lexicon.words("MONTH"))
 
     def annotate(self, doc: Doc) -> None:
-        split_sentences(doc, self.abbreviations)
+        split_sentences(doc, self.abbreviations, self.months)
 
 
 @Language.factory(SENTENCES, assigns=["token.is_sent_start"], default_config={})

@@ -191,6 +191,8 @@ def test_four_digits_that_count_a_noun_are_no_year(
             [("1998", "1998-01-01"), ("June 2001", "2001-06-01")],
         ),
         ("Released Thu. Jan 23rd, 2025 by the fund.", [("Thu. Jan 23rd, 2025", "2025-01-23")]),  # an abbreviation's dot
+        ("The forum opened on 9. Oct. 2019 in Bern.", [("9. Oct. 2019", "2019-10-09")]),  # a day's dot
+        ("Prices rose by 45. November 2020 was calmer.", [("November 2020", "2020-11-01")]),  # no day: a sentence end
     ],
 )
 def test_a_date_never_runs_across_a_sentence_end(nlp: Language, text: str, dates: list[tuple[str, str]]) -> None:
