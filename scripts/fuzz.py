@@ -674,6 +674,15 @@ def check_outputs(folder: Path, articles: list[Any], claims: list[Any]) -> list[
     return failures
 
 
+BUDGET = 5.0  # the pipeline's own time budget per file and article (``--budget``)
+ISOLATED = frozenset({"E401", "E402", "E410"})  # articles the library gave up on, and said so
+
+
+def _set_budget(seconds: float) -> None:
+    global BUDGET
+    BUDGET = seconds
+
+
 def good_claims(nlp: Any) -> list[str]:
     """The claim ids of the good article extracted alone: what every batch must give for it."""
     if not _GOOD_CLAIMS:
@@ -699,13 +708,13 @@ def run_case(nlp: Any, case: Case, index: int = 0) -> Outcome:
         (batch / f"{GOOD_ID}.txt").write_text(GOOD_TEXT, encoding="utf-8")
         (batch / case.name).write_bytes(case.data)
         try:
-            result = extract_paths([batch], nlp)
+            result = extract_paths([batch], nlp, budget=BUDGET)
         except Exception as exc:
             outcome.failures.append(_exception("extract", exc))
             outcome.failures.append(Failure("lost", "the batch raised", type(exc).__name__))
             return outcome
         outcome.claims = len(result.claims)
-        outcome.isolated = [p.message for p in result.problems if p.code == "E401"]
+        outcome.isolated = [f"{p.code.value} {p.message}" for p in result.problems if p.code in ISOLATED]
         good = [c.claim_id for c in result.claims if c.article_id == GOOD_ID]
         if GOOD_ID not in {a.article_id for a in result.articles} or good != good_claims(nlp):
             codes = sorted({p.code.value for p in result.problems if p.path and GOOD_ID in p.path})
@@ -1023,7 +1032,10 @@ def print_summary(summary: Summary, out: Any = sys.stdout) -> None:
                 f"         kinds: {dict(kinds)}; e.g. #{example.index} {example.name} {example.note}".rstrip(), file=out
             )
     isolated = summary.isolated()
-    print(f"\narticles the library reported as failed (E401, isolated): {sum(map(len, isolated.values()))}", file=out)
+    print(
+        f"\narticles the library gave up on and reported (E401, E402 over the budget, E410; isolated): {sum(map(len, isolated.values()))}",
+        file=out,
+    )
     for group, outcomes in sorted(isolated.items(), key=lambda kv: -len(kv[1])):
         print(f"  {len(outcomes):5d}  {group}", file=out)
     print("\nslowest inputs:", file=out)
@@ -1049,7 +1061,7 @@ def replay(paths: list[Path]) -> int:
         for failure in outcome.failures:
             print(f"  {failure.category}: {failure.group}\n{failure.detail}")
         for message in outcome.isolated:
-            print(f"  isolated E401: {message}")
+            print(f"  isolated: {message}")
         failed += bool(outcome.failures)
     return 1 if failed else 0
 
@@ -1106,8 +1118,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="the same seed gives the same inputs")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument(
-        "--timeout", type=float, default=10, help="seconds an input may take before it is a hang (default 10)"
-    )
+        "--budget", type=float, default=BUDGET,
+        help=f"the pipeline's time budget per file and per article (--time-budget; default {BUDGET:g})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--timeout", type=float,
+        help="seconds a whole input (read, extract, write, report) may take before the worker is killed and "
+        "the input counts as a hang: the budget did not stop it (default 3 budgets + 15 s)",
+    )  # fmt: skip
     parser.add_argument("--save", type=Path, help="save each failing input (and finding.json) under this folder")
     parser.add_argument("--save-per-group", type=int, default=3, help="inputs saved per failure group (default 3)")
     parser.add_argument("--kinds", help=f"comma-separated input kinds (default all: {','.join(MAKERS)})")
@@ -1126,12 +1144,14 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.replay:
         return replay(args.replay)
+    _set_budget(args.budget)
+    timeout = args.timeout if args.timeout is not None else 3 * args.budget + 15
     kinds = args.kinds.split(",") if args.kinds else None
     unknown = sorted(set(kinds or ()) - set(MAKERS))
     if unknown:
         parser.error(f"unknown kinds {unknown}; choose from {','.join(MAKERS)}")
     summary = run_campaign(
-        inputs=args.inputs, seconds=args.seconds, seed=args.seed, jobs=args.jobs, timeout=args.timeout,
+        inputs=args.inputs, seconds=args.seconds, seed=args.seed, jobs=args.jobs, timeout=timeout,
         save=args.save, save_per_group=args.save_per_group, kinds=kinds, named=not args.no_named,
         memory_mb=args.memory_mb, progress=not args.json,
     )  # fmt: skip
