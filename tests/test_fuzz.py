@@ -217,6 +217,8 @@ def fuzz() -> ModuleType:
 def test_a_small_campaign_runs_every_reader(fuzz: ModuleType, tmp_path: Path) -> None:
     summary = fuzz.run_campaign(inputs=50, seed=11, jobs=1, timeout=20, named=False, save=tmp_path / "findings")
     assert summary.tried == len(summary.outcomes) == 50
+    failed = [(o.name, f.category, f.group) for o in summary.outcomes for f in o.failures]
+    assert failed == [], failed  # nothing escapes, hangs, loses the good article or breaks an offset
     assert set(summary.kinds) >= {"mutated", "pdf", "html", "jsonl", "markdown"}
     report = io.StringIO()
     fuzz.print_summary(summary, report)

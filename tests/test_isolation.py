@@ -114,6 +114,25 @@ def test_a_missing_crypto_package_says_what_to_install(tmp_path: Path, monkeypat
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("tiny.html", b"<!><math><script></script><td>b", None),  # lxml asserted inside trafilatura's metadata
+        ("filter.pdf", _raw_pdf([CATALOG, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                                 b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+                                 b"<< /Length 5 /Filter /FlateDecOde >>\nstream\nxxxxx\nendstream"]), Code.E109),
+    ],
+)  # fmt: skip
+def test_inputs_the_fuzzer_found_are_read_or_located_problems(
+    tmp_path: Path, name: str, data: bytes, code: Code | None
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    articles, problems = read_path(tmp_path / name)
+    assert bool(articles) != bool(problems)
+    if code is not None:
+        assert [p.code for p in problems] == [code]
+
+
 def test_a_library_that_raises_anything_costs_only_its_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import pipeline.ingest.html as html
 
