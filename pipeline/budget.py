@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+RETRY_SECONDS = 1.0
 DEFAULT_SECONDS = 120.0  # a typical article takes well under a second; a 1 MB one a few seconds
 
 
@@ -50,7 +51,9 @@ class Deadline:
         if not self._armed:
             self._previous = signal.signal(signal.SIGALRM, self._expire)
             self._armed = True
-        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        # after the first alarm, one a second: a library that swallows the exception
+        # (many catch every Exception) gets it again until the work gives up
+        signal.setitimer(signal.ITIMER_REAL, self.seconds, RETRY_SECONDS)
 
     def stop(self) -> None:
         if self.seconds is None or not self._armed:

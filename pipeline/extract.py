@@ -144,19 +144,30 @@ def extract_articles(
         return
     source = enumerate(articles)
     pending: dict[int, SourceArticle] = {}
+    made: dict[int, Doc] = {}  # the doc of each pending article, to tell why spaCy dropped one
     deadline = Deadline(budget)
 
     def texts() -> Iterator[tuple[Doc, dict[str, Any]]]:
         for index, item in source:
             pending[index] = item
             deadline.start()
-            yield _doc_or_failure(nlp, item.article.text), context_of(item.article, index=index)
+            made[index] = _doc_or_failure(nlp, item.article.text)
+            yield made[index], context_of(item.article, index=index)
+
+    def lost(index: int, exc: Exception | None) -> tuple[SourceArticle, list[Claim], list[Problem]]:
+        item, doc = pending.pop(index), made.pop(index, None)
+        if exc is None and doc is not None and failure(doc) is not None:  # a handler recorded why
+            return item, [], [p for p in problems_from_doc(doc, item.article.source, item.line) if not p.is_warning]
+        return item, [], [_lost(item, exc)]
 
     while True:
         try:
             for doc, context in nlp.pipe(texts(), as_tuples=True, batch_size=ARTICLES_PER_BATCH):
                 deadline.stop()
+                for index in sorted(i for i in pending if i < context["index"]):  # docs spaCy dropped
+                    yield lost(index, None)
                 item = pending.pop(context["index"])
+                made.pop(context["index"], None)
                 yield item, *_assemble(doc, item)
             break
         except Exception as exc:  # escaped the components (the budget struck between them): go on
@@ -164,10 +175,9 @@ def extract_articles(
             if not pending:
                 raise
             for index in sorted(pending):
-                yield pending[index], [], [_lost(pending[index], exc)]
-            pending.clear()
+                yield lost(index, exc)
     for index in sorted(pending):  # a doc spaCy did not give back
-        yield pending[index], [], [_lost(pending[index], None)]
+        yield lost(index, None)
 
 
 def _lost(item: SourceArticle, exc: Exception | None) -> Problem:

@@ -33,8 +33,11 @@ from .errors import Code, Problem, problem
 from .ingest import SourceArticle
 from .records import Claim
 
+START_METHOD: str | None = None  # the platform's default (fork on Linux up to Python 3.13, then forkserver)
 ARTICLES_PER_CHUNK = 4  # small enough to balance two workers on a batch of a dozen articles
 ATTEMPTS = 2  # an article whose worker dies this many times is left out
+WATCH_SECONDS = 5.0  # how often the parent looks for a stuck worker
+STUCK_FACTOR, STUCK_MARGIN_SECONDS = 3, 60.0  # a chunk may take 3 budgets per article and a minute
 Result = tuple[int, list[Claim], list[Problem]]
 
 
@@ -81,7 +84,7 @@ class _Pool:
     def __init__(self, state: _PipelineState, size: int) -> None:
         self.state = state
         self.size = size
-        self.context = multiprocessing.get_context()
+        self.context = multiprocessing.get_context(START_METHOD)
         self.workers: list[_Worker] = []
 
     def run(self, chunks: deque[_Chunk]) -> Iterator[list[Result]]:
@@ -93,7 +96,9 @@ class _Pool:
                 if worker.chunk is None and chunks:
                     worker.give(chunks.popleft())
             busy = [w for w in self.workers if w.chunk is not None]
-            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy]))
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=WATCH_SECONDS))
+            for worker in busy:
+                worker.stop_if_stuck(self.state.budget)
             for worker in busy:
                 if worker.connection not in ready and worker.process.sentinel not in ready:
                     continue
@@ -138,11 +143,23 @@ class _Worker:
         self.process.start()
         child.close()
         self.chunk: _Chunk | None = None
+        self.given = 0.0
+        self.stuck = False
 
     def give(self, chunk: _Chunk) -> None:
-        self.chunk = chunk
+        self.chunk, self.given, self.stuck = chunk, time.monotonic(), False
         with contextlib.suppress(BrokenPipeError, OSError):  # a worker already gone: its sentinel says so
             self.connection.send(chunk.items)
+
+    def stop_if_stuck(self, budget: float | None) -> None:
+        """Kill the worker when its chunk has run far past what the budget allows (stuck where
+        the budget's alarm cannot reach, in C code); the chunk is then retried like a death."""
+        if budget is None or self.chunk is None or self.stuck:
+            return
+        allowed = STUCK_FACTOR * budget * len(self.chunk.items) + STUCK_MARGIN_SECONDS
+        if time.monotonic() - self.given > allowed:
+            self.stuck = True
+            self.process.kill()
 
     def take(self) -> list[Result] | None:
         """The results of the chunk, or None when the worker died on it."""
@@ -157,6 +174,8 @@ class _Worker:
 
     def death(self) -> str:
         self.process.join(timeout=5)
+        if self.stuck:
+            return "it ran far past the time budget and was stopped"
         code = self.process.exitcode
         if code is not None and code < 0:
             with contextlib.suppress(ValueError):
@@ -192,24 +211,37 @@ def _serve(connection: Connection, state: _PipelineState, parent: int) -> None:
             return
         if task is None:
             return
-        indexes = [index for index, _ in task]
+        index_of = {id(item): index for index, item in task}
         done = extract_articles(nlp, [item for _, item in task], jobs=1, budget=state.budget)
-        connection.send([(index, claims, problems) for index, (_, claims, problems) in zip(indexes, done, strict=True)])
+        connection.send([(index_of[id(item)], claims, problems) for item, claims, problems in done])
 
 
 def _die_with_parent(parent: int) -> None:
-    """End this process when the parent process ends, however it ends."""
+    """End this process when the parent process (the run, whichever process started the
+    worker: fork, spawn or a forkserver) ends, however it ends."""
     with contextlib.suppress(Exception):
         import ctypes
 
         libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: Linux only; elsewhere the watch below
-    if os.getppid() != parent:  # the parent died before the signal was asked for
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: Linux only, and only for a forked worker
+    starter = os.getppid()  # the run itself, or the forkserver that started the worker for it
+    if not _alive(parent):  # the run ended before the worker was up
         os._exit(1)
 
     def watch() -> None:
-        while os.getppid() == parent:
+        while os.getppid() == starter and _alive(parent):
             time.sleep(1.0)
         os._exit(1)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    """Does process ``pid`` still run?"""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

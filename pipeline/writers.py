@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import numbers
 import os
 import re
 import sqlite3
@@ -40,6 +41,7 @@ BINARY_FILES = ("claims.parquet", "claims.db")
 ORGANIZATION_COLUMNS = ("article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _QUOTED = re.compile(r'[,"\n\r]')
+_QUOTED_GUARDED = re.compile(r'[,;"\t\n\r]')  # also the separators of other locales' spreadsheets
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -109,13 +111,14 @@ def _is_missing(value: object) -> bool:
 
 def csv_cell(value: object, *, raw: bool = False) -> str:
     """One CSV field: empty for a missing value, numbers as Python writes them, text
-    neutralized (unless ``raw``) and quoted when it holds a comma, quote, LF or CR."""
+    neutralized (unless ``raw``) and quoted when it holds a comma, quote, LF or CR (and,
+    unless ``raw``, a semicolon or tab, which spreadsheets of other locales split on)."""
     if _is_missing(value):
         return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, numbers.Real) and not isinstance(value, bool):
         return str(value)
     text = str(value) if raw else neutralized(str(value))
-    return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
+    return '"' + text.replace('"', '""') + '"' if (_QUOTED if raw else _QUOTED_GUARDED).search(text) else text
 
 
 def to_csv(frame: pd.DataFrame, *, raw: bool = False) -> str:

@@ -412,3 +412,83 @@ def test_a_jsonl_line_no_parser_can_hold_costs_only_that_line(tmp_path: Path) ->
 def test_a_jsonl_file_without_a_record_is_empty(tmp_path: Path) -> None:
     (tmp_path / "blank.jsonl").write_text("\n \n\n")
     assert [p.code for p in read_path(tmp_path / "blank.jsonl")[1]] == [Code.E104]
+
+
+# -- found in review -----------------------------------------------------------------------
+@Language.component("test_dropper")
+def _dropper(doc: Doc) -> Doc:
+    """A component that fails on texts saying so."""
+    if "DROP-ME" in doc.text:
+        raise ValueError("this one fails")
+    return doc
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_doc_the_pipeline_loses_is_reported_in_its_place_and_the_rest_keep_their_own_claims(
+    tmp_path: Path, jobs: int
+) -> None:
+    """With a handler that neither records nor raises, spaCy drops the doc (one process); with
+    spaCy's own handler the exception escapes the pipe (the workers): either way, in its place."""
+    from pipeline.extract import extract_articles
+
+    for name in ("a.txt", "c.txt", "d.txt"):
+        _good(tmp_path, name)
+    (tmp_path / "b.txt").write_text("DROP-ME in 2020 with 3 states.\n")
+    nlp = build_nlp()
+    nlp.add_pipe("test_dropper")
+    if jobs == 1:
+        nlp.set_error_handler(lambda name, component, docs, exc: None)
+    items = [read_path(tmp_path / name)[0][0] for name in ("a.txt", "b.txt", "c.txt", "d.txt")]
+    results = list(extract_articles(nlp, items, jobs=jobs))
+    assert [(item.article.article_id, [p.code for p in problems]) for item, _, problems in results] == [
+        ("a", []), ("b", [Code.E401]), ("c", []), ("d", []),
+    ]  # fmt: skip
+    assert all(c.article_id == item.article.article_id for item, claims, _ in results for c in claims)
+    assert {c.article_id for _, claims, _ in results for c in claims} == {"a", "c", "d"}
+
+
+@needs_alarm
+def test_a_pdf_over_the_time_budget_is_e402_not_a_damaged_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PageObject
+
+    def slow(self: PageObject, *args: object, **kwargs: object) -> str:
+        time.sleep(30)
+        return ""
+
+    monkeypatch.setattr(PageObject, "extract_text", slow)
+    _encrypted_pdf(tmp_path / "slow.pdf", user_password="")
+    result = extract_paths([tmp_path], build_nlp(), budget=0.5)
+    assert [p.code for p in result.problems] == [Code.E402]
+
+
+@needs_alarm
+def test_a_library_that_swallows_the_budget_gets_it_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.ingest as ingest
+
+    real = ingest.READERS[".txt"]
+
+    def stubborn(path: Path, *args: object) -> object:
+        try:  # noqa: SIM105 - a library that catches every exception and goes on with its work
+            time.sleep(5)
+        except Exception:
+            pass
+        time.sleep(30)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setitem(ingest.READERS, ".txt", stubborn)
+    _good(tmp_path)
+    started = time.monotonic()
+    result = extract_paths([tmp_path], build_nlp(), budget=0.3)
+    assert time.monotonic() - started < 15  # a swallowed alarm is followed by one a second
+    assert [p.code for p in result.problems] == [Code.E402]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forkserver")
+def test_workers_started_by_a_forkserver_work(tmp_path: Path, nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.workers as workers
+
+    monkeypatch.setattr(workers, "START_METHOD", "forkserver")
+    for name in ("a.txt", "b.txt", "c.txt", "d.txt", "e.txt"):
+        _good(tmp_path, name)
+    together = extract_paths([tmp_path], nlp, jobs=2)
+    assert together.problems == [] and together.claims == extract_paths([tmp_path], nlp).claims

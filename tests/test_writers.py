@@ -55,7 +55,8 @@ def counted(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
+        ("\tx", '"\'\tx"'),
+        ("Budget;=1+1 rose", '"Budget;=1+1 rose"'),  # a spreadsheet that splits on ";" sees one cell
         ("\rx", '"\'\rx"'),
         ("plain, with comma", '"plain, with comma"'),
         ("a\rb", '"a\rb"'),
@@ -73,6 +74,7 @@ def test_csv_cells_are_neutralized_and_quoted(value: object, cell: str) -> None:
 
 def test_raw_csv_keeps_formulas_but_still_quotes() -> None:
     assert csv_cell("=1+2", raw=True) == "=1+2"
+    assert csv_cell("a;b", raw=True) == "a;b"  # as pandas writes it
     assert csv_cell("=1\r+2", raw=True) == '"=1\r+2"'
 
 

@@ -12,6 +12,7 @@ from collections import Counter
 from io import BytesIO
 from typing import Any
 
+from ..budget import BudgetExceeded
 from .repair import PAGE_NUMBER
 
 EDGE_LINES = 2
@@ -31,7 +32,7 @@ def _pages(data: bytes) -> list[str]:
         if reader.is_encrypted:
             _unlock(reader)
         return [page.extract_text() or "" for page in reader.pages]
-    except PdfError:
+    except (PdfError, BudgetExceeded):
         raise
     except DependencyError as exc:
         raise PdfError(f"reading it needs a package that is not installed ({exc}); pip install cryptography") from exc
@@ -47,7 +48,7 @@ def _unlock(reader: Any) -> None:
 
     try:
         unlocked = reader.decrypt("")
-    except DependencyError:
+    except (DependencyError, BudgetExceeded):
         raise
     except Exception as exc:
         raise PdfError(f"the PDF is encrypted and cannot be opened ({exc}); save an unprotected copy") from exc
