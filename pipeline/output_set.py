@@ -261,10 +261,17 @@ def replace_set(
             if swap and _swap_possible(folder):
                 staging = _build_swap_folder(folder, files, own)
                 if staging is not None:
-                    with _locked(staging):  # so that the folder is locked once it is swapped in
-                        if _exchange(staging, folder):
-                            _finish_swap(folder, staging, own)
-                            return "swap"
+                    swapped = False
+                    try:
+                        with _locked(staging):  # so that the folder is locked once it is swapped in
+                            swapped = _exchange(staging, folder)
+                            if swapped:
+                                _finish_swap(folder, staging, own)
+                                return "swap"
+                    except BaseException:
+                        if not swapped:  # the new set never went in: it is only a leftover
+                            shutil.rmtree(staging, ignore_errors=True)
+                        raise
                     shutil.rmtree(staging, ignore_errors=True)
             _write_journal(folder, files)
             return "journal"

@@ -296,6 +296,21 @@ def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path, monkeypa
     assert signature(out) == previous and _leftovers(out) == []
 
 
+def test_a_swap_that_fails_leaves_the_previous_set_and_no_staging_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    previous = _previous_set(out)
+
+    def failing_exchange(a: Path, b: Path) -> bool:
+        raise OSError(errno.EIO, "Input/output error", str(b))
+
+    monkeypatch.setattr(output_set_module, "_exchange", failing_exchange)
+    with pytest.raises(ClaimsError) as raised:
+        write_outputs(out, *_records("new"), [])
+    assert raised.value.code == "E301" and signature(out) == previous and _leftovers(out) == []
+
+
 def test_a_full_database_is_e301(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     previous = _previous_set(out)
