@@ -8,7 +8,6 @@ is checked on a few dozen generated inputs.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import math
@@ -29,7 +28,7 @@ from pipeline.extract import extract_articles
 from pipeline.ingest import RawArticle, finish, read_path
 from pipeline.records import Article, json_schema
 
-from .conftest import ROOT
+from .conftest import fuzz_script
 
 SETTINGS = settings(
     max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -206,12 +205,7 @@ def test_any_bytes_give_articles_or_located_problems(tmp_path_factory: pytest.Te
 # -- the fuzz campaign, small and bounded ------------------------------------------------------
 @pytest.fixture(scope="module")
 def fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("policy_claims_fuzz", ROOT / "scripts" / "fuzz.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return fuzz_script()
 
 
 def test_a_small_campaign_runs_every_reader(fuzz: ModuleType, tmp_path: Path) -> None:

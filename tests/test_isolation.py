@@ -22,6 +22,8 @@ from pipeline.extract import extract_paths
 from pipeline.ingest import read_path
 from pipeline.nlp import build_nlp
 
+from .conftest import fuzz_script
+
 GOOD = "The river council met on 3 May 2021. Its 14 member states agreed to share data.\n"
 
 
@@ -36,18 +38,7 @@ def _good(folder: Path, name: str = "good.txt") -> Path:
     return path
 
 
-def _raw_pdf(objects: list[bytes]) -> bytes:
-    """A PDF of the given object bodies (numbered from 1, the first the catalog) with a correct xref."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
+_raw_pdf = fuzz_script().pdf_from_objects  # a PDF of the given object bodies, with a correct xref
 
 
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"

@@ -16,6 +16,9 @@ from pipeline.report import render_report
 
 from .conftest import ROOT
 
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
 HOSTILE = (
     "Hostile Page Title Here\n\nBy Jane Roe\n\n"
@@ -51,10 +54,8 @@ def test_report_in_a_headless_browser(report_folder: Path, tmp_path: Path) -> No
     page_path.write_text(render_report(report_folder), encoding="utf-8")
     total = len(json.loads((report_folder / "claims.json").read_text()))
     counts = sum(1 for c in json.loads((report_folder / "claims.json").read_text()) if c["claim_type"] == "count")
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             alerts: list[str] = []
@@ -217,10 +218,8 @@ def test_no_script_runs_in_a_hostile_report(hostile_folder: Path, tmp_path: Path
     page_path = tmp_path / "hostile.html"
     page_path.write_text(render_report(hostile_folder), encoding="utf-8")
     claims = json.loads((hostile_folder / "claims.json").read_text())
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=args)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             alerts: list[str] = []
