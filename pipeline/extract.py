@@ -47,7 +47,7 @@ def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None =
     """The claim records of one processed doc, in text order."""
     text = doc.text
     sentences = Sentences(doc)
-    sentence_texts: dict[int, str] = {}  # by first token: a long sentence is joined once, not once per claim
+    sentence_texts: dict[tuple[int, int], str] = {}  # a long sentence is joined once, not once per claim
     records: list[Claim] = []
     for span in claim_spans(doc):
         fields = claim_fields(span)
@@ -56,10 +56,11 @@ def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None =
         if evidence is not None:
             sentence = text[evidence[0] : evidence[1]].strip()
         else:
-            holder = sentences.of(span.start)
-            if holder.start not in sentence_texts:
-                sentence_texts[holder.start] = " ".join(holder.text.split())
-            sentence = sentence_texts[holder.start]
+            first, last = sentences.of(span.start), sentences.of(max(span.start, span.end - 1))
+            holder = first if last.start == first.start else doc[first.start : last.end]  # a span over a sentence end
+            if (holder.start, holder.end) not in sentence_texts:
+                sentence_texts[holder.start, holder.end] = " ".join(holder.text.split())
+            sentence = sentence_texts[holder.start, holder.end]
         source_start, source_end = source_map.span_to_source(start, end) if source_map else (None, None)
         data: dict[str, Any] = {
             "claim_id": claim_id(article_id, span.label_, start, end, span.id_),

@@ -64,3 +64,20 @@ def test_parallel_extraction_gives_the_same_result(nlp: Language, tmp_path: Path
         two.articles, two.claims, two.problems
     )
     assert len(one.articles) == 2 and [p.code.value for p in two.problems] == ["E103"]
+
+
+def test_a_claim_over_a_sentence_end_has_both_sentences_as_evidence(nlp: Language) -> None:
+    from pipeline.annotations import add_claim
+    from pipeline.extract import claims_from_doc
+
+    doc = nlp("The board met. Mr. X left early. Then it rained.")
+    start = doc.text.index("met")
+    add_claim(doc, "organization", start, doc.text.index("left") + 4, "test-rule", {"name": "x", "acronym": None})
+    [claim] = claims_from_doc(doc, "a")
+    assert claim.text in claim.sentence and claim.sentence == "The board met. Mr. X left early."
+
+
+def test_a_capital_initial_is_no_sentence_end_even_when_lowercasing_lengthens_it(nlp: Language) -> None:
+    assert [s.text for s in nlp("A note by İ. Demir and J. Smith was read.").sents] == [
+        "A note by İ. Demir and J. Smith was read."
+    ]

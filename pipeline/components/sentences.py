@@ -31,8 +31,9 @@ def abbreviations(lexicon: Lexicon) -> frozenset[str]:
 
 def ends_with_abbreviation(token_text: str, known: frozenset[str]) -> bool:
     """Is the dot of ``token_text`` an abbreviation's: a known one, an initial, or "U.S."-like?"""
-    core = token_text.lower().rstrip(".")
-    return core in known or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
+    written = token_text.rstrip(".")  # lowercasing may lengthen a letter ("İ" becomes "i̇")
+    core = written.lower()
+    return core in known or (len(written) == 1 and written.isalpha()) or ("." in core and len(core) <= 5)
 
 
 def is_day_dot(doc: Doc, i: int, months: frozenset[str]) -> bool:
