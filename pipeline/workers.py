@@ -116,8 +116,12 @@ class _Pool:
                     yield lost
 
     def close(self) -> None:
+        """Ask every worker to stop, give them two seconds together, then kill what still runs."""
         for worker in self.workers:
-            worker.close()
+            worker.ask_to_stop()
+        deadline = time.monotonic() + 2
+        for worker in self.workers:
+            worker.close(max(0.0, deadline - time.monotonic()))
         self.workers.clear()
 
 
@@ -182,10 +186,14 @@ class _Worker:
                 return f"killed by {signal.Signals(-code).name}"
         return f"exit status {code}" if code is not None else "it stopped answering"
 
-    def close(self) -> None:
+    def ask_to_stop(self) -> None:
         with contextlib.suppress(BrokenPipeError, OSError):
             self.connection.send(None)
-        self.process.join(timeout=2)
+
+    def close(self, grace: float = 2.0) -> None:
+        """Stop the worker: asked to, it ends after ``grace`` seconds at most, else it is killed."""
+        self.ask_to_stop()
+        self.process.join(timeout=grace)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout=2)
