@@ -41,7 +41,9 @@ NAME_ENDS = re.compile(r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(")
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u25ba\u2023*]|-(?=\s))\s*")
 SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
 TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
-DASH = re.compile(r"\s[\u2013\u2014-]{1,2}(?:\s|$)")
+DATELINE_END = re.compile(r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
+LEAD_END = re.compile(r"\s[\u2013\u2014-]{1,2}\s|\.\s+(?=[A-Z])")  # after a date opening a paragraph
+PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
 CREDIT = re.compile(r"\s*\([^()]{1,40}\)\s*$")  # "(WAM)", "(Reuters)" after a dateline's date
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+\S|^\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")
 YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d{2}(?![\d.,]\d)")
@@ -203,8 +205,8 @@ def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, 
 
 
 def _is_place(part: str) -> bool:
-    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Sudan"."""
-    words = part.split()
+    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila [Philippines]"."""
+    words = part.translate(PLACE_MARKS).split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
 
 
@@ -217,21 +219,27 @@ class Dateline:
 def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | None:
     """The date of a dateline opening a paragraph: "PLACE, DATE –" (one or two places, an
     agency credit in parentheses after the date); None for any other line."""
-    dash = DASH.search(line[:100])
-    if dash is None:
-        return None
-    parts = [part.strip() for part in CREDIT.sub("", line[: dash.start()]).split(",")]
-    for cut in range(1, min(3, len(parts))):
-        if not all(_is_place(part) for part in parts[:cut]):
-            break
-        text = ", ".join(parts[cut:])
-        found = _day(text, rules, read)
-        if found is not None:
-            return Dateline(published=found)
-        month_day = _day_and_month(text, rules, read)
-        if month_day is not None:
-            return Dateline(month_day=month_day)
+    for end in DATELINE_END.finditer(line[:100]):
+        parts = [part.strip() for part in CREDIT.sub("", line[: end.start()]).split(",")]
+        for cut in range(1, min(3, len(parts))):
+            if not all(_is_place(part) for part in parts[:cut]):
+                break
+            text = ", ".join(parts[cut:])
+            found = _day(text, rules, read)
+            if found is not None:
+                return Dateline(published=found)
+            month_day = _day_and_month(text, rules, read)
+            if month_day is not None:
+                return Dateline(month_day=month_day)
     return None
+
+
+def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date opening a paragraph without a place ("3 May 2021 – The board ...",
+    "16 October 2013. At a side event ..."): a reposted item's own date, which a date
+    line of the page outranks."""
+    end = LEAD_END.search(line[:50])
+    return _day(line[: end.start()], rules, read) if end is not None else None
 
 
 def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None) -> date | None:
@@ -270,12 +278,12 @@ def is_furniture(line: str, rules: MetadataRules) -> bool:
 
 def _is_body(line: str) -> bool:
     """Running text: a sentence of many words (or a very long line), where the head ends."""
-    return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", "?", '"', "\u201d", ":")))
+    return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":")))
 
 
 def _is_headline(line: str, rules: MetadataRules) -> bool:
     words = line.split()
-    if len(words) < 3 or len(line) > 200 or line.endswith((".", ",", ";", ":")):
+    if len(words) < 3 or len(line) > 200 or line.rstrip("\"'\u201d\u2019").endswith((".", ",", ";", ":")):
         return False
     if line.isupper() or rules.byline.match(line) or rules.published.match(line) or rules.updated.match(line):
         return False
@@ -299,7 +307,7 @@ def is_masthead(line: str, rules: MetadataRules) -> bool:
 
 @dataclass(frozen=True)
 class DateFound:
-    rank: int  # lower wins: dateline, labelled line, date line, issued sentence, updated line
+    rank: int  # lower wins: dateline, labelled line, date line, lead date, issued sentence, updated line
     index: int
     published: date | None = None
     month_day: tuple[int, int] | None = None
@@ -317,7 +325,7 @@ class Head:
     labelled_title: str | None = None
 
 
-DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, ISSUED_RANK, UPDATED_RANK = range(5)
+DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, UPDATED_RANK = range(6)
 
 
 def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | None, list[str]]:
@@ -357,10 +365,13 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
             head.author, head.author_index = name, index
 
     for index, line in enumerate(lines):
-        if len(line) > LINE_LIMIT:  # running text: only a dateline may open it
+        if len(line) > LINE_LIMIT:  # running text: only a dateline or a date may open it
             dateline = read_dateline(line, rules, read)
+            lead = read_lead_date(line, rules, read) if dateline is None and index <= body else None
             if dateline is not None:
                 head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+            elif lead is not None:
+                head.dates.append(DateFound(LEAD_RANK, index, lead))
             continue
         labelled = rules.title.match(line)
         if labelled and head.labelled_title is None:
@@ -396,6 +407,10 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 for other in others:
                     found_author(author_of(other, rules), index)
                 continue
+            when = read_lead_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(LEAD_RANK, index, when))
+                continue
             issued = rules.issued.search(line) if len(line.split()) <= 30 else None
             when = _day(issued.group("date"), rules, read) if issued else None
             if when is not None:
@@ -429,12 +444,12 @@ def _anchor(head: Head) -> int | None:
 def headline(head: Head, rules: MetadataRules) -> str | None:
     """The headline: the nearest headline-like line above the byline or date line (the
     line just under it when there is none above, or when the one above is the page's
-    masthead), else the first headline-like line of the head that is no masthead."""
+    masthead), else the first headline-like line of the head that is no masthead. None
+    when the text opens with running text."""
     lines, body = head.lines, head.body
     candidates = [i for i in range(min(body, len(lines))) if _is_headline(lines[i], rules)]
-    if not candidates:
-        later = [line for line in lines if _is_headline(line, rules)]
-        return later[0] if later else None
+    if not candidates:  # the text opens with running text: no headline
+        return None
     first = candidates[0]
     anchor = _anchor(head)
     if anchor is None:

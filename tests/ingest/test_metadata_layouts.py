@@ -117,11 +117,18 @@ def test_headline_and_date_of_page_heads(opening: str, title: str, published: da
         ("NAIROBI, 9th June, 2018 (KNA) \u2013 The ministry said", date(2018, 6, 9)),
         ("Geneva, June 3, 2021 - The ministry said", date(2021, 6, 3)),
         ("Washington, D.C., January 12, 2022 \u2013 The ministry said", date(2022, 1, 12)),
+        ("ACCRA, Ghana, March 2, 2019. The ministry said", date(2019, 3, 2)),
+        ("Quito [Ecuador], 2 March 2019 : The ministry said", date(2019, 3, 2)),
+        ("St. Louis, 2 March 2019 \u2013 The ministry said", date(2019, 3, 2)),
         # no year: the year the article writes most
+        ("KAMPALA, Uganda, May 14. In 2019 the ministry said", date(2019, 5, 14)),
         (
             "KHARTOUM, 3 May \u2013 Floods in 2020 have hit 2020 harvests since 2019; the ministry said",
             date(2020, 5, 3),
         ),
+        # a date opening the paragraph without a place
+        ("3 May 2021 \u2013 The ministry said", date(2021, 5, 3)),
+        ("16 October 2013. The ministry said", date(2013, 10, 16)),
         # not datelines
         ("However, 3 May \u2013 the ministry said", None),
         ("In 2020 the ministry said \u2013 again", None),
@@ -134,12 +141,40 @@ def test_datelines_in_any_case(paragraph: str, published: date | None) -> None:
     assert meta.title == "Storm season tests the new shelters"
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # running text from the first line: no headline, even with a quoted line further down
+        (BODY + '\n\n"This road changes everything for the valley."\n\nThe Rural Roads Network Expands\n', None),
+        # a long question is a headline, not running text
+        (
+            "Can the regional development bank keep pace with a membership that has doubled in a year?\n\n" + BODY,
+            "Can the regional development bank keep pace with a membership that has doubled in a year?",
+        ),
+        # a name alone above the headline, with no date line: the masthead is skipped
+        (
+            "Harbor Valley Journal\n\nCity council approves a new water tariff\n\n" + BODY,
+            "City council approves a new water tariff",
+        ),
+        # a Title Case headline on its own stays the title
+        ("Regional Bank Approves New Climate Fund\n\n" + BODY, "Regional Bank Approves New Climate Fund"),
+    ],
+)
+def test_a_headline_opens_the_excerpt(text: str, title: str | None) -> None:
+    assert extract_metadata(text).title == title
+
+
 def test_a_dateline_without_year_takes_the_year_of_the_site_date() -> None:
     text = (
         "Sat. Jan 4th, 2025\n\nRelief flights resume to the coast\n\n"
         "PORT LOUIS, 30 December \u2013 Relief flights resumed on Monday after the cyclone closed the airport.\n"
     )
     assert extract_metadata(text).published == date(2024, 12, 30)
+
+
+def test_a_date_line_of_the_page_wins_over_the_reposted_items_own_date() -> None:
+    text = "Monday, 21 October 2013\n\nSeed banks open in four provinces\n\n16 October 2013. " + BODY
+    assert extract_metadata(text).published == date(2013, 10, 21)
 
 
 def test_a_dateline_wins_over_a_site_header_date() -> None:
@@ -159,6 +194,9 @@ def test_a_dateline_wins_over_a_site_header_date() -> None:
         ("20/11/2025 \u2022 Maria Okoye", "Maria Okoye", date(2025, 11, 20)),
         ("Posted on June 7, 2023 by Tomas Berg", "Tomas Berg", date(2023, 6, 7)),
         ("POSTED JUNE 7, 2023 BY TOMAS BERG", "TOMAS BERG", date(2023, 6, 7)),
+        ("Posted by Tomas Berg on June 7, 2023", "Tomas Berg", date(2023, 6, 7)),
+        ("Tomas Berg | June 7, 2023 | 5 min read", "Tomas Berg", date(2023, 6, 7)),
+        ("Last Updated: June 8, 2023 | Published: June 7, 2023", None, date(2023, 6, 7)),
         # institutional bylines name no author
         ("By UN News Staff", None, None),
         ("By the Secretariat", None, None),
