@@ -86,7 +86,10 @@ def extract(
     jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use; 0 for one per core.")] = 1,
     published: Annotated[
         str | None,
-        typer.Option(help="Publication date (YYYY-MM-DD) of every article whose record does not state one."),
+        typer.Option(
+            help="Publication date (YYYY-MM-DD) of every article of the run: it replaces the date read from "
+            "the text or the page; a JSONL line's own 'published' field is kept."
+        ),
     ] = None,
     time_budget: Annotated[
         float,

@@ -25,9 +25,11 @@ from ..errors import Code, Problem, describe, problem
 from ..lexicon import Lexicon
 from ..normalize.dates import DayOrder, parse_published
 from ..records import Article
-from .metadata import extract_metadata
+from .metadata import Metadata, extract_metadata
 from .repair import SourceMap, repair
 
+# formats whose stated metadata comes from page tags or document info, not from a record the user wrote
+DOCUMENT_METADATA = frozenset({".html", ".htm", ".pdf"})
 SUPPORTED = (".txt", ".jsonl", ".md", ".markdown", ".html", ".htm", ".pdf")
 JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
 CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
@@ -70,17 +72,30 @@ def finish(
     """Repair the text and complete the metadata from it.
 
     The publication date is the one the record states (a JSONL field), else ``published``
-    (the run's ``--published``), else the one the page states or the text's dateline.
+    (the run's ``--published``), else the one the text states (a dateline, a date line, a
+    "Posted" line), else the page's or document's metadata. Title and author a record
+    states (JSONL fields, Markdown front matter) are kept; those of an HTML page or a PDF's
+    document info are weighed against the text (``metadata.combine``).
     """
     raw = without_surrogates(raw)
     repaired = repair(raw.text, lexicon)
-    found = extract_metadata(repaired.text, lexicon, order)
-    when = raw.published if raw.states_published else (published or raw.published)
+    if Path(raw.source).suffix.lower() in DOCUMENT_METADATA:
+        # a PDF's creation date is when the file was made (a printed page's, its printing),
+        # not a date the article states
+        stated_date = None if Path(raw.source).suffix.lower() == ".pdf" else raw.published
+        stated = Metadata(raw.title, raw.author, stated_date)
+        found = extract_metadata(repaired.text, lexicon, order, stated=stated)
+    else:  # a record's own fields (JSONL, front matter) are kept as written
+        text_found = extract_metadata(repaired.text, lexicon, order)
+        found = Metadata(
+            raw.title or text_found.title, raw.author or text_found.author, raw.published or text_found.published
+        )
+    when = raw.published if raw.states_published else (published or found.published)
     article = Article(
         article_id=raw.article_id,
-        title=raw.title or found.title,
-        author=raw.author or found.author,
-        published=when or found.published,
+        title=found.title,
+        author=found.author,
+        published=when,
         url=raw.url,
         source=raw.source,
         text=repaired.text,

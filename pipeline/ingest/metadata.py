@@ -1,15 +1,31 @@
 """Article metadata from the text itself: title, author (without honorifics), publication date.
 
-Bylines and datelines come in a handful of shapes ("By Mr. X, Executive Director",
-"Prepared by: X", "Author: X", "Published on 7th October 2022", "Date: 20 March 2024",
-"ISLAMABAD, 14 March 2023 -"); the title is the headline line just above the byline or
-dateline, or else the first line that reads like a headline.
+The head of an article (its lines up to the first paragraph of running text) states the
+metadata in a handful of layouts, and this module reads them all the same way:
+
+* a headline, then a byline or a date line ("By Mr. X, Executive Director",
+  "Prepared by: X", "20 October 2025", "Posted June 7, 2023 by X", "20/11/2025 • X");
+* a masthead or letterhead (the name of a publication or an organization), a site date
+  ("Thursday, 26 November 2015 11:30"), then the headline under it;
+* a dateline opening the first paragraph, in any case ("ISLAMABAD, 14 March 2023 –",
+  "Berlin, 18 April 2024 –", "NEW YORK, 5th May, 2016 (WAM) –"), with or without a year
+  ("KHARTOUM, 3 May –": the year is the one the other dates of the page give);
+* a sentence saying when the item was issued ("The statement issued by X on 3 May 2021.");
+* page furniture anywhere among them, never a title: category labels ("Category: Press
+  Releases"), listing counters ("Displaying 1 - 3 of 3", "Read 649 times"), breadcrumbs,
+  share buttons, numbered section headings.
+
+The words these decisions rest on are word lists in ``patterns/metadata.jsonl`` (and the
+organizations' head nouns); this module holds the mechanism. ``extract_metadata`` also
+weighs what a reader found in the file's own metadata (an HTML page's headline and tags,
+a PDF's document info) against what the text says (see ``combine``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -18,11 +34,22 @@ from ..lexicon import Lexicon
 from ..normalize.dates import DayOrder, parse_published
 from ..patterns import default_lexicon
 
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'\-]{2,40}),\s*(?P<date>[^\u2013\u2014\-]{4,40}?)\s*[\u2013\u2014\-]{1,2}\s"
-)
 HEAD_LINES = 30
-NAME_ENDS = re.compile(r",|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(")
+LINE_LIMIT = 300  # longer lines are running text: no byline, label or date line is read in them
+BODY_WORDS = 12  # a line of this many words that ends a sentence is running text, not the head
+NAME_ENDS = re.compile(r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(")
+BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u25ba\u2023*]|-(?=\s))\s*")
+SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
+TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
+DATELINE_END = re.compile(r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
+LEAD_END = re.compile(r"\s[\u2013\u2014-]{1,2}\s|\.\s+(?=[A-Z])")  # after a date opening a paragraph
+PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
+CREDIT = re.compile(r"\s*\([^()]{1,40}\)\s*$")  # "(WAM)", "(Reuters)" after a dateline's date
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+\S|^\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")
+YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d{2}(?![\d.,]\d)")
+WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+FILE_NAME = re.compile(r"^\S+\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|html?|indd)$|^(?:microsoft \w+ - )", re.IGNORECASE)
+LEAP_YEAR = 2000  # the year a dateline's day and month are read with when it gives none
 
 
 def _alternatives(words: frozenset[str]) -> str:
@@ -39,12 +66,26 @@ class MetadataRules:
     postnominals: re.Pattern[str]
     byline: re.Pattern[str]
     published: re.Pattern[str]
+    updated: re.Pattern[str]
+    issued: re.Pattern[str]
     title: re.Pattern[str]
     byline_parts: re.Pattern[str]
+    name_tail: re.Pattern[str]
+    time_tail: re.Pattern[str]
+    furniture: re.Pattern[str]
+    listing: frozenset[str]
+    not_person: frozenset[str]
+    masthead: frozenset[str]
+    small: frozenset[str]
+    not_name_start: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MetadataRules:
         dates = _alternatives(lexicon.words("DATE_LABEL"))
+        updates = _alternatives(lexicon.words("UPDATE_LABEL"))
+        months = _alternatives(lexicon.words("MONTH"))
+        date_line = r")(?:\s+on)?\s*:?\s*(?P<date>.+?)(?:\s+by\s*:?\s+(?P<author>\S.*?))?\s*$"
+        masthead = lexicon.words("ORG_NOUN") | lexicon.words("MASTHEAD_NOUN")
         return cls(
             honorifics=re.compile(r"^(?:(?:" + _alternatives(lexicon.words("HONORIFIC")) + r")\.?\s+)+", re.IGNORECASE),
             postnominals=re.compile(
@@ -53,13 +94,38 @@ class MetadataRules:
             byline=re.compile(
                 r"^(?:" + _alternatives(lexicon.words("BYLINE_LABEL")) + r")\s*:?\s+(?P<rest>.+)$", re.IGNORECASE
             ),
-            published=re.compile(r"^(?:" + dates + r")(?:\s+on)?\s*:?\s*(?P<date>.+?)\s*$", re.IGNORECASE),
+            published=re.compile(r"^(?:" + dates + date_line, re.IGNORECASE),
+            updated=re.compile(r"^(?:" + updates + date_line, re.IGNORECASE),
+            issued=re.compile(
+                r"\b(?:" + _alternatives(lexicon.words("ISSUE_VERB")) + r")\b[^.;]{0,120}?\son\s+"
+                r"(?P<date>[^.;]{4,40}?)\s*[.;]?\s*$",
+                re.IGNORECASE,
+            ),
             title=re.compile(
                 r"^(?:" + _alternatives(lexicon.words("TITLE_LABEL")) + r")\s*:\s*(?P<title>.+)$", re.IGNORECASE
             ),
             byline_parts=re.compile(
                 r"\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
             ),
+            name_tail=re.compile(
+                r"\s(?:(?:" + dates + "|" + updates + r")\b|on\s+(?:\d|(?:" + months + r")\b)|\d)", re.IGNORECASE
+            ),
+            time_tail=re.compile(
+                r"(?:\s*(?:,|\bat\b|@|\||[\u2013\u2014-]))?\s+\d{1,2}(?:[:.h]\d{2}){1,2}"
+                r"(?:\s*\(?(?:"
+                + _alternatives(lexicon.words("TIME_WORD"))
+                + r")\.?(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)*\s*$",
+                re.IGNORECASE,
+            ),
+            furniture=re.compile(
+                r"^(?:" + _alternatives(lexicon.words("FURNITURE_LABEL")) + r")\s*(?::|$|" + SEPARATOR + ")",
+                re.IGNORECASE,
+            ),
+            listing=lexicon.words("LISTING_WORD"),
+            not_person=masthead | lexicon.words("NOT_PERSON_WORD"),
+            masthead=masthead,
+            small=lexicon.words("NAME_SMALL_WORD"),
+            not_name_start=lexicon.words("NOT_NAME_START"),
         )
 
 
@@ -75,76 +141,379 @@ class Metadata:
     published: date | None = None
 
 
+# -- authors ---------------------------------------------------------------------------
+def _words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def is_person(name: str, rules: MetadataRules) -> bool:
+    """A person's name ("Jane Roe", "Ana M. Lima and Li Wei"), not an institution's ("UNHCR",
+    "the Secretariat", "UN News Staff", "Department for Business and Trade"): two or more
+    capitalised words, no organization or masthead noun, no desk word (staff, team)."""
+    words = _words(name)
+    if len(words) < 2 or len(words) > 8:
+        return False
+    folded = [w.casefold().rstrip(".") for w in words]
+    if folded[0] in rules.not_name_start or any(w in rules.not_person for w in folded):
+        return False
+    capitalised = [w for w, f in zip(words, folded, strict=True) if f not in rules.small]
+    return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
+
+
 def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
-    """``"Mr. Khalid Taimur Akram, Executive Director, ..."`` -> "Khalid Taimur Akram"."""
-    rules = rules_of(lexicon)
-    name = NAME_ENDS.split(text, maxsplit=1)[0].strip()
+    """``"Mr. Khalid Taimur Akram, Executive Director, ..."`` -> "Khalid Taimur Akram";
+    ``"Jane Roe Posted: 3 May 2021"`` -> "Jane Roe"; an institution's byline -> None."""
+    return author_of(text, rules_of(lexicon))
+
+
+def author_of(text: str, rules: MetadataRules) -> str | None:
+    """``clean_author`` with the rules at hand."""
+    name = NAME_ENDS.split(text, maxsplit=1)[0]
+    name = rules.name_tail.split(name, maxsplit=1)[0].strip()
     name = rules.honorifics.sub("", name).strip()
-    name = rules.postnominals.sub("", name).strip(" .")
-    if not name or len(name.split()) > 8 or not name[:1].isupper():
+    name = rules.postnominals.sub("", name).strip(" .*_")
+    if not name or not name[:1].isupper() or not is_person(name, rules):
         return None
     return name
 
 
-def _date_in_parts(text: str, rules: MetadataRules, read: Callable[[str], date | None]) -> date | None:
-    """A single-day date among the parts of a byline ("X | Published 3 May 2021")."""
-    for part in rules.byline_parts.split(text)[1:]:
-        found = rules.published.match(part.strip())
-        candidate = found.group("date") if found else part
-        value = read(candidate.strip(" *_"))
-        if value is not None:
-            return value
+# -- dates -----------------------------------------------------------------------------
+Reader = Callable[[str], date | None]
+
+
+def _day(text: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The single day a date line names, with its weekday, time and trailing marks
+    ("Thursday, 26 November 2015 11:30", "Jan 23rd, 2025 |")."""
+    text = text.strip(" *_|\u2022\u00b7,")
+    if not text or len(text) > 60:
+        return None
+    found = read(text)
+    if found is None:
+        without_time = rules.time_tail.sub("", text).strip(" ,|")
+        if without_time != text and without_time:
+            found = read(without_time)
+    return found
+
+
+def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, int] | None:
+    """(month, day) of a date written without its year ("3 May", "May 3")."""
+    text = text.strip(" ,")
+    if not text or not any(c.isdigit() for c in text) or YEAR.search(text):
+        return None
+    found = _day(f"{text} {LEAP_YEAR}", rules, read)
+    return (found.month, found.day) if found is not None else None
+
+
+def _is_place(part: str) -> bool:
+    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila [Philippines]"."""
+    words = part.translate(PLACE_MARKS).split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    published: date | None = None
+    month_day: tuple[int, int] | None = None  # when the dateline gives no year
+
+
+def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | None:
+    """The date of a dateline opening a paragraph: "PLACE, DATE –" (one or two places, an
+    agency credit in parentheses after the date); None for any other line."""
+    for end in DATELINE_END.finditer(line[:100]):
+        parts = [part.strip() for part in CREDIT.sub("", line[: end.start()]).split(",")]
+        for cut in range(1, min(3, len(parts))):
+            if not all(_is_place(part) for part in parts[:cut]):
+                break
+            text = ", ".join(parts[cut:])
+            found = _day(text, rules, read)
+            if found is not None:
+                return Dateline(published=found)
+            month_day = _day_and_month(text, rules, read)
+            if month_day is not None:
+                return Dateline(month_day=month_day)
     return None
+
+
+def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date opening a paragraph without a place ("3 May 2021 – The board ...",
+    "16 October 2013. At a side event ..."): a reposted item's own date, which a date
+    line of the page outranks."""
+    end = LEAD_END.search(line[:50])
+    return _day(line[: end.start()], rules, read) if end is not None else None
+
+
+def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None) -> date | None:
+    """The day in ``year``, or in the year before when that would fall after ``latest``."""
+    try:
+        found = date(year, *month_day)
+        if latest is not None and found > latest:
+            found = date(year - 1, *month_day)
+    except ValueError:
+        return None
+    return found
+
+
+def year_of_text(text: str) -> int | None:
+    """The year an article is about: the one it writes most often (the latest of a tie)."""
+    counts = Counter(int(year) for year in YEAR.findall(text))
+    if not counts:
+        return None
+    return max(counts, key=lambda year: (counts[year], year))
+
+
+# -- the lines of the head -------------------------------------------------------------
+def _is_listing(line: str, rules: MetadataRules) -> bool:
+    """A listing counter or a view count: "Displaying 1 - 3 of 3", "Read 649 times", "Page 2"."""
+    words = line.split()
+    if len(words) > 8 or not any(c.isdigit() for c in line):
+        return False
+    ends = [w.strip("():,.").casefold() for w in (words[0], words[-1])]
+    return any(end in rules.listing for end in ends)
+
+
+def is_furniture(line: str, rules: MetadataRules) -> bool:
+    """Page furniture: a category or tag label, a breadcrumb, a share line, a counter."""
+    return bool(rules.furniture.match(line)) or _is_listing(line, rules)
+
+
+def _is_body(line: str) -> bool:
+    """Running text: a sentence of many words (or a very long line), where the head ends."""
+    return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":")))
 
 
 def _is_headline(line: str, rules: MetadataRules) -> bool:
     words = line.split()
-    if len(words) < 3 or len(line) > 200 or line.endswith((".", ",", ";")):
+    if len(words) < 3 or len(line) > 200 or line.rstrip("\"'\u201d\u2019").endswith((".", ",", ";", ":")):
         return False
-    if line.isupper() or rules.byline.match(line) or rules.published.match(line):
+    if line.isupper() or rules.byline.match(line) or rules.published.match(line) or rules.updated.match(line):
+        return False
+    if is_furniture(line, rules) or SECTION_NUMBER.match(line):
         return False
     latin = sum(1 for c in line if c.isascii() and c.isalpha())
     return latin >= 0.7 * sum(1 for c in line if c.isalpha())
 
 
-def extract_metadata(text: str, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> Metadata:
-    """Title, author and publication date as the head of the article writes them."""
+def is_masthead(line: str, rules: MetadataRules) -> bool:
+    """A name rather than a headline: every word capitalised (small words aside), no figure,
+    and a noun of organizations or publications ("Caspian Energy Journal", "Centre for X")."""
+    if any(c.isdigit() for c in line):
+        return False
+    words = _words(line)
+    folded = [w.casefold() for w in words]
+    if not any(w in rules.masthead for w in folded):
+        return False
+    return all(w[:1].isupper() for w, f in zip(words, folded, strict=True) if f not in rules.small)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    rank: int  # lower wins: dateline, labelled line, date line, lead date, issued sentence, updated line
+    index: int
+    published: date | None = None
+    month_day: tuple[int, int] | None = None
+
+
+@dataclass
+class Head:
+    """What the head lines say: dated lines, the byline's author, a labelled title."""
+
+    lines: list[str]
+    body: int  # index of the first line of running text (len(lines) when none)
+    dates: list[DateFound]
+    author: str | None = None
+    author_index: int | None = None
+    labelled_title: str | None = None
+
+
+DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, UPDATED_RANK = range(6)
+
+
+def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | None, list[str]]:
+    """A byline split at its separators: the first part that is a date ("Published 3 May
+    2021", "20/11/2025"), and the other parts."""
+    parts = [part.strip() for part in rules.byline_parts.split(text)]
+    for number, part in enumerate(parts):
+        labelled = rules.published.match(part)
+        found = _day(labelled.group("date") if labelled else part, rules, read)
+        if found is not None:
+            return found, parts[:number] + parts[number + 1 :]
+    return None, parts
+
+
+def _tail_date(byline: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date that runs on after a byline's name ("Jane Roe Posted: 3 May 2021", "Jane
+    Roe on 3 May 2021")."""
+    tail = rules.name_tail.search(byline)
+    if tail is None:
+        return None
+    rest = byline[tail.start() :].strip()
+    labelled = rules.published.match(rest)
+    if labelled:
+        return _day(labelled.group("date"), rules, read)
+    return _day(re.sub(r"^on\s+", "", rest, flags=re.IGNORECASE), rules, read)
+
+
+def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
+    """Each head line read for what it states (a line may state a date and an author)."""
+    lines = [BULLET.sub("", line.strip()) for line in text.splitlines()[: HEAD_LINES * 3] if line.strip()]
+    lines = [line for line in lines if line][:HEAD_LINES]
+    body = next((i for i, line in enumerate(lines) if _is_body(line)), len(lines))
+    head = Head(lines, body, [])
+
+    def found_author(name: str | None, index: int) -> None:
+        if name is not None and head.author is None:
+            head.author, head.author_index = name, index
+
+    for index, line in enumerate(lines):
+        if len(line) > LINE_LIMIT:  # running text: only a dateline or a date may open it
+            dateline = read_dateline(line, rules, read)
+            lead = read_lead_date(line, rules, read) if dateline is None and index <= body else None
+            if dateline is not None:
+                head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+            elif lead is not None:
+                head.dates.append(DateFound(LEAD_RANK, index, lead))
+            continue
+        labelled = rules.title.match(line)
+        if labelled and head.labelled_title is None:
+            head.labelled_title = labelled.group("title").strip()
+        byline = rules.byline.match(line)
+        if byline:
+            rest = byline.group("rest")
+            found_author(author_of(rest, rules), index)
+            when, _ = _date_parts(rest, rules, read)
+            if when is None:
+                when = _tail_date(rest, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(LABEL_RANK, index, when))
+            continue
+        dateline = read_dateline(line, rules, read)
+        if dateline is not None:
+            head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+            continue
+        if index > body:
+            continue
+        for rank, pattern in ((LABEL_RANK, rules.published), (UPDATED_RANK, rules.updated)):
+            found = pattern.match(line)
+            when = _day(found.group("date"), rules, read) if found else None
+            if when is not None:
+                head.dates.append(DateFound(rank, index, when))
+                if found and found.group("author"):
+                    found_author(author_of(found.group("author"), rules), index)
+                break
+        else:
+            when, others = _date_parts(line, rules, read) if len(line.split()) <= 15 else (None, [])
+            if when is not None:
+                head.dates.append(DateFound(DATE_LINE_RANK if len(others) == 0 else LABEL_RANK, index, when))
+                for other in others:
+                    found_author(author_of(other, rules), index)
+                continue
+            when = read_lead_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(LEAD_RANK, index, when))
+                continue
+            issued = rules.issued.search(line) if len(line.split()) <= 30 else None
+            when = _day(issued.group("date"), rules, read) if issued else None
+            if when is not None:
+                head.dates.append(DateFound(ISSUED_RANK, index, when))
+    return head
+
+
+def publication_date(head: Head, text: str) -> date | None:
+    """The best-ranked date of the head (the earliest line of that rank); a dateline
+    without a year takes the year of the other head dates, else the article's own year."""
+    full = sorted((d for d in head.dates if d.published is not None), key=lambda d: (d.rank, d.index))
+    partial = [d for d in head.dates if d.month_day is not None]
+    best = full[0] if full else None
+    if partial and (best is None or best.rank > partial[0].rank):
+        reference = best.published if best is not None else None
+        year = reference.year if reference is not None else year_of_text(text)
+        if year is not None:
+            assert partial[0].month_day is not None
+            return _with_year(partial[0].month_day, year, reference)
+    return best.published if best is not None else None
+
+
+def _anchor(head: Head) -> int | None:
+    """The first line under the headline that dates or signs the article."""
+    indexes = [d.index for d in head.dates if d.index <= head.body]
+    if head.author_index is not None and head.author_index <= head.body:
+        indexes.append(head.author_index)
+    return min(indexes) if indexes else None
+
+
+def headline(head: Head, rules: MetadataRules) -> str | None:
+    """The headline: the nearest headline-like line above the byline or date line (the
+    line just under it when there is none above, or when the one above is the page's
+    masthead), else the first headline-like line of the head that is no masthead. None
+    when the text opens with running text."""
+    lines, body = head.lines, head.body
+    candidates = [i for i in range(min(body, len(lines))) if _is_headline(lines[i], rules)]
+    if not candidates:  # the text opens with running text: no headline
+        return None
+    first = candidates[0]
+    anchor = _anchor(head)
+    if anchor is None:
+        if is_masthead(lines[first], rules) and len(candidates) > 1:
+            return lines[candidates[1]]
+        return lines[first]
+    above = [i for i in candidates if i < anchor]
+    under = anchor + 1 if anchor + 1 in candidates else None
+    if not above:
+        return lines[under] if under is not None else lines[first]
+    pick = above[-1]
+    if pick == first and under is not None and is_masthead(lines[pick], rules):
+        return lines[under]
+    return lines[pick]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _usable_title(title: str | None) -> str | None:
+    """A stated title that names the article, not its file ("report_v2.docx", "untitled")."""
+    if title is None or not title.strip() or FILE_NAME.match(title.strip()) or title.strip().casefold() == "untitled":
+        return None
+    return title.strip()
+
+
+def combine(found: Metadata, stated: Metadata, head: Sequence[str], rules: MetadataRules) -> Metadata:
+    """The text's metadata completed with what the file's own metadata states (an HTML
+    page's headline and tags, a PDF's document info).
+
+    * title: the stated title where it names a head line, or where the text found none;
+      a stated "Headline | Site" gives the head line it holds; a text headline that is
+      part of the stated title stays (a site name is dropped that way).
+    * author: the text's byline, else the stated author when it is a person's name.
+    * published: the text's date (what the article states), else the stated one.
+    """
+    title = _usable_title(stated.title)
+    if title is not None:
+        parts = [title, *(part.strip() for part in TITLE_PARTS.split(title))]
+        lines = {_fold(line): line for line in head}
+        named = next((lines[_fold(part)] for part in parts if _fold(part) in lines), None)
+        if named is not None:
+            title = named
+        elif found.title is not None and _fold(found.title) in {_fold(part) for part in parts[1:]}:
+            title = found.title
+    author = found.author or (author_of(stated.author, rules) if stated.author else None)
+    return Metadata(title=title or found.title, author=author, published=found.published or stated.published)
+
+
+def extract_metadata(
+    text: str, lexicon: Lexicon | None = None, order: DayOrder = "dmy", *, stated: Metadata | None = None
+) -> Metadata:
+    """Title, author and publication date as the head of the article writes them, combined
+    with the ``stated`` metadata of the file (see ``combine``)."""
     rules = rules_of(lexicon)
 
     def read(value: str) -> date | None:
         return parse_published(value, order=order, lexicon=lexicon)
 
-    lines = [line.strip() for line in text.splitlines()[: HEAD_LINES * 3] if line.strip()][:HEAD_LINES]
-    author = title = None
-    published: date | None = None
-    anchor = None  # index of the byline or dateline
-    for index, line in enumerate(lines):
-        if title is None:
-            labelled = rules.title.match(line)
-            if labelled:
-                title = labelled.group("title").strip()
-        if author is None:
-            byline = rules.byline.match(line)
-            if byline:
-                author = clean_author(byline.group("rest"), lexicon)
-                if author is not None and anchor is None:
-                    anchor = index
-                if published is None:
-                    published = _date_in_parts(byline.group("rest"), rules, read)
-        if published is None:
-            for pattern in (rules.published, DATELINE):
-                found = pattern.match(line)
-                if found:
-                    value = read(found.group("date"))
-                    if value is not None:
-                        published = value
-                        if anchor is None:
-                            anchor = index
-                        break
-    if title is None:
-        before = lines[:anchor] if anchor is not None else []
-        candidates = [line for line in reversed(before) if _is_headline(line, rules)]
-        if not candidates:
-            candidates = [line for line in lines if _is_headline(line, rules)]
-        title = candidates[0] if candidates else None
-    return Metadata(title=title, author=author, published=published)
+    head = read_head(text, rules, read)
+    found = Metadata(
+        title=head.labelled_title or headline(head, rules),
+        author=head.author,
+        published=publication_date(head, text),
+    )
+    return combine(found, stated, head.lines, rules) if stated is not None else found

@@ -35,6 +35,7 @@ CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
 LONG_LINE = 40
 PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
+DATE_LINE_WORDS = 8  # a date line this short keeps its own line
 
 
 @dataclass
@@ -141,6 +142,21 @@ def _starts_lower(text: str) -> bool:
     return first.islower() or first.isdigit() or first in "(\u2018\u201c"
 
 
+def _date_line(lexicon: Lexicon) -> re.Pattern[str]:
+    """A line opening with a date of the calendar words (WEEKDAY, MONTH): "Thursday, 26
+    November 2015 11:30", "July 17, 2023", "20 October 2025" (a site date or a date line)."""
+
+    def names(label: str) -> str:
+        words = sorted((re.escape(w.rstrip(".")) for w in lexicon.words(label)), key=len, reverse=True)
+        return "|".join(words) or "(?!)"
+
+    weekday, month = names("WEEKDAY"), names("MONTH")
+    return re.compile(
+        rf"^(?:(?:{weekday})\.?,?\s+(?:\d|(?:{month})\b)|(?:{month})\.?\s+\d{{1,2}}\b(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month})\b)",
+        re.IGNORECASE,
+    )
+
+
 @dataclass(frozen=True)
 class RepairWords:
     """The word lists repair reads: words that end a line mid-sentence, abbreviations."""
@@ -148,6 +164,7 @@ class RepairWords:
     continues: frozenset[str]  # LINE_CONTINUES
     abbreviations: frozenset[str]  # TITLE_ABBREVIATION and HONORIFIC, without their dot
     byline: re.Pattern[str]  # a line opening with a BYLINE_LABEL: "By Jane Roe", "By the Secretariat"
+    date_line: re.Pattern[str] = re.compile("(?!)")  # a short line opening with a date: "Thursday, 26 November 2015"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RepairWords:
@@ -155,11 +172,21 @@ class RepairWords:
         labels = sorted((w for w in lexicon.words("BYLINE_LABEL") if " " not in w), key=len, reverse=True)
         capitalized = (re.escape(w[:1].upper() + w[1:]) for w in labels)  # "by the ..." in lower case runs on
         byline = re.compile(r"^(?:" + ("|".join(capitalized) or "(?!)") + r")\s+(?:[A-Z]|the\s)")
-        return cls(lexicon.words("LINE_CONTINUES"), frozenset(w.rstrip(".") for w in abbreviations), byline)
+        return cls(
+            lexicon.words("LINE_CONTINUES"),
+            frozenset(w.rstrip(".") for w in abbreviations),
+            byline,
+            _date_line(lexicon),
+        )
 
     def keeps_its_line(self, line: str) -> bool:
-        """A list item, a labelled field or a byline stays on a line of its own."""
-        return bool(LIST_MARKER.match(line) or FIELD_LABEL.match(line) or self.byline.match(line))
+        """A list item, a labelled field, a byline or a date line stays on a line of its own."""
+        return bool(
+            LIST_MARKER.match(line)
+            or FIELD_LABEL.match(line)
+            or self.byline.match(line)
+            or (len(line.split()) <= DATE_LINE_WORDS and self.date_line.match(line))
+        )
 
     def runs_on(self, line: str) -> bool:
         """Does ``line`` end mid-sentence ("... the Institute for", "... cooperation,")?"""
