@@ -287,6 +287,7 @@ _LABELS: tuple[Label, ...] = (
     Label("GOAL_ADJECTIVE", OBJECTIVES, "words between a marker and its goal noun (main, ultimate)", matched=False),
     Label("BACK_REFERENCE", OBJECTIVES, "words before a goal noun that refer back (those objectives)", matched=False),
     Label("NOT_SOUGHT", OBJECTIVES, "what an appeal seeks that is no goal (funding, a total of)", matched=False),
+    Label("POSSESSIVE", OBJECTIVES, "words that give a goal noun its owner (its, their, 's)", matched=False),
     Label("DESCRIPTION_STOP", OBJECTIVES, "words that end an unnamed project's description (was, will)", matched=False),
     Label(
         "REPORTING_VERB", OBJECTIVES, "verbs of a closing attribution that ends a goal (the agency said)", matched=False

@@ -230,6 +230,7 @@ class ObjectiveComponent(RuleComponent):
         self._text = doc.text
         self._paragraph_breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self._text)]
         self._scanned: set[int] = set()  # list lines already read for an intro
+        self._listed: list[tuple[int, int]] = []  # the character spans of inline lists read
         named = entities_of(doc)
         self._index = EntityIndex(named)
         vetoes = sorted(m.start for m in matches if m.label == "NOT_GOAL")
@@ -241,8 +242,11 @@ class ObjectiveComponent(RuleComponent):
                 self._list_items(doc, intro, named, done_lines)
         markers = [m for m in matches if m.label == "GOAL_MARKER"]
         for _, _, marker in select_longest([(m.start, m.end, m) for m in markers]):
-            if self._vetoed(doc, marker, vetoes) or (
-                marker.start in goal_nouns and self._refers_back(doc, marker.start)
+            goal_token = min(marker.end - (marker.value or 0), len(doc) - 1)
+            if (
+                self._in_list(doc[goal_token].idx)
+                or self._vetoed(doc, marker, vetoes)
+                or (marker.start in goal_nouns and self._refers_back(doc, marker.start))
             ):
                 continue
             self._clause(doc, marker, named)
@@ -293,28 +297,56 @@ class ObjectiveComponent(RuleComponent):
         line_end = text.find("\n", intro_end)
         stop = min(sentence.end_char, len(text) if line_end < 0 else line_end)
         colon = text.find(":", intro_end, stop)
+        if colon < 0:
+            colon = self._enumeration_start(intro_end, stop) - 1  # "objectives are (i) to ..., (ii) to ..."
         if colon < 0 or len(text[intro_end:colon].split()) > MAX_WORDS_TO_COLON:
             return False
-        body = text[colon + 1 : stop]
-        if not body.strip():
+        if not text[colon + 1 : stop].strip():
             return False
+        stop = self._wrapped_end(stop, sentence.end_char)
+        body = text[colon + 1 : stop]
         labelled = self._is_label(text[line_start : doc[intro.start].idx], text[intro_end:colon])
         spans = split_inline_items(body, self._announced_count(doc, intro.start))
-        if len(spans) < 2 and not (labelled or not text[intro_end:colon].strip()):
-            return True  # "the goals were clear: ...": one clause after a colon is no list
+        if len(spans) < 2 and not (labelled or (not text[intro_end:colon].strip() and self._owned(doc, intro.start))):
+            return True  # "the goals were clear: ...", "The IMF mission: led by ...": no goal
         if labelled and line_start == sentence.start_char:
             subject = self._heading_subject(doc, line_start, entities)
         else:
             subject = self._subject_for_span(doc, sentence.start_char, colon, entities)
+        self._listed.append((colon, stop))
         for item_start, item_end in spans:
             raw = body[item_start:item_end]
             cut, rest = strip_leading_to(raw.lstrip())
             goal = trim_goal(rest)
             start = colon + 1 + item_start + (len(raw) - len(raw.lstrip())) + cut
-            if len(goal.split()) >= 2 and start not in done:
+            if goal and (len(spans) > 1 or len(goal.split()) >= 2) and start not in done:
                 done.add(start)
                 add_claim(doc, "objective", start, start + len(goal), intro.rule, {"subject": subject})
         return True
+
+    def _enumeration_start(self, start: int, stop: int) -> int:
+        """Where items enumerated without a colon open ("The specific objectives are (a) to ...;
+        (b) to ..."): the first of two or more enumerators between ``start`` and ``stop``, or 0."""
+        found = list(ENUMERATOR.finditer(self._text, start, stop))
+        return found[0].start() if len(found) >= 2 else 0
+
+    def _in_list(self, position: int) -> bool:
+        """Is character ``position`` inside the body of a list already read?"""
+        return any(start <= position < stop for start, stop in self._listed)
+
+    def _wrapped_end(self, line_end: int, sentence_end: int) -> int:
+        """Where the text after a colon ends when its line is wrapped: it goes on over a single
+        line break into a line that opens in lowercase ("Objective: To raise the\nefficiency of
+        ..."), never into a blank line, a list item or a new capitalised line, nor past the
+        sentence."""
+        text = self._text
+        while line_end < sentence_end and text.startswith("\n", line_end):
+            following = text[line_end + 1 : line_end + 2]
+            if not following.islower():
+                break
+            next_end = text.find("\n", line_end + 1)
+            line_end = min(sentence_end, len(text) if next_end < 0 else next_end)
+        return min(line_end, sentence_end)
 
     def _is_label(self, before: str, after: str) -> bool:
         """Do the words around a goal noun make a label opening its line ("Objective:", "Project
@@ -326,6 +358,14 @@ class ObjectiveComponent(RuleComponent):
             and all(w.lower() in self.goal_adjectives for w in words)
             and len(after.split()) <= MAX_LABEL_WORDS
         )
+
+    def _owned(self, doc: Doc, noun: int) -> bool:
+        """Does a ``POSSESSIVE`` word stand before the goal noun (over ``GOAL_ADJECTIVE`` words):
+        "Its goal", "the fund's main aim"?"""
+        i = noun - 1
+        while i >= 0 and i >= noun - 3 and doc[i].lower_ in self.goal_adjectives:
+            i -= 1
+        return i >= 0 and self.lexicon.has("POSSESSIVE", doc[i].lower_)
 
     def _announced_count(self, doc: Doc, noun: int) -> int | None:
         """The number of goals the intro announces ("three objectives", "two main aims"), if any."""
@@ -356,7 +396,7 @@ class ObjectiveComponent(RuleComponent):
             named = _outermost(self._index.inside(above_start, above_end))
             if named:
                 return named[0].name
-            if len(above.split()) <= MAX_HEADING_WORDS and not above.endswith((".", ":", ";", ",", "!", "?")):
+            if len(above.split()) <= MAX_HEADING_WORDS and not re.search(r"[.:;,!?|]$|[:|]", above):
                 return LIST_ITEM.sub(r"\g<body>", above)
         return self._nearest(doc, line_start, entities, line_start)
 

@@ -76,6 +76,17 @@ LISTS = [
         id="colon-lettered-lines",
     ),
     pytest.param(
+        LAKE + "Its members agreed on three priorities: flood data, dam safety and trade.",
+        ["flood data", "dam safety", "trade"],
+        id="counted-inline-one-word-item",
+    ),
+    pytest.param(
+        LAKE
+        + "Its specific objectives are (a) to map the flood plains; (b) to repair the dykes; and (c) to warn villages.",
+        ["map the flood plains", "repair the dykes", "warn villages"],
+        id="enumerated-without-a-colon",
+    ),
+    pytest.param(
         LAKE + "\n\nObjectives\n\n1) Restore the wetlands\n2) Build new gauges\n",
         ["Restore the wetlands", "Build new gauges"],
         id="heading-numbered-lines",
@@ -103,6 +114,10 @@ LABELLED = [
                  "raise the efficiency of irrigation services", "Upper Basin Irrigation Project", id="qualified-label"),
     pytest.param("Clean Rivers Fund (CRF)\nMission: To keep every river in the region fit for swimming.",
                  "keep every river in the region fit for swimming", "Clean Rivers Fund", id="named-line-above"),
+    pytest.param("Rail Upgrade Project\nObjective: To raise the\nefficiency of freight services on the main line\nCost: $40 million",
+                 "raise the efficiency of freight services on the main line", "Rail Upgrade Project", id="wrapped-over-a-line-break"),
+    pytest.param("The Clean Rivers Fund (CRF) was set up in 2019. Its goal: rivers fit for swimming by 2030.",
+                 "rivers fit for swimming by 2030", "Clean Rivers Fund", id="owned-goal-after-a-colon"),
 ]  # fmt: skip
 
 
@@ -110,6 +125,11 @@ LABELLED = [
 def test_labelled_lines(nlp: Language, text: str, goal: str, subject: str) -> None:
     assert goals(nlp, text) == [goal]
     assert subjects(nlp, text) == [subject]
+
+
+def test_page_furniture_above_a_labelled_line_is_no_subject(nlp: Language) -> None:
+    text = "Related: Projects | Share this page\nGoal: Safe drinking water in every town by 2030"
+    assert subjects(nlp, text) != ["Related: Projects | Share this page"]
 
 
 def test_a_labelled_line_with_items_run_inline(nlp: Language) -> None:
@@ -151,6 +171,14 @@ MARKERS = [
                  "gender parity in secondary schools", None, id="strives-for"),
     pytest.param("The Lake Basin Commission adopted a plan geared towards cutting flood losses.",
                  "cutting flood losses", "Lake Basin Commission", id="geared-towards"),
+    pytest.param("The Lake Basin Commission was created in 2015 with a mandate to coordinate flood warnings.",
+                 "coordinate flood warnings", "Lake Basin Commission", id="with-a-mandate-to"),
+    pytest.param("The Million Trees Initiative has the goal of planting a million trees by 2030.",
+                 "planting a million trees by 2030", "Million Trees Initiative", id="has-the-goal-of"),
+    pytest.param("The Lake Basin Commission aspires to become the voice of the basin's farmers.",
+                 "become the voice of the basin's farmers", "Lake Basin Commission", id="aspires-to"),
+    pytest.param("The Lake Basin Commission seeks an end to illegal sand mining by 2030.",
+                 "an end to illegal sand mining by 2030", "Lake Basin Commission", id="seeks-an-end-to"),
 ]  # fmt: skip
 
 
@@ -199,6 +227,8 @@ NOT_OBJECTIVES = [
     pytest.param("For the purposes of this report, a district is a second-level unit.", id="for-the-purposes-of-this"),
     pytest.param("The minister said the goals were clear: we must act now.", id="one-clause-after-a-colon"),
     pytest.param("The Lake Basin Commission is committed to open data and calls for more gauges.", id="committed-calls-for"),
+    pytest.param("The IMF mission: led by a deputy director, it visited three provinces.", id="mission-as-a-delegation"),
+    pytest.param("The Lake Basin Commission seeks a buyer for its old dredger.", id="seeks-a-buyer"),
 ]  # fmt: skip
 
 
