@@ -36,7 +36,8 @@ TRAILING = re.compile(r"[\s.;:,]+$|(?:[;,]\s*(?:and|or))\s*$")
 MAX_WORDS_TO_COLON = 8  # "The objectives of the Blue Economy Programme are as follows:"
 MAX_LABEL_WORDS = 3  # words before the goal noun on a labelled line: "Project development objective:"
 LIST_MARKER_CHARS = re.compile(r"^(?:[" + BULLETS + r"]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$")
-MAX_HEADING_WORDS = 12  # a line above a labelled line that names its project
+MAX_HEADING_WORDS = 12
+PARAGRAPHS_BACK = 3  # how far back a heading without a name looks for the name it continues  # a line above a labelled line that names its project
 VERB_PARTICLES = frozenset({"to", "at", "for", "towards", "toward"})  # after "aims", "aim": a verb
 NAME_WORD = re.compile(r"[\w'\u2019-]+")
 NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
@@ -392,13 +393,27 @@ class ObjectiveComponent(RuleComponent):
             above_end -= 1
         above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
         above = text[above_start:above_end].strip()
-        if above:
+        if above and not LIST_ITEM.match(above):
             named = _outermost(self._index.inside(above_start, above_end))
             if named:
                 return named[0].name
             if len(above.split()) <= MAX_HEADING_WORDS and not re.search(r"[.:;,!?|]$|[:|]", above):
-                return LIST_ITEM.sub(r"\g<body>", above)
-        return self._nearest(doc, line_start, entities, line_start)
+                return above
+        return self._last_named_before(line_start) or self._nearest(doc, line_start, entities, line_start)
+
+    def _last_named_before(self, position: int) -> str | None:
+        """The name the text gave last in the paragraph before ``position``'s (a heading or label
+        without a name of its own: "The Fund approved the Coastal Water Programme.\n\nObjectives")."""
+        end = self._paragraph_start(position)
+        for _ in range(PARAGRAPHS_BACK):
+            if end < 0:
+                return None
+            start = self._paragraph_start(end)
+            named = _outermost(self._index.inside(max(start, 0), end))
+            if named:
+                return named[-1].name
+            end = start
+        return None
 
     def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
         if self._inline_items(doc, intro, entities, done):
@@ -423,7 +438,11 @@ class ObjectiveComponent(RuleComponent):
             return  # an intro inside a list already read: every item of its own was found then
         intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
-        subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
+        if referred is None and not line.endswith(":") and not self._index.inside(line_start, line_end):
+            # a heading without a name ("Objectives"): the goals of what the text named last
+            subject = self._last_named_before(line_start) or self._nearest(doc, line_start, entities, line_end)
+        else:
+            subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
         if subject is not None and self.is_founding_document(subject):
             subject = self._adopter(doc, intro_sentence, subject, entities) or subject
         items_found = 0

@@ -127,6 +127,14 @@ def test_labelled_lines(nlp: Language, text: str, goal: str, subject: str) -> No
     assert subjects(nlp, text) == [subject]
 
 
+def test_a_heading_without_a_name_continues_the_name_given_last(nlp: Language) -> None:
+    text = (
+        "The Regional Development Fund (RDF) has approved the Coastal Towns Water Programme.\n\n"
+        "Objectives\n\n- Bring piped water to 300,000 residents\n- Cut water losses by a third\n"
+    )
+    assert subjects(nlp, text) == ["Coastal Towns Water Programme"] * 2
+
+
 def test_page_furniture_above_a_labelled_line_is_no_subject(nlp: Language) -> None:
     text = "Related: Projects | Share this page\nGoal: Safe drinking water in every town by 2030"
     assert subjects(nlp, text) != ["Related: Projects | Share this page"]
