@@ -265,7 +265,13 @@ _LABELS: tuple[Label, ...] = (
     Label("ALIAS_ADVERB", ORGANIZATIONS, "words between the comma and an alias marker (also)", matched=False),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
-    Label("GOAL_MARKER", OBJECTIVES, "words that introduce a goal (aims to)", claims=True),
+    Label(
+        "GOAL_MARKER",
+        OBJECTIVES,
+        "words that introduce a goal (aims to); value: how many of the match's last tokens are the goal's",
+        claims=True,
+        value="integer",
+    ),
     Label("NOT_GOAL", OBJECTIVES, "vetoes: a goal marker that is no goal (has the potential to)"),
     Label(
         "REFERENCE_NOUN",
@@ -278,6 +284,14 @@ _LABELS: tuple[Label, ...] = (
     Label("CLAUSE_BREAK", OBJECTIVES, "words that end a goal clause after a comma (and, while)", matched=False),
     Label("RELATIVE_WORD", OBJECTIVES, "words that give a goal to the nearest name (which, who)", matched=False),
     Label("FOUNDING_DOCUMENT", OBJECTIVES, "documents whose goals are the adopting organization's", matched=False),
+    Label("GOAL_ADJECTIVE", OBJECTIVES, "words between a marker and its goal noun (main, ultimate)", matched=False),
+    Label("BACK_REFERENCE", OBJECTIVES, "words before a goal noun that refer back (those objectives)", matched=False),
+    Label("NOT_SOUGHT", OBJECTIVES, "what an appeal seeks that is no goal (funding, a total of)", matched=False),
+    Label("POSSESSIVE", OBJECTIVES, "words that give a goal noun its owner (its, their, 's)", matched=False),
+    Label("DESCRIPTION_STOP", OBJECTIVES, "words that end an unnamed project's description (was, will)", matched=False),
+    Label(
+        "REPORTING_VERB", OBJECTIVES, "verbs of a closing attribution that ends a goal (the agency said)", matched=False
+    ),
 )
 
 _LABELS += (

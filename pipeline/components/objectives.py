@@ -26,13 +26,21 @@ from ..annotations import Entity, Match, Sentences, add_claim
 from ..annotations import entities as entities_of
 from ..ingest.repair import BULLETS
 from ..labels import OBJECTIVES
-from .base import RuleComponent
+from .base import RuleComponent, select_longest
 
 LIST_ITEM = re.compile(
     r"^(?P<marker>[" + BULLETS + r"]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
 INLINE_MARKER = re.compile(r"\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)\s*")
 TRAILING = re.compile(r"[\s.;:,]+$|(?:[;,]\s*(?:and|or))\s*$")
+MAX_WORDS_TO_COLON = 8  # "The objectives of the Blue Economy Programme are as follows:"
+MAX_LABEL_WORDS = 3  # words before the goal noun on a labelled line: "Project development objective:"
+LIST_MARKER_CHARS = re.compile(r"^(?:[" + BULLETS + r"]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$")
+MAX_HEADING_WORDS = 12
+PARAGRAPHS_BACK = 3  # how far back a heading without a name looks for the name it continues  # a line above a labelled line that names its project
+VERB_PARTICLES = frozenset({"to", "at", "for", "towards", "toward"})  # after "aims", "aim": a verb
+NAME_WORD = re.compile(r"[\w'\u2019-]+")
+NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
 REFERRING = frozenset({"the", "this", "that"})  # "the corridor aims to": the words before a referring noun
 
 
@@ -51,6 +59,74 @@ def trim_goal(text: str) -> str:
         text = TRAILING.sub("", text).strip()
         text = re.sub(r"\s+(?:and|or)$", "", text)
     return text
+
+
+OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+LEADING_TO = re.compile(r"^(?:in\s+order\s+)?to\s+(?=\w)", re.IGNORECASE)
+ENUMERATOR = re.compile(
+    r"(?:(?<=^)|(?<=[\s;,:]))(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|[a-h]|\d{1,2})\))\s*"
+)
+TO_ITEM = re.compile(r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?=to\s)", re.IGNORECASE)
+COMMA_ITEM = re.compile(r",\s*(?:and\s+|or\s+)?")
+LAST_AND = re.compile(r"\s+(?:and|or)\s+(?!.*\s(?:and|or)\s)")
+LIST_DASH = re.compile(r"\s[-\u2013\u2014]$")
+
+
+def attribution_tail(verbs: frozenset[str]) -> re.Pattern[str]:
+    """A closing attribution after a goal: ", the agency said.", ", said the minister", ", according to
+    the plan"; it runs to the end of the sentence, with at most ten words before its verb."""
+    words = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)) or "(?!)"
+    return re.compile(
+        r",\s*(?:[^\s,;]+\s+){0,10}?(?:" + words + r")\b[^;]{0,80}$",
+        re.IGNORECASE,
+    )
+
+
+def strip_leading_to(text: str) -> tuple[int, str]:
+    """A list item without its leading "to" ("to expand trade" gives "expand trade") and without
+    quotation marks around it: the number of characters cut before it and the rest."""
+    closing = OPENING_QUOTES.get(text[:1])
+    if closing is not None and closing in text[1:]:
+        return 1, text[1 : text.index(closing, 1)]
+    match = LEADING_TO.match(text)
+    return (match.end(), text[match.end() :]) if match else (0, text)
+
+
+def split_inline_items(body: str, count: int | None) -> list[tuple[int, int]]:
+    """The items of a list run inline after its colon, as character spans of ``body``.
+
+    Enumerated items ("(1) ..., (2) ...", "a) ...; b) ...") first, then items split by
+    semicolons, then items that each open with "to" ("to A, to B and to C"), then, when the
+    intro gave their number ("three objectives:"), items split by commas and a last "and".
+    Otherwise the body is one item."""
+    enumerators = list(ENUMERATOR.finditer(body))
+    if len(enumerators) >= 2 and not body[: enumerators[0].start()].strip():
+        bounds = [m.end() for m in enumerators]
+        stops = [m.start() for m in enumerators[1:]] + [len(body)]
+        return list(zip(bounds, stops, strict=True))
+    for separator in (re.compile(r";\s*(?:and\s+|or\s+)?"), TO_ITEM):
+        if separator is TO_ITEM and not LEADING_TO.match(body.lstrip()):
+            continue
+        cuts = list(separator.finditer(body))
+        if cuts:
+            return _between(body, cuts)
+    if count is not None and count >= 2:
+        cuts = list(COMMA_ITEM.finditer(body))
+        if len(cuts) == count - 2:
+            last = LAST_AND.search(body, cuts[-1].end() if cuts else 0)
+            if last is not None:
+                cuts.append(last)
+        if len(cuts) == count - 1:
+            return _between(body, cuts)
+        return []
+    return [(0, len(body))]
+
+
+def _between(body: str, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """The spans of ``body`` between the separators ``cuts``."""
+    starts = [0] + [c.end() for c in cuts]
+    stops = [c.start() for c in cuts] + [len(body)]
+    return list(zip(starts, stops, strict=True))
 
 
 class EntityIndex:
@@ -126,7 +202,11 @@ class ObjectiveComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.clause_end = clause_end(self.lexicon.words("CLAUSE_BREAK"))
+        self.attribution = attribution_tail(self.lexicon.words("REPORTING_VERB"))
         self.relative_words = self.lexicon.words("RELATIVE_WORD")
+        self.back_references = self.lexicon.words("BACK_REFERENCE")
+        self.goal_adjectives = self.lexicon.words("GOAL_ADJECTIVE")
+        self.description_stops = self.lexicon.words("DESCRIPTION_STOP")
 
     def noun_kind(self, noun: str) -> str | None:
         """What "the <noun>" refers back to: "organization", "initiative" or nothing.
@@ -151,17 +231,42 @@ class ObjectiveComponent(RuleComponent):
         self._text = doc.text
         self._paragraph_breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self._text)]
         self._scanned: set[int] = set()  # list lines already read for an intro
+        self._listed: list[tuple[int, int]] = []  # the character spans of inline lists read
         named = entities_of(doc)
         self._index = EntityIndex(named)
         vetoes = sorted(m.start for m in matches if m.label == "NOT_GOAL")
         intros = [m for m in matches if m.label == "LIST_INTRO"]
+        goal_nouns = {m.start for m in intros}
         done_lines: set[int] = set()
         for intro in intros:
-            self._list_items(doc, intro, named, done_lines)
-        for marker in (m for m in matches if m.label == "GOAL_MARKER"):
-            if self._vetoed(doc, marker, vetoes):
+            if not self._refers_back(doc, intro.start):
+                self._list_items(doc, intro, named, done_lines)
+        markers = [m for m in matches if m.label == "GOAL_MARKER"]
+        for _, _, marker in select_longest([(m.start, m.end, m) for m in markers]):
+            goal_token = min(marker.end - (marker.value or 0), len(doc) - 1)
+            if (
+                self._in_list(doc[goal_token].idx)
+                or self._vetoed(doc, marker, vetoes)
+                or (marker.start in goal_nouns and self._refers_back(doc, marker.start))
+            ):
                 continue
             self._clause(doc, marker, named)
+
+    def _refers_back(self, doc: Doc, noun: int) -> bool:
+        """Is the goal noun at token ``noun`` a reference to goals stated before ("To attain those
+        objectives", "in line with these two goals")? A ``BACK_REFERENCE`` word before it (over
+        ``GOAL_ADJECTIVE`` words and numbers) says so, unless it opens the sentence or a colon
+        follows the noun ("These objectives are:", "pursues these goals:")."""
+        if noun + 1 < len(doc) and doc[noun + 1].lower_ in VERB_PARTICLES:
+            return False  # "a vision that aims to": the verb, not the noun
+        i = noun - 1
+        while i >= 0 and i >= noun - 3 and (doc[i].lower_ in self.goal_adjectives or doc[i].like_num):
+            i -= 1
+        if i < 0 or doc[i].lower_ not in self.back_references:
+            return False
+        opens_sentence = bool(doc[i].is_sent_start)
+        colon_follows = noun + 1 < len(doc) and doc[noun + 1].text == ":"
+        return not (opens_sentence or colon_follows)
 
     def _vetoed(self, doc: Doc, marker: Match, vetoes: list[int]) -> bool:
         """A NOT_GOAL match on the marker, or before it in its sentence, vetoes it
@@ -182,25 +287,133 @@ class ObjectiveComponent(RuleComponent):
 
     # lists -------------------------------------------------------------------------
     def _inline_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> bool:
-        """ "The objectives are to: (i) improve X; (ii) strengthen Y; and (iii) mobilise Z." """
+        """Goals after the intro's colon on its own line: items run inline ("The objectives are to:
+        (i) improve X; (ii) strengthen Y; and (iii) mobilise Z", "has three objectives: to A, to B
+        and to C") or a labelled line ("Objective: To reduce X."). False when the colon ends the
+        line (a list of lines may follow)."""
         sentence = self._sentences.of(intro.start)
         text = self._text
-        colon = text.find(":", doc[intro.start].idx, sentence.end_char)
+        intro_end = doc[intro.end - 1].idx + len(doc[intro.end - 1].text)
+        line_start = text.rfind("\n", 0, doc[intro.start].idx) + 1
+        line_end = text.find("\n", intro_end)
+        stop = min(sentence.end_char, len(text) if line_end < 0 else line_end)
+        colon = text.find(":", intro_end, stop)
         if colon < 0:
+            colon = self._enumeration_start(intro_end, stop) - 1  # "objectives are (i) to ..., (ii) to ..."
+        if colon < 0 or len(text[intro_end:colon].split()) > MAX_WORDS_TO_COLON:
             return False
-        markers = list(INLINE_MARKER.finditer(text, colon + 1, sentence.end_char))
-        if len(markers) < 2 or text[colon + 1 : markers[0].start()].strip():
+        if not text[colon + 1 : stop].strip():
             return False
-        subject = self._subject_for_span(doc, sentence.start_char, colon, entities)
-        for index, marker in enumerate(markers):
-            stop = markers[index + 1].start() if index + 1 < len(markers) else sentence.end_char
-            raw = text[marker.end() : stop]
-            goal = trim_goal(raw)
-            start = marker.end() + (len(raw) - len(raw.lstrip()))
-            if goal and start not in done:
+        stop = self._wrapped_end(stop, sentence.end_char)
+        body = text[colon + 1 : stop]
+        labelled = self._is_label(text[line_start : doc[intro.start].idx], text[intro_end:colon])
+        spans = split_inline_items(body, self._announced_count(doc, intro.start))
+        if len(spans) < 2 and not (labelled or (not text[intro_end:colon].strip() and self._owned(doc, intro.start))):
+            return True  # "the goals were clear: ...", "The IMF mission: led by ...": no goal
+        if labelled and line_start == sentence.start_char:
+            subject = self._heading_subject(doc, line_start, entities)
+        else:
+            subject = self._subject_for_span(doc, sentence.start_char, colon, entities)
+        self._listed.append((colon, stop))
+        for item_start, item_end in spans:
+            raw = body[item_start:item_end]
+            cut, rest = strip_leading_to(raw.lstrip())
+            goal = trim_goal(rest)
+            start = colon + 1 + item_start + (len(raw) - len(raw.lstrip())) + cut
+            if goal and (len(spans) > 1 or len(goal.split()) >= 2) and start not in done:
                 done.add(start)
-                add_claim(doc, "objective", start, start + len(goal.strip()), intro.rule, {"subject": subject})
+                add_claim(doc, "objective", start, start + len(goal), intro.rule, {"subject": subject})
         return True
+
+    def _enumeration_start(self, start: int, stop: int) -> int:
+        """Where items enumerated without a colon open ("The specific objectives are (a) to ...;
+        (b) to ..."): the first of two or more enumerators between ``start`` and ``stop``, or 0."""
+        found = list(ENUMERATOR.finditer(self._text, start, stop))
+        return found[0].start() if len(found) >= 2 else 0
+
+    def _in_list(self, position: int) -> bool:
+        """Is character ``position`` inside the body of a list already read?"""
+        return any(start <= position < stop for start, stop in self._listed)
+
+    def _wrapped_end(self, line_end: int, sentence_end: int) -> int:
+        """Where the text after a colon ends when its line is wrapped: it goes on over a single
+        line break into a line that opens in lowercase ("Objective: To raise the\nefficiency of
+        ..."), never into a blank line, a list item or a new capitalised line, nor past the
+        sentence."""
+        text = self._text
+        while line_end < sentence_end and text.startswith("\n", line_end):
+            following = text[line_end + 1 : line_end + 2]
+            if not following.islower():
+                break
+            next_end = text.find("\n", line_end + 1)
+            line_end = min(sentence_end, len(text) if next_end < 0 else next_end)
+        return min(line_end, sentence_end)
+
+    def _is_label(self, before: str, after: str) -> bool:
+        """Do the words around a goal noun make a label opening its line ("Objective:", "Project
+        development objective:", "2. Aims of the project:")? Before it only a list marker and
+        ``GOAL_ADJECTIVE`` words, after it at most a few words before the colon."""
+        words = [w for w in (LIST_MARKER_CHARS.sub("", w) for w in before.split()) if w]
+        return (
+            len(words) <= MAX_LABEL_WORDS
+            and all(w.lower() in self.goal_adjectives for w in words)
+            and len(after.split()) <= MAX_LABEL_WORDS
+        )
+
+    def _owned(self, doc: Doc, noun: int) -> bool:
+        """Does a ``POSSESSIVE`` word stand before the goal noun (over ``GOAL_ADJECTIVE`` words):
+        "Its goal", "the fund's main aim"?"""
+        i = noun - 1
+        while i >= 0 and i >= noun - 3 and doc[i].lower_ in self.goal_adjectives:
+            i -= 1
+        return i >= 0 and self.lexicon.has("POSSESSIVE", doc[i].lower_)
+
+    def _announced_count(self, doc: Doc, noun: int) -> int | None:
+        """The number of goals the intro announces ("three objectives", "two main aims"), if any."""
+        i = noun - 1
+        while i >= 0 and i >= noun - 3 and doc[i].lower_ in self.goal_adjectives:
+            i -= 1
+        if i < 0:
+            return None
+        word = doc[i].lower_
+        if word.isdigit():
+            return int(word)
+        value = self.lexicon.get("NUMBER_WORD", word)
+        return value if isinstance(value, int) else None
+
+    def _heading_subject(self, doc: Doc, line_start: int, entities: list[Entity]) -> str | None:
+        """Whose goal a labelled line ("Objective: To ...") states: the name in the line above
+        it, or that line itself when it is a short heading ("Rural Feeder Roads Project"), or else
+        the nearest organization."""
+        text = self._text
+        if line_start == 0:
+            return self._nearest(doc, line_start, entities, line_start)
+        above_end = line_start - 1
+        while above_end > 0 and text[above_end - 1] == "\n":
+            above_end -= 1
+        above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+        above = text[above_start:above_end].strip()
+        if above and not LIST_ITEM.match(above):
+            named = _outermost(self._index.inside(above_start, above_end))
+            if named:
+                return named[0].name
+            if len(above.split()) <= MAX_HEADING_WORDS and not re.search(r"[.:;,!?|]$|[:|]", above):
+                return above
+        return self._last_named_before(line_start) or self._nearest(doc, line_start, entities, line_start)
+
+    def _last_named_before(self, position: int) -> str | None:
+        """The name the text gave last in the paragraph before ``position``'s (a heading or label
+        without a name of its own: "The Fund approved the Coastal Water Programme.\n\nObjectives")."""
+        end = self._paragraph_start(position)
+        for _ in range(PARAGRAPHS_BACK):
+            if end < 0:
+                return None
+            start = self._paragraph_start(end)
+            named = _outermost(self._index.inside(max(start, 0), end))
+            if named:
+                return named[-1].name
+            end = start
+        return None
 
     def _list_items(self, doc: Doc, intro: Match, entities: list[Entity], done: set[int]) -> None:
         if self._inline_items(doc, intro, entities, done):
@@ -212,7 +425,11 @@ class ObjectiveComponent(RuleComponent):
         if line_end < 0:
             return
         line = text[line_start:line_end].rstrip()
-        if not line.endswith(":") and not self._is_heading_before_list(text, line, line_end):
+        if (
+            not line.endswith(":")
+            and not LIST_DASH.search(line)
+            and not self._is_heading_before_list(text, line, line_end)
+        ):
             return
         position = line_end + 1
         while position < len(text) and text[position] == "\n":
@@ -221,7 +438,11 @@ class ObjectiveComponent(RuleComponent):
             return  # an intro inside a list already read: every item of its own was found then
         intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
-        subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
+        if referred is None and not line.endswith(":") and not self._index.inside(line_start, line_end):
+            # a heading without a name ("Objectives"): the goals of what the text named last
+            subject = self._last_named_before(line_start) or self._nearest(doc, line_start, entities, line_end)
+        else:
+            subject = referred or self._subject_for_span(doc, line_start, line_end, entities)
         if subject is not None and self.is_founding_document(subject):
             subject = self._adopter(doc, intro_sentence, subject, entities) or subject
         items_found = 0
@@ -232,8 +453,9 @@ class ObjectiveComponent(RuleComponent):
             match = LIST_ITEM.match(text[position:end])
             if match is None:
                 break
-            body_start = position + match.start("body")
-            goal = trim_goal(match.group("body"))
+            cut, body = strip_leading_to(match.group("body"))
+            body_start = position + match.start("body") + cut
+            goal = trim_goal(body)
             if goal and body_start not in done:
                 done.add(body_start)
                 add_claim(
@@ -266,12 +488,17 @@ class ObjectiveComponent(RuleComponent):
     # clauses -----------------------------------------------------------------------
     def _clause(self, doc: Doc, marker: Match, entities: list[Entity]) -> None:
         sentence = self._sentences.of(marker.start)
-        goal_start = doc[marker.end].idx if marker.end < len(doc) else None
+        first = marker.end - (marker.value or 0)  # a line's value: its last tokens that are the goal's
+        goal_start = doc[first].idx if first < len(doc) else None
         if goal_start is None or goal_start >= sentence.end_char:
             return
         rest = self._text[goal_start : sentence.end_char]
-        end_match = self.clause_end.search(rest)
-        goal = trim_goal(rest[: end_match.start()] if end_match else rest)
+        closing = OPENING_QUOTES.get(doc[first - 1].text) if first > marker.start else None
+        if closing is not None and closing in rest:  # with the goal "...": the quotation
+            goal = trim_goal(rest[: rest.index(closing)])
+        else:
+            end_match = self.clause_end.search(rest)
+            goal = trim_goal(self.attribution.sub("", rest[: end_match.start()] if end_match else rest))
         if len(goal.split()) < 2:
             return
         subject = self._clause_subject(doc, marker, sentence, entities)
@@ -279,12 +506,22 @@ class ObjectiveComponent(RuleComponent):
 
     def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
         marker_char = doc[marker.start].idx
+        first = marker.end - (marker.value or 0)
+        named_in_marker = _outermost(self._index.inside(marker_char, doc[first - 1].idx + len(doc[first - 1].text)))
+        if named_in_marker:  # "The main objective of the Blue Economy Programme is to"
+            return named_in_marker[0].name
         before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
-        relative = any(t.lower_ in self.relative_words for t in words_before[-3:])
+        relative = self._relative_start(words_before)
+        if relative is not None:
+            described = self._name_before(relative)
+            hung_on = [e for e in before if e.end <= relative]
+            if described is not None and (not hung_on or hung_on[-1].end < described[0]):
+                return described[1]  # "the River Guardians initiative, which ... seeks"
+            if before:  # the goal of the name the relative clause hangs on
+                return (hung_on or before)[-1].name
         if before:
-            chosen = before[-1] if relative else before[0]
-            return chosen.name
+            return before[0].name
         referred = self._referred(words_before, sentence.start_char, entities)
         if referred is not None:
             return referred
@@ -293,6 +530,58 @@ class ObjectiveComponent(RuleComponent):
             if previous is not None:
                 return previous
         return self._nearest(doc, sentence.start_char, entities, sentence.end_char)
+
+    def _name_before(self, position: int) -> tuple[int, str] | None:
+        """A name the entities missed, ending in a lowercase head noun just before ``position``
+        ("the global Early Warnings For All initiative, which"): its start and text, or None.
+        Capitalised words (and ``NAME_SMALL_WORD`` words between them) before an
+        ``INITIATIVE_NOUN`` or ``ORG_NOUN``."""
+        words = list(NAME_WORD.finditer(self._text, max(0, position - NAME_REACH), position))
+        while words and not words[-1].group().isalpha():
+            words.pop()
+        if not words or self.noun_kind(words[-1].group().lower()) is None or words[-1].group()[0].isupper():
+            return None
+        tail = self._text[words[-1].end() : position]
+        if tail.strip(" ,") or "\n" in tail:
+            return None
+        k = len(words) - 1
+        while k > 0 and (
+            words[k - 1].group()[0].isupper() or self.lexicon.has("NAME_SMALL_WORD", words[k - 1].group())
+        ):
+            if self._text[words[k - 1].end() : words[k].start()].strip():
+                break  # punctuation between: another phrase
+            k -= 1
+        while k < len(words) - 1 and not words[k].group()[0].isupper():
+            k += 1  # a name opens with a capital, not "the"
+        if k == len(words) - 1:
+            return None
+        start = words[k].start()
+        return start, self._text[start : words[-1].end()]
+
+    def _described(self, noun: str, before: int) -> str | None:
+        """An unnamed project's description, from its first mention before ``before``: "the
+        ongoing project for upgrading rural roads in Nepal" gives "project for upgrading rural
+        roads in Nepal"."""
+        pattern = re.compile(r"\b" + re.escape(noun) + r"\s+(?:for|of|to|on)\s+[^.,;:!?\n()]{3,80}", re.IGNORECASE)
+        match = pattern.search(self._text, 0, before)
+        if match is None:
+            return None
+        words = match.group().split()
+        for k, word in enumerate(words[2:], start=2):
+            if word.lower() in self.description_stops:
+                words = words[:k]
+                break
+        return " ".join(words) if len(words) > 2 else None
+
+    def _relative_start(self, words: Span) -> int | None:
+        """Where the relative clause holding the marker opens ("the initiative, which was launched
+        in 2022 and seeks ..."): the character of its last relative word with no comma after it."""
+        for token in reversed(words):
+            if token.text in (",", ";", "(", ")"):
+                return None
+            if token.lower_ in self.relative_words:
+                return token.idx
+        return None
 
     def _previous_subject(self, doc: Doc, sentence: Span, entities: list[Entity]) -> str | None:
         """ "The GCF was established by ... the UNFCCC. Its mission is to ...": "its" continues the
@@ -342,7 +631,13 @@ class ObjectiveComponent(RuleComponent):
             if kind is None:
                 continue
             # the latest mention (of the names holding the noun, if any); of overlapping names, the fullest
-            chosen = self._index.latest_before(before, kind, noun) or self._index.latest_before(before, kind, None)
+            chosen = self._index.latest_before(before, kind, noun)
+            if chosen is not None:
+                return chosen.name
+            described = self._described(noun, before)
+            if described is not None:
+                return described
+            chosen = self._index.latest_before(before, kind, None)
             if chosen is not None:
                 return chosen.name
         return None
