@@ -300,6 +300,10 @@ _LABELS += (
     Label("TITLE_ABBREVIATION", SENTENCES, "abbreviations before a name or number (Mr, No)", matched=False),
     # the file readers: text repair and metadata
     Label("LINE_CONTINUES", INGEST, "a wrapped line ending in these runs on (of, the, and)", matched=False),
+    Label("COMPOUND_HEAD", INGEST, "first parts whose line-end hyphen is the word's own (low-, cross-)", matched=False),
+    Label(
+        "COMPOUND_TAIL", INGEST, "second parts after a line-end hyphen that is the word's own (-related)", matched=False
+    ),
     Label("HONORIFIC", INGEST, "titles dropped from an author's name (Dr, H.E.)", matched=False),
     Label("POSTNOMINAL", INGEST, "letters dropped after an author's name (PhD)", matched=False),
     Label("BYLINE_LABEL", INGEST, "words that open a byline (By, Prepared by)", matched=False),

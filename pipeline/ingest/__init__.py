@@ -340,7 +340,7 @@ def read_html(
 def read_pdf(
     path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
 ) -> tuple[list[RawArticle], list[Problem]]:
-    from .pdf import PdfError, pdf_to_text
+    from .pdf import PdfError, read_pdf_document
 
     data = _read_bytes(path)
     if isinstance(data, Problem):
@@ -348,10 +348,11 @@ def read_pdf(
     if not data:
         return [], [problem(Code.E104, str(path))]
     try:
-        text = pdf_to_text(data)
+        document = read_pdf_document(data, lexicon)
     except PdfError as exc:
         return [], [problem(Code.E109, str(path), reason=str(exc))]
-    return _converted(path, text, {})
+    # the document information's title and author; never its CreationDate (a printed page's is the print time)
+    return _converted(path, document.text, {"title": document.title, "author": document.author})
 
 
 READERS = {

@@ -7,8 +7,11 @@ of their own, and everything else that was wrapped is joined with single spaces.
 * lines wrapped inside a sentence are joined ("Institute for a Community\\nwith Shared
   Future" becomes one line);
 * sentences cut by page breaks (runs of blank lines) are joined again;
-* words hyphenated at a line end are re-joined ("coopera-\\ntion" -> "cooperation",
-  but "export-\\noriented" keeps its hyphen when the article writes it so elsewhere);
+* words hyphenated at a line end are re-joined ("coopera-\\ntion" -> "cooperation"),
+  but a hyphen that is part of the word stays ("AIDS-\\nrelated", "COVID-\\n19",
+  "low-\\nincome": ``hyphen_is_part_of_word``);
+* runs of spaces inside a line (justified PDF lines: "12  March  2021") become one space,
+  and typographic ligatures ("\ufb01", "\ufb02", "\ufb00") become their letters;
 * lone page numbers and running headers repeated at page breaks are dropped.
 
 ``SourceMap`` turns an offset in the repaired text back into an offset in the source.
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..lexicon import Lexicon
@@ -33,6 +37,9 @@ FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s")  # "Date: ...
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
 CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+LIGATURES = re.compile("[\ufb00-\ufb06]")  # ff fi fl ffi ffl and the two st ligatures: NFKC gives their letters
+SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}")  # two or more spaces between words become one
+MIN_COMPOUND_TAIL = 4  # after a COMPOUND_HEAD, a shorter tail is a suffix: "high-\nest", "short-\nage"
 LONG_LINE = 40
 PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
 DATE_LINE_WORDS = 8  # a date line this short keeps its own line
@@ -100,6 +107,24 @@ class _Builder:
             self.parts.append(text)
             self.length += len(text)
 
+    def copy_clean(self, text: str, source_start: int) -> None:
+        """Copy ``text`` with each run of spaces as one space and each ligature as its letters.
+
+        A kept character maps to itself; the letters of a ligature after the first, to the
+        ligature (so a span ending in "\ufb01" ends after it in the source)."""
+        done = 0
+        for match in re.finditer(f"{SPACE_RUN.pattern}|{LIGATURES.pattern}", text):
+            self.copy(text[done : match.start()], source_start + done)
+            at = source_start + match.start()
+            if LIGATURES.fullmatch(match.group()):
+                letters = unicodedata.normalize("NFKC", match.group())
+                self.copy(letters[0], at)
+                self.insert(letters[1:], at)
+            else:
+                self.copy(" ", at)
+            done = match.end()
+        self.copy(text[done:], source_start + done)
+
     def result(self) -> RepairedText:
         return RepairedText("".join(self.parts), self.map)
 
@@ -165,6 +190,8 @@ class RepairWords:
     abbreviations: frozenset[str]  # TITLE_ABBREVIATION and HONORIFIC, without their dot
     byline: re.Pattern[str]  # a line opening with a BYLINE_LABEL: "By Jane Roe", "By the Secretariat"
     date_line: re.Pattern[str] = re.compile("(?!)")  # a short line opening with a date: "Thursday, 26 November 2015"
+    compound_heads: frozenset[str] = frozenset()  # COMPOUND_HEAD: "low", "cross", "two" in "low-income"
+    compound_tails: frozenset[str] = frozenset()  # COMPOUND_TAIL: "related", "based" in "AIDS-related"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RepairWords:
@@ -177,6 +204,8 @@ class RepairWords:
             frozenset(w.rstrip(".") for w in abbreviations),
             byline,
             _date_line(lexicon),
+            lexicon.words("COMPOUND_HEAD"),
+            lexicon.words("COMPOUND_TAIL"),
         )
 
     def keeps_its_line(self, line: str) -> bool:
@@ -203,17 +232,55 @@ class RepairWords:
         return last in self.abbreviations
 
 
-def hyphenated_word(line: str) -> str | None:
-    """The letters before a hyphen that ends ``line`` ("coopera" in "... for coopera-"), or None.
+def line_end_hyphen(line: str) -> str | None:
+    """The word part before a hyphen that ends ``line`` ("coopera", "COVID", "G20"), or None.
 
-    What the regex ``([A-Za-z]+)-$`` finds, read backwards from the end: searched forwards,
+    What the regex ``([A-Za-z0-9]+)-$`` finds, read backwards from the end: searched forwards,
     that regex tries every letter of a long run of letters as a start (quadratic)."""
     if not line.endswith("-"):
         return None
     start = len(line) - 1
-    while start > 0 and line[start - 1].isascii() and line[start - 1].isalpha():
+    while start > 0 and line[start - 1].isascii() and line[start - 1].isalnum():
         start -= 1
-    return line[start:-1] or None
+    head = line[start:-1]
+    return head if any(c.isalpha() for c in head) else None
+
+
+def hyphen_is_part_of_word(head: str, tail: str, vocabulary: set[str], words: RepairWords) -> bool:
+    """Does the hyphen between ``head`` (ending a line) and ``tail`` (opening the next) belong
+    to the word, or did the line break add it?
+
+    It belongs to it where a part is written in capitals or digits ("AIDS-related",
+    "COVID-19", "G20-led") or the tail opens with a capital ("Asia-Pacific"); else the
+    article decides where it writes the word elsewhere (joined: "cooperation"; hyphenated:
+    "export-oriented"); else the compound words (``COMPOUND_HEAD`` "low-" before a tail of
+    four letters or more, ``COMPOUND_TAIL`` "-related") keep it. Any other hyphen was added by the break ("develop-ment")."""
+    if not tail or not tail[0].islower() or any(c.isdigit() for c in head) or (len(head) > 1 and head.isupper()):
+        return True
+    head_l, tail_l = head.lower(), tail.lower()
+    if f"{head_l}{tail_l}" in vocabulary:
+        return False
+    if f"{head_l}-{tail_l}" in vocabulary:
+        return True
+    return (head_l in words.compound_heads and len(tail_l) >= MIN_COMPOUND_TAIL) or tail_l in words.compound_tails
+
+
+def article_vocabulary(text: str) -> set[str]:
+    """The words an article writes (lower case, hyphenated compounds whole): the evidence
+    ``hyphen_is_part_of_word`` reads."""
+    return set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text.lower()))
+
+
+def join_hyphenated(a: str, b: str, vocabulary: set[str], words: RepairWords) -> str | None:
+    """``a`` and ``b`` as one text where ``a`` ends in a word's hyphen, else None:
+    "coopera-" + "tion has" -> "cooperation has"; "low-" + "income" -> "low-income"."""
+    head = line_end_hyphen(a)
+    if head is None or not b[:1].isalnum():
+        return None
+    tail = re.match(r"[A-Za-z0-9]+", b)
+    if hyphen_is_part_of_word(head, tail.group() if tail else "", vocabulary, words):
+        return a + b
+    return a[:-1] + b
 
 
 def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
@@ -244,7 +311,7 @@ def _join_blocks(a: str, b: str, gap: int, words: RepairWords) -> bool:
 def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
     """Repair ``text`` (newlines already normalized to ``\\n``); ``lexicon`` holds the word lists."""
     words = RepairWords.from_lexicon(lexicon if lexicon is not None else default_lexicon())
-    vocabulary = set(re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text.lower()))
+    vocabulary = article_vocabulary(text)
     blocks = split_blocks(text)
     seen_single: set[str] = set()
     kept: list[tuple[int, list[Line]]] = []
@@ -271,18 +338,15 @@ def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
                 else:
                     joined = _join_lines(previous.text, line.text, longest, words)
                     separator = " " if joined else "\n"
-                hyphen = hyphenated_word(previous.text) if joined else None
-                if hyphen and line.text[:1].islower():
-                    head = hyphen.lower()
-                    tail = re.match(r"[A-Za-z]+", line.text)
-                    tail_word = tail.group().lower() if tail else ""
-                    if f"{head}-{tail_word}" not in vocabulary or f"{head}{tail_word}" in vocabulary:
+                hyphenated = join_hyphenated(previous.text, line.text, vocabulary, words) if joined else None
+                if hyphenated is not None:
+                    if len(hyphenated) < len(previous.text) + len(line.text):
                         # drop the hyphen: it was added by the line break
                         out.parts[-1] = out.parts[-1][:-1]
                         out.length -= 1
                         out.map.lengths[-1] -= 1
                     separator = ""
                 out.insert(separator, previous.end)
-            out.copy(line.text, line.start)
+            out.copy_clean(line.text, line.start)
             previous = line
     return out.result()

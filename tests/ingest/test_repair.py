@@ -75,7 +75,7 @@ def test_a_byline_keeps_its_line_and_a_wrapped_by_runs_on() -> None:
 
 
 def test_a_line_of_millions_of_letters_is_repaired_in_linear_time() -> None:
-    from pipeline.ingest.repair import hyphenated_word, repair
+    from pipeline.ingest.repair import line_end_hyphen, repair
 
     from ..guard import wall_clock_guard
 
@@ -83,5 +83,5 @@ def test_a_line_of_millions_of_letters_is_repaired_in_linear_time() -> None:
     with wall_clock_guard(30):
         repaired = repair(text)
     assert repaired.text.startswith("a" * 1_000_000 + " b")
-    assert hyphenated_word("for coopera-") == "coopera"
-    assert hyphenated_word("12-") is None and hyphenated_word("no hyphen") is None
+    assert line_end_hyphen("for coopera-") == "coopera"
+    assert line_end_hyphen("12-") is None and line_end_hyphen("no hyphen") is None
