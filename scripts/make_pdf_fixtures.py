@@ -128,7 +128,7 @@ def print_fpdf_fixture(path: Path) -> Path:
 
     pdf = Note(format=(148, 105))
     pdf.set_title("Irrigation Finance in the Lower Valley")
-    pdf.set_author("River Basin Observatory")
+    pdf.set_author("Amara Okafor")
     pdf.add_font("dejavu", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
     pdf.add_font("dejavu", style="B", fname="/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
     pdf.set_auto_page_break(True, margin=16)
