@@ -160,6 +160,7 @@ _LABELS: tuple[Label, ...] = (
     Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
     Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
+    Label("RATIO", COUNTS, "a part of every so many (one in six): a percent", claims=True),
     Label(
         "QUALIFIER",
         COUNTS,
@@ -187,6 +188,13 @@ _LABELS: tuple[Label, ...] = (
         "CURRENCY_COUNTRY",
         COUNTS,
         "words that pick one of the currencies sharing a sign (pakistan: PKR for Rs); value: the code",
+        matched=False,
+        value="text",
+    ),
+    Label(
+        "CURRENCY_HINT",
+        COUNTS,
+        "words that favour one of the currencies sharing a sign when no country word decides (crore: INR); value: the code",
         matched=False,
         value="text",
     ),

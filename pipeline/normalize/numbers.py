@@ -760,10 +760,23 @@ def parse_amount(text: str, lexicon: Lexicon | None = None) -> float | None:
 
 
 def parse_fraction_percent(text: str, lexicon: Lexicon | None = None) -> float | None:
-    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` -> 66.67 (percent of a whole)."""
+    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` -> 66.666... (percent of a
+    whole, at full precision): a ``PART_OF_WHOLE`` phrase, else any fraction the number
+    grammar reads ("three fifths", "one-tenth")."""
     try:
-        key = " ".join(text.strip().lower().split())
+        key = " ".join(text.strip().lower().replace("-", " ").split())
     except AttributeError:
         return None
     value = number_words(lexicon).parts_of_whole.get(key)
-    return None if value is None else round(value, 4)
+    if value is not None:
+        return value
+    fraction = parse_number(key, lexicon) if " " in key else None
+    return None if fraction is None or not 0 < fraction < 1 else fraction * 100
+
+
+def parse_ratio_percent(first: str, second: str, lexicon: Lexicon | None = None) -> float | None:
+    """ "one in six" -> 16.666... : ``first`` of every ``second``, in percent (None unless a part)."""
+    part, whole = parse_number(first, lexicon), parse_number(second, lexicon)
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    return part * 100 / whole
