@@ -227,6 +227,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
         value="text",
     ),
+    Label(
+        "PARTITIVE_DETERMINER",
+        COUNTS,
+        "words after the 'of' of a part before its whole (four of the states)",
+        matched=False,
+    ),
     Label("NOT_RANGE_START", COUNTS, "words before two numbers that make them a change, not a range", matched=False),
     Label("DURING_WORD", COUNTS, "qualifier words that mean 'during' right after an amount (over)", matched=False),
     Label(

@@ -506,8 +506,8 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
         return None, end
     unit_tokens = [t for t in run if t.i <= head.i]
     capitalized = [t for t in unit_tokens if t.text[:1].isupper() and not (t.is_upper and len(t) > 1)]
-    if capitalized and len(capitalized) != len(unit_tokens):
-        return None, end
+    if capitalized and len(capitalized) != len(unit_tokens) and not head.is_lower:
+        return None, end  # capitalised modifiers stay ("three Baltic states"), a capitalised head is a name
     last = unit_tokens[-1].i + 1
     return doc[end:last].text, last
 
@@ -526,7 +526,26 @@ def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | N
     return head
 
 
-UNIT_READERS: tuple[UnitReader, ...] = (canonical_unit, currency_word, hyphen_compound, noun_run)
+def partitive(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """ "four of the Bank's member countries", "16 of the 18 states": the unit is the noun after
+    "of" (and a determiner, a possessive or the whole's own number); the claim is the number."""
+    doc = ctx.doc
+    if end + 2 >= len(doc) or ctx.role(doc[end]) != "of" or value == 1:
+        return None
+    j = end + 1
+    if doc[j].lower_ in ctx.lexicon.words("PARTITIVE_DETERMINER"):
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].lower_ in ("'s", "’s"):
+        j += 2
+    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in ctx.words.scales) and not doc[j].is_alpha:
+        j += 1
+    reading = noun_run(ctx, j, 2.0) if j < len(doc) and doc[j].is_alpha else None
+    if reading is None or reading[0] is None:
+        return None
+    return reading[0], end
+
+
+UNIT_READERS: tuple[UnitReader, ...] = (canonical_unit, currency_word, hyphen_compound, partitive, noun_run)
 
 
 def read_unit(ctx: CountContext, end: int, value: float) -> UnitReading:

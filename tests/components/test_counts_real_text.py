@@ -133,3 +133,18 @@ def test_ages_are_no_counts(nlp: Language, sentence: str, expected: list[object]
 )
 def test_identifiers_and_markers_are_no_counts(nlp: Language, sentence: str, expected: list[object]) -> None:
     assert values(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The three Nordic countries signed.", [(3, "Nordic countries")]),
+        ("Two Associate Member delegations attended.", [(2, "Associate Member delegations")]),
+        ("Five of the Fund's partner agencies agreed.", [(5, "partner agencies")]),
+        ("Some 12 of the 20 districts reported.", [(12, "districts"), (20, "districts")]),
+        ("Seven of its provinces voted.", [(7, "provinces")]),
+        ("The Group of 20 Finance Ministers met.", []),
+    ],
+)
+def test_the_unit_is_the_counted_noun_phrase(nlp: Language, sentence: str, expected: list[tuple[object, str]]) -> None:
+    assert [(c[0], c[2]) for c in counts(nlp, sentence)] == expected
