@@ -58,6 +58,7 @@ from .base import Intervals, RuleComponent, select_longest
 
 NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no count at all
 HYPHENS = ("-", "\u2011")
+MAX_CURRENCY_TOKENS = 5  # the longest currency name in tokens ("bosnia - herzegovina convertible marks")
 MAX_NUMBER_TOKENS = 40  # tokens of one number at most ("nine hundred and ninety-nine thousand ...": 20)
 INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
 # fractions and money first: on a tie in length they win over a plain number
@@ -227,6 +228,8 @@ def split_numbers(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None
             divides = dividers[j - start] > dividers[k]
             if divides and j < len(doc) and doc[j].is_alpha and doc[j].is_lower:
                 continue  # "$2000 over 3 years": "over" qualifies the next count
+            if j < end and lowers[j - start] in words.scales:
+                continue  # "5 million and 4 | million": a number does not end before its scale
             if parse_number(text[firsts[k] : lasts[m]], lexicon) is not None:
                 best = j
                 break
@@ -440,12 +443,13 @@ def canonical_unit(ctx: CountContext, end: int, value: float) -> UnitReading | N
 
 
 def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | None:
-    """A ``CURRENCY`` word or phrase after the number: "100 billion yuan", "5 million US dollars"."""
+    """A ``CURRENCY`` word or phrase after the number: "100 billion yuan", "5 million US dollars",
+    "3 million Kenyan shillings"."""
     doc = ctx.doc
-    for n in (3, 2, 1):
+    for n in range(MAX_CURRENCY_TOKENS, 0, -1):
         words = doc[end : end + n]
-        if len(words) < n or not all(t.is_alpha for t in words):
-            continue
+        if len(words) < n or not words[0].is_alpha or any(t.is_space or t.like_num for t in words):
+            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "St. Helena pounds"
         if ctx.lexicon.has("CURRENCY", words.text):
             return pick_currency(ctx, words.text), end + n
     return None

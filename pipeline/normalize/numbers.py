@@ -353,9 +353,25 @@ _GROUP_OPEN = ("", "hundred", "scale", "and")  # where a new group of units and 
 _COUNTABLE = ("unit", "teen", "tens", "digit", "article")  # what "hundred" may multiply
 
 
+def _scale_follows(c: Cardinal, words: Words, i: int) -> bool:
+    """Does a scale as large as the last one come after the "and" at ``i``? Then "and" joins two
+    numbers: "5 million and 4 million"."""
+    j = i + 1
+    while j < len(words) and words.kind(j) in ("unit", "teen", "tens", "digit", "hundred", "scale"):
+        if words.kind(j) == "scale" and word_value(words, j) >= c.last_scale:
+            return True
+        j += 1
+    return False
+
+
 def _step_and(c: Cardinal, words: Words, i: int) -> bool:
-    """ "and" inside a number: "three hundred and five", "5 million and 3"."""
-    if c.last in ("hundred", "scale") and words.kind(i + 1) in ("unit", "teen", "tens", "digit"):
+    """ "and" inside a number: "three hundred and five", "5 million and 3"; not "5 million and
+    4 million" (two numbers)."""
+    if (
+        c.last in ("hundred", "scale")
+        and words.kind(i + 1) in ("unit", "teen", "tens", "digit")
+        and not (c.last == "scale" and _scale_follows(c, words, i))
+    ):
         c.before_and = c.value
         c.scale_before_and = c.last_scale if c.last == "scale" else 1.0
         c.last = "and"

@@ -148,3 +148,28 @@ def test_identifiers_and_markers_are_no_counts(nlp: Language, sentence: str, exp
 )
 def test_the_unit_is_the_counted_noun_phrase(nlp: Language, sentence: str, expected: list[tuple[object, str]]) -> None:
     assert [(c[0], c[2]) for c in counts(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "code"),
+    [
+        ("Tokyo lent 12 billion yen to the port.", 12e9, "JPY"),
+        ("The county got 3 million Kenyan shillings for wells.", 3e6, "KES"),
+        ("Donors gave 5 million Swiss francs in grants.", 5e6, "CHF"),
+        ("The plan costs 40 million US dollars a year.", 40e6, "USD"),
+        ("The state paid 300 million Ugandan shillings.", 300e6, "UGX"),
+        ("The bank lent 7 billion West African CFA francs.", 7e9, "XOF"),
+        ("It paid 2 million Bosnia-Herzegovina convertible marks.", 2e6, "BAM"),
+        ("Ottawa gave CA$ 5 million to them.", 5e6, "CAD"),
+    ],
+)
+def test_currencies_named_in_words_become_iso_codes(nlp: Language, sentence: str, value: float, code: str) -> None:
+    [found] = counts(nlp, sentence)
+    assert (found[0], found[2]) == (pytest.approx(value), code)
+
+
+def test_two_amounts_joined_by_and_stay_two(nlp: Language) -> None:
+    assert counts(nlp, "Donors gave 5 million and 4 million dollars.") == [
+        (5e6, None, "USD", None),
+        (4e6, None, "USD", None),
+    ]
