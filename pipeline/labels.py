@@ -160,6 +160,7 @@ _LABELS: tuple[Label, ...] = (
     Label("NUMBER", COUNTS, "a number in digits or words", claims=True),
     Label("MONEY", COUNTS, "an amount of money with its currency", claims=True),
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
+    Label("RATIO", COUNTS, "a part of every so many (one in six): a percent", claims=True),
     Label(
         "QUALIFIER",
         COUNTS,
@@ -191,6 +192,13 @@ _LABELS: tuple[Label, ...] = (
         value="text",
     ),
     Label(
+        "CURRENCY_HINT",
+        COUNTS,
+        "words that favour one of the currencies sharing a sign when no country word decides (crore: INR); value: the code",
+        matched=False,
+        value="text",
+    ),
+    Label(
         "UNIT",
         COUNTS,
         "unit words: kept as written (km, MW), or with value, the canonical unit (percent)",
@@ -218,6 +226,12 @@ _LABELS: tuple[Label, ...] = (
         "words between the two numbers of a range; value: the word the range must open with",
         matched=False,
         value="text",
+    ),
+    Label(
+        "PARTITIVE_DETERMINER",
+        COUNTS,
+        "words after the 'of' of a part before its whole (four of the states)",
+        matched=False,
     ),
     Label("NOT_RANGE_START", COUNTS, "words before two numbers that make them a change, not a range", matched=False),
     Label("DURING_WORD", COUNTS, "qualifier words that mean 'during' right after an amount (over)", matched=False),

@@ -16,7 +16,9 @@ A doc goes through named steps:
    (dates, names, identifiers, list numbering ...), ``read_value`` (the number and a
    currency sign), ``read_unit`` (the ``UNIT_READERS``: a canonical unit, a currency word,
    a hyphen compound, a noun phrase) and ``read_qualifier``;
-4. ``merge_ranges`` joins "five to seven years" and "between $18 billion and $20 billion".
+4. ``share_across_pairs`` gives a currency or scale written once to both numbers of a pair
+   ("between €4 and €6 billion"); ``merge_ranges`` joins "five to seven years" and "between
+   $18 billion and $20 billion".
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from ..normalize.numbers import (
     parse_amount,
     parse_fraction_percent,
     parse_number,
+    parse_ratio_percent,
 )
 from ..normalize.units import (
     canonical_qualifier,
@@ -55,10 +58,11 @@ from .base import Intervals, RuleComponent, select_longest
 
 NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no count at all
 HYPHENS = ("-", "\u2011")
+MAX_CURRENCY_TOKENS = 5  # the longest currency name in tokens ("bosnia - herzegovina convertible marks")
 MAX_NUMBER_TOKENS = 40  # tokens of one number at most ("nine hundred and ninety-nine thousand ...": 20)
 INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
 # fractions and money first: on a tie in length they win over a plain number
-NUMBER_LABELS = {"FRACTION": 0, "MONEY": 1, "NUMBER": 2}
+NUMBER_LABELS = {"RATIO": 0, "FRACTION": 0, "MONEY": 1, "NUMBER": 2}
 
 
 @dataclass
@@ -72,6 +76,7 @@ class CountCandidate:
     qualifier: str | None
     rule: str
     value_max: float | None = None
+    money: bool = False  # the unit is a currency (from a sign or a currency word)
 
 
 @dataclass(frozen=True)
@@ -152,10 +157,11 @@ def _tokens_of(matches: list[Match], label: str) -> set[int]:
 
 def currency_context(doc: Doc, lexicon: Lexicon) -> Counter[str]:
     """How often each lower-cased word of the doc occurs, and each phrase as long as a
-    ``CURRENCY_COUNTRY`` term ("sri lanka")."""
+    ``CURRENCY_COUNTRY`` or ``CURRENCY_HINT`` term ("sri lanka")."""
     tokens = [(t.lower_, t.is_alpha) for t in doc if not t.is_space]
     counts = Counter(lower for lower, alpha in tokens if alpha)
-    lengths = {len(term.text.split()) for term in lexicon.terms("CURRENCY_COUNTRY")} - {1}
+    terms = (*lexicon.terms("CURRENCY_COUNTRY"), *lexicon.terms("CURRENCY_HINT"))
+    lengths = {len(term.text.split()) for term in terms} - {1}
     words = [lower for lower, _ in tokens]
     for n in sorted(lengths):
         counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
@@ -222,6 +228,8 @@ def split_numbers(doc: Doc, start: int, end: int, lexicon: Lexicon | None = None
             divides = dividers[j - start] > dividers[k]
             if divides and j < len(doc) and doc[j].is_alpha and doc[j].is_lower:
                 continue  # "$2000 over 3 years": "over" qualifies the next count
+            if j < end and lowers[j - start] in words.scales:
+                continue  # "5 million and 4 | million": a number does not end before its scale
             if parse_number(text[firsts[k] : lasts[m]], lexicon) is not None:
                 best = j
                 break
@@ -241,10 +249,22 @@ def _may_open(doc: Doc, i: int, start: int, words: NumberWords) -> bool:
     return words.role(word) == "dash" and i == start and (i == 0 or bool(doc[i - 1].whitespace_))
 
 
+def is_ratio(ctx: CountContext, match: Match) -> bool:
+    """Does a ``RATIO`` match read as one ("one in six"), rather than two numbers ("12 in 2
+    quarters", "5 in 2020")?"""
+    span = ctx.doc[match.start : match.end]
+    if ctx.dates.overlaps(span.start_char, span.end_char):
+        return False
+    return parse_ratio_percent(span[0].text, span[-1].text, ctx.lexicon) is not None
+
+
 def number_cores(ctx: CountContext, matches: list[Match]) -> list[Core]:
     """The numbers of the doc: fractions, amounts of money and numbers in runs, longest first."""
     runs = number_runs(ctx.doc, [m for m in matches if m.label == "NUMBER"], ctx.words)
-    others = sorted((m for m in matches if m.label in ("FRACTION", "MONEY")), key=lambda m: NUMBER_LABELS[m.label])
+    others = sorted(
+        (m for m in matches if m.label in ("FRACTION", "MONEY") or (m.label == "RATIO" and is_ratio(ctx, m))),
+        key=lambda m: NUMBER_LABELS[m.label],
+    )
     spans = select_longest([(m.start, m.end, m) for m in others] + runs)
     cores: list[Core] = []
     for start, end, match in spans:
@@ -296,13 +316,50 @@ def is_in_a_name(ctx: CountContext, core: Core) -> bool:
 
 
 def is_an_identifier(ctx: CountContext, core: Core) -> bool:
-    """Digits glued by a hyphen to a word: "COVID-19", "Mainline-1", "GCF-2"."""
-    doc, start = ctx.doc, core.start
+    """Digits glued by a hyphen to a word: "COVID-19", "Mainline-1", "GCF-2"; or before a word
+    in mixed case: "2019-nCoV" (a lower-case word makes a compound: "two-day")."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end + 1 < len(doc) and doc[end].text in HYPHENS and not doc[end - 1].whitespace_:
+        after = doc[end + 1]
+        if not doc[end].whitespace_ and after.is_alpha and not (after.is_lower or after.is_title):
+            return True
     if start < 2:
         return False
     before = doc[start - 1]
     return (
         before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
+    )
+
+
+def is_a_titled_amount(ctx: CountContext, core: Core) -> bool:
+    """An amount written as part of a title: a capitalised scale word inside the sentence,
+    and a capitalised word after it ("the USD 100 Billion Goal"; "the USD 100 billion goal"
+    is a count)."""
+    doc, end = ctx.doc, core.end
+    scale = doc[end - 1]
+    if end >= len(doc) or scale.is_sent_start or not scale.is_title or scale.lower_ not in ctx.words.scales:
+        return False
+    after = doc[end].text
+    return after[:1].isupper() and after[1:2].islower() and not doc[end].is_sent_start  # "Goal", "Goal.1"
+
+
+def is_a_footnote_marker(ctx: CountContext, core: Core) -> bool:
+    """A lone small integer with no unit, between a plural noun and a lower-case word: "the
+    institutions 3 collectively", a footnote marker that a PDF set apart from its word."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end - start != 1 or start == 0 or end >= len(doc) or not doc[start].is_digit or len(doc[start]) > 2:
+        return False
+    before, after = doc[start - 1], doc[end]
+    return (
+        before.is_alpha
+        and is_plural_noun(before.text, ctx.lexicon)
+        and after.is_alpha
+        and after.is_lower
+        and after.lower_ not in ctx.unit_stops
+        and not is_plural_noun(after.text, ctx.lexicon)
+        and start not in ctx.unit_words
+        and end not in ctx.unit_words
+        and end not in ctx.canonical_units
     )
 
 
@@ -331,6 +388,7 @@ VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
     is_in_a_title,
     is_in_a_name,
     is_an_identifier,
+    is_a_titled_amount,
     is_list_number,
 )
 
@@ -385,12 +443,13 @@ def canonical_unit(ctx: CountContext, end: int, value: float) -> UnitReading | N
 
 
 def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | None:
-    """A ``CURRENCY`` word or phrase after the number: "100 billion yuan", "5 million US dollars"."""
+    """A ``CURRENCY`` word or phrase after the number: "100 billion yuan", "5 million US dollars",
+    "3 million Kenyan shillings"."""
     doc = ctx.doc
-    for n in (3, 2, 1):
+    for n in range(MAX_CURRENCY_TOKENS, 0, -1):
         words = doc[end : end + n]
-        if len(words) < n or not all(t.is_alpha for t in words):
-            continue
+        if len(words) < n or not words[0].is_alpha or any(t.is_space or t.like_num for t in words):
+            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "St. Helena pounds"
         if ctx.lexicon.has("CURRENCY", words.text):
             return pick_currency(ctx, words.text), end + n
     return None
@@ -451,8 +510,8 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
         return None, end
     unit_tokens = [t for t in run if t.i <= head.i]
     capitalized = [t for t in unit_tokens if t.text[:1].isupper() and not (t.is_upper and len(t) > 1)]
-    if capitalized and len(capitalized) != len(unit_tokens):
-        return None, end
+    if capitalized and len(capitalized) != len(unit_tokens) and not head.is_lower:
+        return None, end  # capitalised modifiers stay ("three Baltic states"), a capitalised head is a name
     last = unit_tokens[-1].i + 1
     return doc[end:last].text, last
 
@@ -471,7 +530,26 @@ def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | N
     return head
 
 
-UNIT_READERS: tuple[UnitReader, ...] = (canonical_unit, currency_word, hyphen_compound, noun_run)
+def partitive(ctx: CountContext, end: int, value: float) -> UnitReading | None:
+    """ "four of the Bank's member countries", "16 of the 18 states": the unit is the noun after
+    "of" (and a determiner, a possessive or the whole's own number); the claim is the number."""
+    doc = ctx.doc
+    if end + 2 >= len(doc) or ctx.role(doc[end]) != "of" or value == 1:
+        return None
+    j = end + 1
+    if doc[j].lower_ in ctx.lexicon.words("PARTITIVE_DETERMINER"):
+        j += 1
+    if j + 1 < len(doc) and doc[j + 1].lower_ in ("'s", "’s"):
+        j += 2
+    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in ctx.words.scales) and not doc[j].is_alpha:
+        j += 1
+    reading = noun_run(ctx, j, 2.0) if j < len(doc) and doc[j].is_alpha else None
+    if reading is None or reading[0] is None:
+        return None
+    return reading[0], end
+
+
+UNIT_READERS: tuple[UnitReader, ...] = (canonical_unit, currency_word, hyphen_compound, partitive, noun_run)
 
 
 def read_unit(ctx: CountContext, end: int, value: float) -> UnitReading:
@@ -498,7 +576,7 @@ def read_fraction(ctx: CountContext, core: Core) -> CountCandidate | None:
     phrase or a qualifier, None (a plain number then)."""
     doc = ctx.doc
     tokens = doc[core.start : core.end]
-    has_of = ctx.role(tokens[-1]) == "of"
+    has_of = ctx.role(tokens[-1]) == "of" and _end_of_whole(ctx, core.end) >= core.end
     fraction_words = " ".join(t.lower_ for t in tokens if ctx.role(t) != "of")
     value = parse_fraction_percent(fraction_words, ctx.lexicon)
     if value is None:
@@ -510,6 +588,17 @@ def read_fraction(ctx: CountContext, core: Core) -> CountCandidate | None:
     if has_of:  # the span takes the "of" phrase: "half of the targets"
         claim_end = _end_of_whole(ctx, core.end)
     return CountCandidate(claim_start, claim_end, core.start, core.end, value, "percent", qualifier, core.match.rule)
+
+
+def read_ratio(ctx: CountContext, core: Core) -> CountCandidate | None:
+    """ "one in six", "nearly 3 in 10": a part of every so many, in percent; the span ends at
+    the second number. None when the first number is not the smaller."""
+    doc = ctx.doc
+    value = parse_ratio_percent(doc[core.start].text, doc[core.end - 1].text, ctx.lexicon)
+    if value is None:
+        return None
+    claim_start, qualifier = read_qualifier(ctx, core.start)
+    return CountCandidate(claim_start, core.end, core.start, core.end, value, "percent", qualifier, core.match.rule)
 
 
 def _end_of_whole(ctx: CountContext, end: int) -> int:
@@ -531,6 +620,8 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     if trimmed is None or any(veto(ctx, trimmed) for veto in VETOES):
         return None
     core = trimmed
+    if core.match.label == "RATIO":
+        return read_ratio(ctx, core)
     if core.match.label == "FRACTION":
         fraction = read_fraction(ctx, core)
         if fraction is not None:
@@ -541,18 +632,61 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     if value is None:
         return None
     unit = pick_currency(ctx, sign.rstrip()) if sign else None
+    money = unit is not None
     claim_end = core.end
     if unit is None:
         unit, claim_end = read_unit(ctx, core.end, value)
         if unit == NOT_A_COUNT:
             return None
-    if unit is None and is_ordinal_fraction(ctx, core.end, value):
+        money = currency_word(ctx, core.end, value) is not None
+    if unit is None and (is_ordinal_fraction(ctx, core.end, value) or is_a_footnote_marker(ctx, core)):
         return None
     claim_start, qualifier = read_qualifier(ctx, start)
-    return CountCandidate(claim_start, claim_end, start, core.end, value, unit, qualifier, core.match.rule)
+    return CountCandidate(claim_start, claim_end, start, core.end, value, unit, qualifier, core.match.rule, money=money)
 
 
-# -- 4. ranges --------------------------------------------------------------------------
+# -- 4. pairs and ranges ----------------------------------------------------------------
+def trailing_scale(ctx: CountContext, item: CountCandidate) -> float:
+    """What the scale words ending a number multiply it by: "6 billion" -> 1e9, "1 lakh crore"
+    -> 1e12, "40" -> 1."""
+    factor = 1.0
+    i = item.core_end - 1
+    while i > item.core_start and ctx.doc[i].lower_ in ctx.words.scales:
+        factor *= ctx.words.scales[ctx.doc[i].lower_]
+        i -= 1
+    return factor
+
+
+def is_pair(ctx: CountContext, first: CountCandidate, second: CountCandidate) -> bool:
+    """Two numbers joined by one ``RANGE_WORD``: "€4 and €6 billion", "USD 9.7 billion to 25.4 billion"."""
+    between = ctx.doc[first.end : second.start]
+    return len(between) == 1 and ctx.lexicon.has("RANGE_WORD", between[0].lower_)
+
+
+def share_across_pair(ctx: CountContext, first: CountCandidate, second: CountCandidate) -> None:
+    """A currency or a scale written once serves both numbers of a pair: "between €4 and €6
+    billion" is 4e9 and 6e9 euros, "from USD 9.7 billion to 25.4 billion" two amounts in USD.
+
+    The first number takes the second's scale only when it has none of its own and is
+    smaller than the second's number before its scale ("from 12 to 9 million" is left alone).
+    """
+    if first.money and second.unit is None:
+        second.unit, second.money = first.unit, True
+    elif second.money and first.unit is None:
+        first.unit, first.money = second.unit, True
+    scale = trailing_scale(ctx, second)
+    if scale > 1 and trailing_scale(ctx, first) == 1 and first.value < second.value / scale:
+        first.value *= scale
+
+
+def share_across_pairs(ctx: CountContext, items: list[CountCandidate]) -> list[CountCandidate]:
+    """Apply ``share_across_pair`` to every pair of neighbouring numbers."""
+    for first, second in itertools.pairwise(items):
+        if is_pair(ctx, first, second):
+            share_across_pair(ctx, first, second)
+    return items
+
+
 def range_opener(ctx: CountContext, word: str) -> str | None:
     """The word a range with this ``RANGE_WORD`` must open with ("and" -> "between"), or "" for
     none ("to"); None when it is no range word."""
@@ -603,6 +737,7 @@ def merge_ranges(ctx: CountContext, items: list[CountCandidate]) -> list[CountCa
                     first.qualifier or second.qualifier,
                     first.rule,
                     second.value,
+                    second.money,
                 )
             )
             i += 2
@@ -622,7 +757,7 @@ class CountComponent(RuleComponent):
     def process(self, doc: Doc, matches: list[Match]) -> None:
         ctx = CountContext.of(doc, matches, self.lexicon)
         candidates = [c for core in number_cores(ctx, matches) if (c := read_candidate(ctx, core)) is not None]
-        for item in merge_ranges(ctx, candidates):
+        for item in merge_ranges(ctx, share_across_pairs(ctx, candidates)):
             span = doc[item.start : item.end]
             fields: dict[str, object] = {"value": _plain(item.value), "unit": item.unit, "qualifier": item.qualifier}
             if item.value_max is not None:

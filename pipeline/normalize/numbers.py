@@ -353,9 +353,25 @@ _GROUP_OPEN = ("", "hundred", "scale", "and")  # where a new group of units and 
 _COUNTABLE = ("unit", "teen", "tens", "digit", "article")  # what "hundred" may multiply
 
 
+def _scale_follows(c: Cardinal, words: Words, i: int) -> bool:
+    """Does a scale as large as the last one come after the "and" at ``i``? Then "and" joins two
+    numbers: "5 million and 4 million"."""
+    j = i + 1
+    while j < len(words) and words.kind(j) in ("unit", "teen", "tens", "digit", "hundred", "scale"):
+        if words.kind(j) == "scale" and word_value(words, j) >= c.last_scale:
+            return True
+        j += 1
+    return False
+
+
 def _step_and(c: Cardinal, words: Words, i: int) -> bool:
-    """ "and" inside a number: "three hundred and five", "5 million and 3"."""
-    if c.last in ("hundred", "scale") and words.kind(i + 1) in ("unit", "teen", "tens", "digit"):
+    """ "and" inside a number: "three hundred and five", "5 million and 3"; not "5 million and
+    4 million" (two numbers)."""
+    if (
+        c.last in ("hundred", "scale")
+        and words.kind(i + 1) in ("unit", "teen", "tens", "digit")
+        and not (c.last == "scale" and _scale_follows(c, words, i))
+    ):
         c.before_and = c.value
         c.scale_before_and = c.last_scale if c.last == "scale" else 1.0
         c.last = "and"
@@ -760,10 +776,23 @@ def parse_amount(text: str, lexicon: Lexicon | None = None) -> float | None:
 
 
 def parse_fraction_percent(text: str, lexicon: Lexicon | None = None) -> float | None:
-    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` -> 66.67 (percent of a whole)."""
+    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` -> 66.666... (percent of a
+    whole, at full precision): a ``PART_OF_WHOLE`` phrase, else any fraction the number
+    grammar reads ("three fifths", "one-tenth")."""
     try:
-        key = " ".join(text.strip().lower().split())
+        key = " ".join(text.strip().lower().replace("-", " ").split())
     except AttributeError:
         return None
     value = number_words(lexicon).parts_of_whole.get(key)
-    return None if value is None else round(value, 4)
+    if value is not None:
+        return value
+    fraction = parse_number(key, lexicon) if " " in key else None
+    return None if fraction is None or not 0 < fraction < 1 else fraction * 100
+
+
+def parse_ratio_percent(first: str, second: str, lexicon: Lexicon | None = None) -> float | None:
+    """ "one in six" -> 16.666... : ``first`` of every ``second``, in percent (None unless a part)."""
+    part, whole = parse_number(first, lexicon), parse_number(second, lexicon)
+    if part is None or whole is None or not 0 < part < whole:
+        return None
+    return part * 100 / whole

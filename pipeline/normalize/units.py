@@ -47,10 +47,13 @@ def currency_candidates(word: str, lexicon: Lexicon | None = None) -> tuple[str,
     return ()
 
 
-def country_mentions(code: str, context: Mapping[str, int], lexicon: Lexicon | None = None) -> int:
-    """How often the article names a country word of ``code`` (``context``: folded word -> count)."""
+def country_mentions(
+    code: str, context: Mapping[str, int], lexicon: Lexicon | None = None, label: str = "CURRENCY_COUNTRY"
+) -> int:
+    """How often the article names a country word of ``code`` (``context``: folded word -> count);
+    ``label="CURRENCY_HINT"`` counts the weaker hints instead ("crore" for INR)."""
     lexicon = _lexicon(lexicon)
-    return sum(context.get(term.text.casefold(), 0) for term in lexicon.terms("CURRENCY_COUNTRY") if term.value == code)
+    return sum(context.get(term.text.casefold(), 0) for term in lexicon.terms(label) if term.value == code)
 
 
 def currency_code(word: str, context: Mapping[str, int] | None = None, lexicon: Lexicon | None = None) -> str | None:
@@ -58,14 +61,22 @@ def currency_code(word: str, context: Mapping[str, int] | None = None, lexicon: 
 
     ``context`` maps lower-cased words (and phrases) of the article to how often they occur;
     among the currencies a shared sign stands for, the one whose country words occur most
-    wins, the first listed on a tie.
+    wins; on a tie, the one whose ``CURRENCY_HINT`` words occur most ("crore": INR), then
+    the first listed.
     """
     lexicon = _lexicon(lexicon)
     codes = currency_candidates(word, lexicon)
     if len(codes) <= 1:
         return codes[0] if codes else None
     counts = context or {}
-    return max(codes, key=lambda c: (country_mentions(c, counts, lexicon), -codes.index(c)))
+    return max(
+        codes,
+        key=lambda c: (
+            country_mentions(c, counts, lexicon),
+            country_mentions(c, counts, lexicon, "CURRENCY_HINT"),
+            -codes.index(c),
+        ),
+    )
 
 
 def split_currency_sign(text: str, lexicon: Lexicon | None = None) -> tuple[str | None, str]:

@@ -130,7 +130,9 @@ def core_at(cores: list[Core], ctx: CountContext, text: str) -> Core:
 @pytest.mark.parametrize(
     ("sentence", "number", "veto"),
     [
-        ("The treaty of 12 March 2019 entered into force.", "12", "is_in_a_date"),
+        ("The treaty signed in 2019 entered into force.", "2019", "is_in_a_date"),
+        ("Cases of 2019-nCoV were reported.", "2019", "is_an_identifier"),
+        ("It reviews the EUR 30 Million Challenge each year.", "EUR 30 Million", "is_a_titled_amount"),
         ("See annex 4 for the details.", "4", "is_vetoed"),
         ("It is one of the largest ports.", "one", "is_lone_one"),
         ("The report Vision at Twenty was published.", "Twenty", "is_in_a_title"),

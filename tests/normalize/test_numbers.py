@@ -15,6 +15,7 @@ from pipeline.normalize.numbers import (
     parse_fraction_percent,
     parse_number,
     parse_numeric,
+    parse_ratio_percent,
     parse_words,
     read_cardinal,
     word_kind,
@@ -53,10 +54,26 @@ def test_not_numbers(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"), [("half", 50), ("a quarter", 25), ("two-thirds", 66.6667), ("a third", 33.3333)]
+    ("text", "value"),
+    [
+        ("half", 50),
+        ("a quarter", 25),
+        ("two-thirds", 200 / 3),
+        ("a third", 100 / 3),
+        ("one-tenth", 10),
+        ("three fifths", 60),
+        ("one sixth", 100 / 6),
+    ],
 )
-def test_fractions_are_percent(text: str, value: float) -> None:
-    assert parse_fraction_percent(text) == pytest.approx(value, abs=1e-3)
+def test_fractions_are_percent_at_full_precision(text: str, value: float) -> None:
+    assert parse_fraction_percent(text) == pytest.approx(value, abs=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "value"), [("one", "six", 100 / 6), ("3", "10", 30), ("6", "3", None), ("0", "5", None)]
+)
+def test_ratios_are_percent(part: str, whole: str, value: float | None) -> None:
+    assert parse_ratio_percent(part, whole) == (None if value is None else pytest.approx(value, abs=1e-12))
 
 
 @given(st.text(max_size=80))

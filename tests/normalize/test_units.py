@@ -82,6 +82,19 @@ def test_signs_keep_their_case_and_currency_words_do_not() -> None:
     assert currency_code("RINGGIT", lexicon=lexicon) == "MYR"
 
 
+@pytest.mark.parametrize(
+    ("context", "code"),
+    [
+        ({"crore": 2}, "INR"),
+        ({"lakh": 1, "pakistan": 1}, "PKR"),
+        ({"crore": 3, "nepal": 1}, "NPR"),
+        ({}, "PKR"),
+    ],
+)
+def test_a_hint_decides_only_when_no_country_does(context: dict[str, int], code: str) -> None:
+    assert currency_code("Rs", context) == code
+
+
 def test_a_country_phrase_picks_the_currency() -> None:
     assert currency_code("Rs", {"sri lanka": 2, "india": 1}) == "LKR"
 

@@ -1,0 +1,175 @@
+"""Counts on the shapes real pages and PDFs write them in: one block per class of text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .helpers import claims_of
+
+
+def counts(nlp: Language, text: str) -> list[tuple[object, ...]]:
+    return [(c["value"], c["value_max"], c["unit"], c["qualifier"]) for c in claims_of(nlp, text, "count")]
+
+
+def values(nlp: Language, text: str) -> list[object]:
+    return [c["value"] for c in claims_of(nlp, text, "count")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ministers will meet on 14 March to decide.", []),
+        ("The forum takes place on 3 and 4 June in Lisbon.", []),
+        ("Delegates gather on 9-10 July, and 12 teams attend.", [12]),
+        ("The report released today (8 February) shows 40 projects.", [40]),
+        ("Voting closes on June 14, when 30 seats are filled.", [30]),
+    ],
+)
+def test_day_numbers_are_no_counts_even_without_a_date_claim(
+    nlp: Language, sentence: str, expected: list[object]
+) -> None:
+    assert values(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The state will spend Rs 40 crore on roads.", (4e8, None, "INR", None)),
+        ("The plan costs over Rs 2 lakh crore.", (2e12, None, "INR", "more than")),
+        ("A grant of Rs. 15 lakh was paid.", (1.5e6, None, "INR", None)),
+        ("Karachi port in Pakistan got Rs 40 crore.", (4e8, None, "PKR", None)),
+        ("Pakistan set aside Rs 1.2 billion.", (1.2e9, None, "PKR", None)),
+        ("Lenders gave USD\n3.5 billion in grants.", (3.5e9, None, "USD", None)),
+    ],
+)
+def test_amounts_of_money(nlp: Language, sentence: str, expected: tuple[object, ...]) -> None:
+    [found] = counts(nlp, sentence)
+    assert found[0] == pytest.approx(expected[0])
+    assert found[1:] == expected[1:]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Donors gave between €2 and €3 billion in 2021.", [(2e9, 3e9, "EUR", None)]),
+        ("Aid grew from USD 4.1 billion to 11.8 billion.", [(4.1e9, None, "USD", None), (11.8e9, None, "USD", None)]),
+        ("The agency spent between 3 and 5 million dollars.", [(3e6, 5e6, "USD", None)]),
+        ("Output rose from 4 to 6 million euros.", [(4e6, None, "EUR", None), (6e6, None, "EUR", None)]),
+        ("Sales fell from 12 to 9 million units.", [(12, None, None, None), (9e6, None, "units", None)]),
+    ],
+)
+def test_a_currency_or_scale_shared_by_a_pair(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = counts(nlp, sentence)
+    assert len(found) == len(expected)
+    for got, want in zip(found, expected, strict=True):
+        assert got[0] == pytest.approx(want[0])
+        assert got[1] == (None if want[1] is None else pytest.approx(want[1]))
+        assert got[2:] == want[2:]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("Nearly one in six children are out of school.", 100 / 6, "about"),
+        ("One in four farms has no road.", 25, None),
+        ("About 3 in 10 households lack water.", 30, "about"),
+        ("About two thirds of the members voted.", 200 / 3, "about"),
+        ("Around one-third of the budget goes to health.", 100 / 3, "about"),
+        ("Three fifths of the districts reported.", 60, None),
+        ("Some three-quarters of the people agreed.", 75, "about"),
+    ],
+)
+def test_fractions_and_ratios_are_percent_at_full_precision(
+    nlp: Language, sentence: str, value: float, qualifier: str | None
+) -> None:
+    [found] = counts(nlp, sentence)
+    assert found[0] == pytest.approx(value, abs=1e-9)
+    assert (found[2], found[3]) == ("percent", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It grew 12 in 2 years.", [12, 2]),
+        ("The centre treated 5 in 2020.", [5]),
+        ("A five eighths of", [0.625]),
+    ],
+)
+def test_no_ratio_or_fraction_of_a_whole(nlp: Language, sentence: str, expected: list[object]) -> None:
+    assert [pytest.approx(v) for v in expected] == values(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Pupils of primary age (6 to 11 years old) walk far, and 40 schools closed.", [40]),
+        ("Girls 15-19 years old are most at risk.", []),
+        ("Children aged 5 to 14 work in 30 mines.", [30]),
+        ("Below the age of 5, 40 children died.", [40]),
+        ("Women 18 years of age may vote.", []),
+        ("A 10-month-old girl and 3 boys were treated.", [3]),
+        ("The plan runs for 3 to 5 years.", [3]),
+    ],
+)
+def test_ages_are_no_counts(nlp: Language, sentence: str, expected: list[object]) -> None:
+    assert values(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Under indicator 4.1.2 and Goal 13, 5 countries reported.", [5]),
+        ("The board discussed items 3, 4 and 9 with 12 members.", [12]),
+        ("Sessions 12 and 13 were merged.", []),
+        ("See Box 2 and Figure 3 for 14 projects.", [14]),
+        ("Call +49 30 18535-0 or +44 (0) 20 7946 0958 to reach 40 staff.", [40]),
+        ("Cases of 2019-nCoV rose after a two-day summit.", [2]),
+        ("It reviews the USD 100 Billion Goal and a USD 100 billion goal.", [1e11]),
+        ("The EU institutions 3 collectively gave 89% of funds.", [89]),
+        ("The plan foresees 13 new treaties.", [13]),
+        ("The goal is 5 million people.", [5e6]),
+    ],
+)
+def test_identifiers_and_markers_are_no_counts(nlp: Language, sentence: str, expected: list[object]) -> None:
+    assert values(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The three Nordic countries signed.", [(3, "Nordic countries")]),
+        ("Two Associate Member delegations attended.", [(2, "Associate Member delegations")]),
+        ("Five of the Fund's partner agencies agreed.", [(5, "partner agencies")]),
+        ("Some 12 of the 20 districts reported.", [(12, "districts"), (20, "districts")]),
+        ("Seven of its provinces voted.", [(7, "provinces")]),
+        ("The Group of 20 Finance Ministers met.", []),
+    ],
+)
+def test_the_unit_is_the_counted_noun_phrase(nlp: Language, sentence: str, expected: list[tuple[object, str]]) -> None:
+    assert [(c[0], c[2]) for c in counts(nlp, sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "code"),
+    [
+        ("Tokyo lent 12 billion yen to the port.", 12e9, "JPY"),
+        ("The county got 3 million Kenyan shillings for wells.", 3e6, "KES"),
+        ("Donors gave 5 million Swiss francs in grants.", 5e6, "CHF"),
+        ("The plan costs 40 million US dollars a year.", 40e6, "USD"),
+        ("The state paid 300 million Ugandan shillings.", 300e6, "UGX"),
+        ("The bank lent 7 billion West African CFA francs.", 7e9, "XOF"),
+        ("It paid 2 million Bosnia-Herzegovina convertible marks.", 2e6, "BAM"),
+        ("Ottawa gave CA$ 5 million to them.", 5e6, "CAD"),
+    ],
+)
+def test_currencies_named_in_words_become_iso_codes(nlp: Language, sentence: str, value: float, code: str) -> None:
+    [found] = counts(nlp, sentence)
+    assert (found[0], found[2]) == (pytest.approx(value), code)
+
+
+def test_two_amounts_joined_by_and_stay_two(nlp: Language) -> None:
+    assert counts(nlp, "Donors gave 5 million and 4 million dollars.") == [
+        (5e6, None, "USD", None),
+        (4e6, None, "USD", None),
+    ]
