@@ -48,6 +48,7 @@ YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a run read as one date at most
 YEAR_JOINERS = ("-", "\u2013", "/")  # "2019-2021": the second year goes with the first
 TRAILING = (",", ".", ";", ":")
+DASHES = ("-", "\u2013", "\u2014")
 # A reference marker glued to a date's last number: "(OECD, 2022[1])", tokenized "2022[1".
 GLUED_REFERENCE = re.compile(r"(?<=\d)\[\d.*$")
 # Any day will do to tell a relative date ("last year") from text that is no date at all.
@@ -83,6 +84,7 @@ class DateWords:
     range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
     ahead: frozenset[str]
     weekdays: frozenset[str]
+    months: frozenset[str]
     recurring: frozenset[str]  # "every", "each": before a date or a unit after it, it recurs
     recurring_alone: frozenset[str]  # "annually": after a date, it recurs
     number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
@@ -110,6 +112,7 @@ class DateWords:
             range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
             ahead=lexicon.words("DATE_AHEAD"),
             weekdays=lexicon.words("WEEKDAY"),
+            months=lexicon.words("MONTH"),
             recurring=side("DATE_RECURRING", None),
             recurring_alone=side("DATE_RECURRING", "alone"),
             number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
@@ -307,7 +310,21 @@ class DateComponent(RuleComponent):
                 joined[-1] = Run(last.start, max(last.end, match.end), last.rules | {match.rule})
             else:
                 joined.append(Run(match.start, match.end, frozenset({match.rule})))
-        return [run for run in joined if run.end - run.start > 1 or _has_digit(doc[run.start])]
+        pieces = [piece for run in joined for piece in self._split_at_new_sentences(doc, run)]
+        return [run for run in pieces if run.end - run.start > 1 or _has_digit(doc[run.start])]
+
+    def _split_at_new_sentences(self, doc: Doc, run: Run) -> list[Run]:
+        """A run cut where a dash is followed by a capitalised word that names no month or
+        weekday: a dateline's end ("GENEVA, 3 June – Yesterday the council ..."), no range."""
+        pieces, start = [], run.start
+        for k in range(run.start + 1, run.end - 1):
+            after = doc[k + 1]
+            if doc[k].text in DASHES and after.is_title and after.is_alpha:
+                if after.lower_ not in self.words.months and after.lower_ not in self.words.weekdays:
+                    pieces.append(Run(start, k, run.rules))
+                    start = k + 1
+        pieces.append(Run(start, run.end, run.rules))
+        return [piece for piece in pieces if piece.end > piece.start]
 
     def annotate(self, doc: Doc) -> None:
         matches = self.find(doc)

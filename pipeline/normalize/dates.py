@@ -807,6 +807,28 @@ def last_week_of_shifted_month(words: Sequence[Word], published: date) -> DateRa
     return None if month is None else _week_of(month[1])
 
 
+def part_of_publication_year(words: Sequence[Word], published: date) -> DateRange | None:
+    """ "the second half of the year", "the first quarter of the year": that part of the
+    publication year (as "the beginning of the year" is the publication year)."""
+    return _year_part(words, published.year) if _unit(words) == "year" else None
+
+
+def week_of_day(words: Sequence[Word], ctx: Context) -> DateRange | None:
+    """ "the week of 9 June 2025": the Monday-to-Sunday week holding that day."""
+    if _unit(words) != "week":
+        return None
+    day = calendar_day([w for w in words if w.kind != "unit"], ctx)
+    return None if day is None else _week_of(day[0])
+
+
+def week_of_day_near_publication(words: Sequence[Word], published: date) -> DateRange | None:
+    """ "the week of 9 June": the week holding the 9 June nearest to publication."""
+    if _unit(words) != "week":
+        return None
+    day = day_near_publication(words, published)
+    return None if day is None else _week_of(day[0])
+
+
 def numbered_week_of_publication_year(words: Sequence[Word], published: date) -> DateRange | None:
     """ "week 31": that ISO week of the publication year."""
     return _iso_week(published.year, _one(words, "num").value) if _unit(words) == "week" else None
@@ -891,6 +913,8 @@ ABSOLUTE_ROWS: tuple[tuple[str, Handler], ...] = (
     ("nth unit year", week_of_year),
     ("shift unit year", week_of_year),
     ("unit num year", numbered_week),
+    ("unit day month year", week_of_day),
+    ("unit month day year", week_of_day),
     ("count scale", spelled_year),
     ("count scale count", spelled_year),
     ("count count", spelled_year),
@@ -916,6 +940,9 @@ RELATIVE_ROWS: tuple[tuple[str, RelativeHandler], ...] = (
     ("shift unit", relative_period),
     ("shift yearpart", relative_year_part),
     ("nth yearpart shift unit", part_of_shifted_year),
+    ("nth yearpart unit", part_of_publication_year),
+    ("unit day month", week_of_day_near_publication),
+    ("unit month day", week_of_day_near_publication),
     ("shift unit nth yearpart", part_of_shifted_year),
     ("shift unit shift unit", last_week_of_shifted_month),
     ("unit", weekend_alone),
@@ -970,8 +997,9 @@ def part_of_period(words: Sequence[Word], ctx: Context) -> DateRange | None:
 
 
 def weekday_and_date(words: Sequence[Word], ctx: Context) -> DateRange | None:
-    """ "Thursday, 13 June 2019": a weekday joined to a day is that day."""
-    if len(words) < 2 or words[0].kind != "weekday":
+    """ "Thursday, 13 June 2019": a weekday joined to a day is that day (not to another
+    weekday: "Monday - Wednesday" is a range)."""
+    if len(words) < 2 or words[0].kind != "weekday" or _all(words[1:], "weekday"):
         return None
     found = read_words(words[1:], ctx)
     return found if found is not None and found[0] == found[1] else None

@@ -102,6 +102,23 @@ def test_deictic_words_capitalised_in_quotes(
     assert dates(nlp, sentence) == expected
 
 
+# -- a dateline's dash ends the dateline, it joins no range -----------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "LUSAKA, 2 June \u2013 Yesterday the cabinet approved the plan.",
+            [("2 June", "2025-06-02", "2025-06-02"), ("Yesterday", "2025-06-11", "2025-06-11")],
+        ),
+        ("QUITO \u2014 Today, the bank signed the loan.", [("Today", "2025-06-12", "2025-06-12")]),
+        ("The fair ran 3 May \u2013 June 2024.", [("3 May \u2013 June 2024", "2024-05-03", "2024-06-30")]),
+        ("Offices close Monday \u2013 Wednesday.", [("Monday \u2013 Wednesday", "2025-06-09", "2025-06-11")]),
+    ],
+)
+def test_a_dateline_dash(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
+
+
 def test_a_title_with_tomorrow_is_no_date(nlp: Language) -> None:
     assert dates(nlp, "The report Building Cities for Tomorrow is out.") == []
 
@@ -117,6 +134,9 @@ def test_a_title_with_tomorrow_is_no_date(nlp: Language) -> None:
         ("Growth will matter more this decade.", [("this decade", "2020-01-01", "2029-12-31")]),
         ("The dam was built a decade ago.", [("a decade ago", "2015-01-01", "2015-12-31")]),
         ("The charter was signed sixty years ago.", [("sixty years ago", "1965-01-01", "1965-12-31")]),
+        ("Exports slowed in the second half of the year.", [("second half of the year", "2025-07-01", "2025-12-31")]),
+        ("The week of 16 June is set aside.", [("week of 16 June", "2025-06-16", "2025-06-22")]),
+        ("The week of 3 March 2021 was busy.", [("week of 3 March 2021", "2021-03-01", "2021-03-07")]),
         ("Rates were raised in March last year.", [("March last year", "2024-03-01", "2024-03-31")]),
         ("Talks ran August 26\u201329, 2024 in Lima.", [("August 26\u201329, 2024", "2024-08-26", "2024-08-29")]),
         ("The forum opens on 21 October in Baku.", [("21 October", "2025-10-21", "2025-10-21")]),

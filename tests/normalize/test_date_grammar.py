@@ -103,6 +103,8 @@ ABSOLUTE_CASES: list[tuple[Absolute, str, tuple[str, str] | None]] = [
     (dates.numeric_date, "2030/31", None),  # a fiscal year
     (dates.numeric_date, "2030-31", None),  # a fiscal year: two years in a row
     (dates.numeric_date, "31/31/1998", None),
+    (dates.week_of_day, "the week of 3 March 1998", ("1998-03-02", "1998-03-08")),
+    (dates.week_of_day, "the year of 3 March 1998", None),
     (dates.calendar_day, "3rd Sept. 1998", ("1998-09-03", "1998-09-03")),
     (dates.calendar_day, "Sept 3, 1998", ("1998-09-03", "1998-09-03")),
     (dates.calendar_day, "1998 Sep 3", ("1998-09-03", "1998-09-03")),
@@ -181,6 +183,10 @@ RELATIVE_CASES: list[tuple[Relative, str, tuple[str, str] | None]] = [
     (dates.last_week_of_shifted_month, "the last week of next month", ("2021-07-26", "2021-08-01")),
     (dates.weekend_alone, "the weekend", ("2021-06-19", "2021-06-20")),
     (dates.weekend_alone, "the month", None),
+    (dates.part_of_publication_year, "the second half of the year", ("2021-07-01", "2021-12-31")),
+    (dates.part_of_publication_year, "the first quarter of the month", None),
+    (dates.week_of_day_near_publication, "the week of 9 June", ("2021-06-07", "2021-06-13")),
+    (dates.week_of_day_near_publication, "the month of 9 June", None),
     (dates.part_of_current_period, "the end of the decade", ("2020-01-01", "2029-12-31")),
     (dates.part_of_current_period, "the beginning of the year", ("2021-01-01", "2021-12-31")),
     (dates.part_of_current_period, "the middle of the month", ("2021-06-01", "2021-06-30")),
