@@ -264,7 +264,7 @@ class DateComponent(RuleComponent):
 
     def value_of(self, doc: Doc, start: int, end: int, reference: date | None) -> DateRange | None:
         first, last = date_chars(doc, start, end)
-        value = self.parse(doc.text[first:last], reference)
+        value = self.parse(doc[start:end].text[: last - first], reference)  # not doc.text: built anew per call
         if value is None:
             return None
         if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start, self.words):
