@@ -8,6 +8,9 @@
 * Every pattern match, claim or helper (qualifiers, units, head nouns, goal markers,
   vetoes), is a span in ``doc.spans["pc_matches"]``, labelled with the pattern's label
   and carrying its id.
+* Text a component read as one of its claims and left out on purpose (a recurring date,
+  a fiscal year) is a span in ``doc.spans["pc_left_out"]`` (label the claim type, id the
+  rule): no claim, and later components do not read its numbers either.
 * Organizations and initiatives as named in the text, for the objectives' subjects, are
   spans in ``doc.spans["pc_entities"]`` (label ``organization`` or ``initiative``, the
   name in ``span._.pc_entity``).
@@ -32,6 +35,7 @@ from .errors import Code
 CLAIMS_KEY = "pc_claims"
 MATCHES_KEY = "pc_matches"
 ENTITIES_KEY = "pc_entities"
+LEFT_OUT_KEY = "pc_left_out"
 ENTITY_EXTENSION = "pc_entity"
 
 
@@ -129,8 +133,20 @@ def claim_chars(span: Span) -> tuple[int, int]:
 
 
 def occupied(doc: Doc, *claim_types: str) -> list[tuple[int, int]]:
-    """Character spans taken by claims of these types, sorted."""
-    return sorted(claim_chars(span) for span in claim_spans(doc, *claim_types))
+    """Character spans taken by claims of these types, and by text left out as one of
+    them (``leave_out``), sorted."""
+    taken = [claim_chars(span) for span in claim_spans(doc, *claim_types)]
+    if LEFT_OUT_KEY in doc.spans:
+        taken.extend(
+            (s.start_char, s.end_char) for s in doc.spans[LEFT_OUT_KEY] if not claim_types or s.label_ in claim_types
+        )
+    return sorted(taken)
+
+
+def leave_out(doc: Doc, claim_type: str, start: int, end: int, rule: str) -> None:
+    """Tokens ``start:end`` read as a ``claim_type`` and left out on purpose ("meets in
+    November every year", "2024-25"): no claim, and no other claim inside them."""
+    _group(doc, LEFT_OUT_KEY).append(Span(doc, start, end, label=claim_type, span_id=rule))
 
 
 # -- matches ---------------------------------------------------------------------------

@@ -57,6 +57,7 @@ _LABELS: tuple[Label, ...] = (
     Label("DATE", DATES, "a full date expression", claims=True),
     Label("DATE_RELATIVE", DATES, "a date that needs the publication date", claims=True),
     Label("DATE_YEAR", DATES, "a bare year, kept only where it acts as a year", claims=True),
+    Label("DATE_FISCAL", DATES, "fiscal years (2024-25, FY 2023): no date, and no count inside either"),
     Label("DATE_RUN", DATES, "a run of date words, scanned for the longest dates inside it", claims=True),
     Label("MONTH", DATES, "month names and abbreviations; value: 1-12", matched=False, value="integer"),
     Label("WEEKDAY", DATES, "weekday names and abbreviations; value: 0 (Monday) to 6", matched=False, value="integer"),
@@ -65,9 +66,9 @@ _LABELS: tuple[Label, ...] = (
     _date_words("DATE_SHIFT", "relative words (last, this, next); value: the shift, -1, 0 or 1", "integer"),
     _date_words(
         "DATE_UNIT",
-        "calendar units (week, years); value: day, week, weekend, month, year, century",
+        "calendar units (week, years); value: day, week, weekend, month, year, decade, century",
         "text",
-        ("day", "week", "weekend", "month", "year", "century"),
+        ("day", "week", "weekend", "month", "year", "decade", "century"),
     ),
     _date_words("DATE_YEAR_PART", "parts of a year by number (quarter, half, Q of Q1); value: its months", "integer"),
     _date_words("DATE_PART", "part-of-period words (early, mid, end of): the date is the whole period"),
@@ -93,7 +94,7 @@ _LABELS: tuple[Label, ...] = (
     _date_words("DATE_SPELLED_YEAR_CONTEXT", "words after which a year spelled in words reads as a year"),
     _date_words(
         "DATE_NOT_YEAR",
-        "signs and words by four digits that make them no year ($, %); value: side",
+        "signs and words by four digits that make them no year ($, %; 'before' ones: no day either, No. 23); value: side",
         "text",
         ("before", "after"),
     ),
@@ -102,6 +103,13 @@ _LABELS: tuple[Label, ...] = (
         "words a date never starts or ends with; value: not-first, not-last or inside",
         "text",
         ("not-first", "not-last", "inside"),
+    ),
+    _date_words(
+        "DATE_RECURRING",
+        "words that make a date recur (every, each): before it, or after it before a unit; value 'alone' "
+        "for words that do so alone after it (annually)",
+        "text",
+        ("alone",),
     ),
     _date_words("DATE_AMBIGUOUS", "names that are common words too (may, sat): in lower case a date only by a number"),
     # counts

@@ -14,6 +14,10 @@ The steps, each a method below:
    as a year here (``acts_as_year``: not "Agenda 2063", "2000 troops").
 5. ``candidates`` and ``process``: the longest candidates win; relative dates left out
    for want of a publication date are reported once per doc (W101).
+6. ``left_out``: dates read that name no calendar point here (a weekday in a name,
+   "Good Friday"; a recurrence, "meets in November every year") and fiscal years
+   (``DATE_FISCAL``: "2024-25") give no claim; they go to ``doc.spans["pc_left_out"]``,
+   so that the counts do not take their numbers either.
 
 Every word list comes from the component's lexicon (labels ``DATE_PREPOSITION``,
 ``DATE_EDGE``, ``DATE_YEAR_CONTEXT``, ...), so a user's folder changes what it reads.
@@ -30,19 +34,23 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, Sentences, add_claim, add_matches, published, warn
+from ..annotations import Match, Sentences, add_claim, add_matches, leave_out, published, warn
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
-from ..normalize.dates import DateRange, DayOrder, parse_date
+from ..normalize.dates import DateRange, DayOrder, is_fiscal_year, parse_date
 from ..normalize.units import is_plural_noun
 from .base import Intervals, RuleComponent, select_longest
 
 RUN = "DATE_RUN"
+FISCAL = "DATE_FISCAL"
 YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a run read as one date at most
 YEAR_JOINERS = ("-", "\u2013", "/")  # "2019-2021": the second year goes with the first
 TRAILING = (",", ".", ";", ":")
+DASHES = ("-", "\u2013", "\u2014")
+# A reference marker glued to a date's last number: "(OECD, 2022[1])", tokenized "2022[1".
+GLUED_REFERENCE = re.compile(r"(?<=\d)\[\d.*$")
 # Any day will do to tell a relative date ("last year") from text that is no date at all.
 SOME_DAY = date(2000, 1, 3)
 
@@ -63,6 +71,7 @@ class DateWords:
     """The component's vocabularies, read from its lexicon."""
 
     leading: frozenset[str]  # left out of a span's start
+    prepositions: frozenset[str]
     year_context: frozenset[str]  # after these, four digits read as a year
     joins_years: frozenset[str]  # ... only after another year ("and", "or")
     never_starts: frozenset[str]
@@ -74,18 +83,23 @@ class DateWords:
     range_starts: frozenset[str]
     range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
     ahead: frozenset[str]
+    weekdays: frozenset[str]
+    months: frozenset[str]
+    recurring: frozenset[str]  # "every", "each": before a date or a unit after it, it recurs
+    recurring_alone: frozenset[str]  # "annually": after a date, it recurs
     number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
     lexicon: Lexicon  # for the counted nouns ("2000 delegates" counts; its plural test is the counts')
 
     @classmethod
     def of(cls, lexicon: Lexicon) -> DateWords:
-        def side(label: str, *values: str) -> frozenset[str]:
+        def side(label: str, *values: str | None) -> frozenset[str]:
             return frozenset(term for term, value in lexicon.table(label).items() if value in values)
 
         prepositions = lexicon.words("DATE_PREPOSITION")
         range_starts = lexicon.words("DATE_RANGE_START")
         return cls(
             leading=prepositions | range_starts | lexicon.words("DATE_LEADING"),
+            prepositions=prepositions,
             year_context=prepositions | lexicon.words("DATE_YEAR_CONTEXT"),
             joins_years=side("DATE_YEAR_CONTEXT", "joins"),
             never_starts=side("DATE_EDGE", "not-first", "inside"),
@@ -97,9 +111,21 @@ class DateWords:
             range_starts=range_starts,
             range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
             ahead=lexicon.words("DATE_AHEAD"),
+            weekdays=lexicon.words("WEEKDAY"),
+            months=lexicon.words("MONTH"),
+            recurring=side("DATE_RECURRING", None),
+            recurring_alone=side("DATE_RECURRING", "alone"),
             number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
             lexicon=lexicon,
         )
+
+
+def date_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The characters of tokens ``start:end`` as a date: without a reference marker glued
+    to the last token ("2022" of "2022[1")."""
+    last = doc[end - 1]
+    glued = GLUED_REFERENCE.search(last.text)
+    return doc[start].idx, last.idx + (glued.start() if glued else len(last.text))
 
 
 def _previous(doc: Doc, i: int) -> Token | None:
@@ -107,6 +133,25 @@ def _previous(doc: Doc, i: int) -> Token | None:
     while j >= 0 and doc[j].is_space:
         j -= 1
     return doc[j] if j >= 0 else None
+
+
+def _next(doc: Doc, i: int) -> Token | None:
+    """The first token from ``i`` on that is no space."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def after_marker(doc: Doc, i: int, markers: frozenset[str]) -> bool:
+    """Does a marker stand right before ``doc[i]`` ("$", "No.")? The tokenizer may cut the
+    dot of an abbreviation off ("No" "." "23"), so the two tokens count as one."""
+    prev = _previous(doc, i)
+    if prev is None:
+        return False
+    if prev.lower_ in markers:
+        return True
+    before = _previous(doc, prev.i) if prev.text == "." else None
+    return before is not None and not before.whitespace_ and before.lower_ + "." in markers
 
 
 def _sentence_index(starts: list[int], i: int) -> int:
@@ -144,7 +189,7 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
             before = _previous(doc, prev.i)
             return before is not None and bool(YEAR.match(before.text))
         return True
-    if prev.text[:1].isupper() or prev.text[:1].isdigit() or prev.lower_ in words.not_year_before:
+    if prev.text[:1].isupper() or prev.text[:1].isdigit() or after_marker(doc, i, words.not_year_before):
         return False
     return not _counts_noun(nxt, words)
 
@@ -170,6 +215,37 @@ def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
     return nxt.lower_ in words.not_year_after and (nxt.is_alpha or not number.whitespace_)
 
 
+def weekday_in_name(doc: Doc, start: int, end: int, words: DateWords) -> bool:
+    """Is a weekday alone part of a name ("Good Friday", "Super Tuesday", "the Sunday
+    Times")? It is when a capitalised word other than a preposition or a leading word
+    stands before it, or one stands after it and no preposition before ("on Monday
+    President ... said" is a date)."""
+    if end - start != 1 or doc[start].lower_ not in words.weekdays:
+        return False
+    prev, nxt = _previous(doc, start), _next(doc, end)
+    if prev is not None and prev.is_title and prev.lower_ not in words.leading:
+        return True
+    after_preposition = prev is not None and prev.lower_ in words.prepositions
+    return nxt is not None and nxt.is_title and nxt.is_alpha and not after_preposition
+
+
+def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:
+    """Is the date a recurring one, no point on the calendar ("every Monday", "meets in
+    November every year", "on 1 May of each year", "in June annually")?"""
+    prev = _previous(doc, start)
+    if prev is not None and prev.lower_ in words.recurring:
+        return True
+    nxt = _next(doc, end)
+    if nxt is not None and nxt.lower_ in words.leading:  # "of each year"
+        nxt = _next(doc, nxt.i + 1)
+    if nxt is None:
+        return False
+    if nxt.lower_ in words.recurring_alone:
+        return True
+    unit = _next(doc, nxt.i + 1)
+    return nxt.lower_ in words.recurring and unit is not None and words.lexicon.has("DATE_UNIT", unit.lower_)
+
+
 class DateComponent(RuleComponent):
     component = DATES
 
@@ -187,7 +263,8 @@ class DateComponent(RuleComponent):
         return parse_date(text, reference, order=self.day_order, lexicon=self.lexicon)
 
     def value_of(self, doc: Doc, start: int, end: int, reference: date | None) -> DateRange | None:
-        value = self.parse(doc[start:end].text, reference)
+        first, last = date_chars(doc, start, end)
+        value = self.parse(doc[start:end].text[: last - first], reference)  # not doc.text: built anew per call
         if value is None:
             return None
         if _whole_years(value) and YEAR.match(doc[start].text) and not acts_as_year(doc, start, self.words):
@@ -233,7 +310,21 @@ class DateComponent(RuleComponent):
                 joined[-1] = Run(last.start, max(last.end, match.end), last.rules | {match.rule})
             else:
                 joined.append(Run(match.start, match.end, frozenset({match.rule})))
-        return [run for run in joined if run.end - run.start > 1 or _has_digit(doc[run.start])]
+        pieces = [piece for run in joined for piece in self._split_at_new_sentences(doc, run)]
+        return [run for run in pieces if run.end - run.start > 1 or _has_digit(doc[run.start])]
+
+    def _split_at_new_sentences(self, doc: Doc, run: Run) -> list[Run]:
+        """A run cut where a dash is followed by a capitalised word that names no month or
+        weekday: a dateline's end ("GENEVA, 3 June – Yesterday the council ..."), no range."""
+        pieces, start = [], run.start
+        for k in range(run.start + 1, run.end - 1):
+            after = doc[k + 1]
+            if doc[k].text in DASHES and after.is_title and after.is_alpha:
+                if after.lower_ not in self.words.months and after.lower_ not in self.words.weekdays:
+                    pieces.append(Run(start, k, run.rules))
+                    start = k + 1
+        pieces.append(Run(start, run.end, run.rules))
+        return [piece for piece in pieces if piece.end > piece.start]
 
     def annotate(self, doc: Doc) -> None:
         matches = self.find(doc)
@@ -249,7 +340,11 @@ class DateComponent(RuleComponent):
         return kept
 
     def _may_start(self, token: Token) -> bool:
-        return not (token.is_space or token.lower_ in self.words.never_starts)
+        """Not a space or a word that never starts a date, nor a number after an issue
+        marker ("No. 23 June 2011": the date is "June 2011")."""
+        if token.is_space or token.lower_ in self.words.never_starts:
+            return False
+        return not (token.like_num and after_marker(token.doc, token.i, self.words.not_year_before))
 
     def _may_end(self, token: Token) -> bool:
         return not (token.is_punct or token.lower_ in self.words.never_ends)
@@ -311,7 +406,11 @@ class DateComponent(RuleComponent):
                 for i in range(match.start, match.end):
                     proposed_by.setdefault(i, match.rule)
                 continue
+            if match.label == FISCAL:
+                continue
             span = self.span_of(doc, match.start, match.end, reference)
+            if span is not None and not self._may_start(doc[span[0]]):
+                continue  # "No. 14 March 2012": the run reads "March 2012"
             value = None if span is None else self.value_of(doc, span[0], span[1], reference)
             if span is not None and value is not None:
                 exact.append((span[0], span[1], (match.rule, value)))
@@ -325,14 +424,24 @@ class DateComponent(RuleComponent):
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         reference = published(doc)
-        found = self.candidates(doc, matches, reference)
+        found = []
+        for start, end, (rule, value) in self.candidates(doc, matches, reference):
+            if self.left_out(doc, start, end):
+                leave_out(doc, "date", start, end, rule)
+            else:
+                found.append((start, end, (rule, value)))
+        for match in matches:
+            if match.label == FISCAL and is_fiscal_year(doc[match.start : match.end].text):
+                leave_out(doc, "date", match.start, match.end, match.rule)
         for start, end, (rule, (first_day, last_day)) in select_longest(found):
-            chosen = doc[start:end]
-            add_claim(
-                doc, "date", chosen.start_char, chosen.end_char, rule, {"start_date": first_day, "end_date": last_day}
-            )
+            first, last = date_chars(doc, start, end)
+            add_claim(doc, "date", first, last, rule, {"start_date": first_day, "end_date": last_day})
         if reference is None:
             self.warn_if_relative(doc, matches, found)
+
+    def left_out(self, doc: Doc, start: int, end: int) -> bool:
+        """A date read that is no calendar point here: a weekday in a name, a recurrence."""
+        return weekday_in_name(doc, start, end, self.words) or recurs(doc, start, end, self.words)
 
     def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
@@ -341,7 +450,7 @@ class DateComponent(RuleComponent):
             {
                 (start, end)
                 for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY))
-                if not kept.holds(start, end)
+                if not kept.holds(start, end) and not self.left_out(doc, start, end)
             }
         )
         if relative:

@@ -106,9 +106,17 @@ def _century_of(day: date, shift: int = 0) -> DateRange | None:
     return _century((day.year - 1) // 100 + 1 + shift)
 
 
+def _decade_of(day: date, shift: int = 0) -> DateRange | None:
+    """The calendar decade holding ``day`` (2020-2029 for a day of 2025), moved by ``shift`` decades."""
+    first = day.year // 10 * 10 + 10 * shift
+    if not (_valid_year(first) and _valid_year(first + 9)):
+        return None
+    return date(first, 1, 1), date(first + 9, 12, 31)
+
+
 def _period(unit: str, day: date, shift: int = 0) -> DateRange | None:
-    """The calendar period ``unit`` (day, week, weekend, month, year, century) holding
-    ``day``, moved by ``shift`` periods."""
+    """The calendar period ``unit`` (day, week, weekend, month, year, decade, century)
+    holding ``day``, moved by ``shift`` periods."""
     if unit == "day":
         return _single_day(day + timedelta(days=shift))
     if unit == "week":
@@ -119,6 +127,8 @@ def _period(unit: str, day: date, shift: int = 0) -> DateRange | None:
         return _period_of_months(day, 1, shift)
     if unit == "year":
         return _period_of_months(day, 12, shift)
+    if unit == "decade":
+        return _decade_of(day, shift)
     if unit == "century":
         return _century_of(day, shift)
     return None
@@ -131,7 +141,7 @@ def _moved(day: date, count: int, unit: str) -> date | None:
         return day + timedelta(days=count)
     if unit == "week":
         return day + timedelta(weeks=count)
-    months = {"month": 1, "year": 12}.get(unit)
+    months = {"month": 1, "year": 12, "decade": 120}.get(unit)
     if months is None:
         return None
     index = day.year * 12 + day.month - 1 + count * months
@@ -518,7 +528,7 @@ def _unit(words: Sequence[Word], index: int = 0) -> str:
 
 # absolute: the text alone says which days
 def numeric_date(words: Sequence[Word], ctx: Context) -> DateRange | None:
-    """ "25/12/2023", "2022-10-07", "20161016", "21/04/16"; "2016-11", "11/2016"; "2015-16"."""
+    """ "25/12/2023", "2022-10-07", "20161016", "21/04/16"; "2016-11", "11/2016"; "2016-21"."""
     word = words[0]
     parts = word.value
     if len(parts) == 3:
@@ -538,11 +548,12 @@ def _numeric_day(parts: Sequence[str], order: DayOrder) -> DateRange | None:
 
 
 def _numeric_month_or_years(parts: Sequence[str], sign: str) -> DateRange | None:
-    """Year and month ("2016-11", "11/2016"), or two years ("2015-16")."""
+    """Year and month ("2016-11", "11/2016"), or a span of years ("2016-21"); not a fiscal
+    year, two years in a row ("2024-25", "2022/23")."""
     (s1, s2), (v1, v2) = parts, (int(parts[0]), int(parts[1]))
     if len(s1) == 4 and len(s2) == 2 and v2 > v1 % 100:
-        if sign != "-":
-            return None  # "2022/23" is a fiscal year, whose calendar span varies
+        if sign != "-" or v2 == v1 % 100 + 1:
+            return None  # "2022/23", "2024-25": a fiscal year, whose calendar span varies
         last = v1 // 100 * 100 + v2
         return year_range(v1)[0], year_range(last)[1]
     if len(s1) == 4 and len(s2) <= 2 and 1 <= v2 <= 12:
@@ -764,12 +775,13 @@ def nth_weekday_of_month(words: Sequence[Word], published: date) -> DateRange | 
     return _nth_weekday(month[0].year, month[0].month, _one(words, "weekday").value, nth)
 
 
-RELATIVE_UNITS = frozenset({"week", "weekend", "month", "year"})
+RELATIVE_UNITS = frozenset({"week", "weekend", "month", "year", "decade"})
 
 
 def relative_period(words: Sequence[Word], published: date) -> DateRange | None:
-    """ "last year", "this week", "next month", "this weekend". Not "the next day", which
-    in an article counts from an event, not from its publication."""
+    """ "last year", "this week", "next month", "this weekend", "this decade" (2020-2029 in
+    2025). Not "the next day", which in an article counts from an event, not from its
+    publication."""
     unit = _unit(words)
     return _period(unit, published, _one(words, "shift").value) if unit in RELATIVE_UNITS else None
 
@@ -795,9 +807,41 @@ def last_week_of_shifted_month(words: Sequence[Word], published: date) -> DateRa
     return None if month is None else _week_of(month[1])
 
 
+def part_of_publication_year(words: Sequence[Word], published: date) -> DateRange | None:
+    """ "the second half of the year", "the first quarter of the year": that part of the
+    publication year (as "the beginning of the year" is the publication year)."""
+    return _year_part(words, published.year) if _unit(words) == "year" else None
+
+
+def week_of_day(words: Sequence[Word], ctx: Context) -> DateRange | None:
+    """ "the week of 9 June 2025": the Monday-to-Sunday week holding that day."""
+    if _unit(words) != "week":
+        return None
+    day = calendar_day([w for w in words if w.kind != "unit"], ctx)
+    return None if day is None else _week_of(day[0])
+
+
+def week_of_day_near_publication(words: Sequence[Word], published: date) -> DateRange | None:
+    """ "the week of 9 June": the week holding the 9 June nearest to publication."""
+    if _unit(words) != "week":
+        return None
+    day = day_near_publication(words, published)
+    return None if day is None else _week_of(day[0])
+
+
 def numbered_week_of_publication_year(words: Sequence[Word], published: date) -> DateRange | None:
     """ "week 31": that ISO week of the publication year."""
     return _iso_week(published.year, _one(words, "num").value) if _unit(words) == "week" else None
+
+
+def part_of_current_period(words: Sequence[Word], published: date) -> DateRange | None:
+    """ "the end of the decade", "the beginning of the year": the whole period (see the
+    guidelines) that holds the publication date. Only a part named with "of" ("the
+    mid-year meeting" names no period), and not "the end of the day", an idiom."""
+    unit = _unit(words)
+    if not words[0].text.endswith(" of") or unit not in RELATIVE_UNITS | {"century"} or unit == "weekend":
+        return None
+    return _period(unit, published)
 
 
 def weekend_alone(words: Sequence[Word], published: date) -> DateRange | None:
@@ -806,8 +850,12 @@ def weekend_alone(words: Sequence[Word], published: date) -> DateRange | None:
 
 
 def ago(words: Sequence[Word], published: date) -> DateRange | None:
-    """ "two years ago" (the whole year), "3 days ago", "a week ago" (Monday to Sunday)."""
-    return _period(_unit(words), published, -int(_one(words, "num", "count", "some").value))
+    """ "two years ago" (the whole year), "3 days ago", "a week ago" (Monday to Sunday);
+    "a decade ago" is the year ten years back, not a calendar decade."""
+    unit, count = _unit(words), int(_one(words, "num", "count", "some").value)
+    if unit == "decade":
+        unit, count = "year", 10 * count
+    return _period(unit, published, -count)
 
 
 def offset_ahead(words: Sequence[Word], published: date) -> DateRange | None:
@@ -865,6 +913,8 @@ ABSOLUTE_ROWS: tuple[tuple[str, Handler], ...] = (
     ("nth unit year", week_of_year),
     ("shift unit year", week_of_year),
     ("unit num year", numbered_week),
+    ("unit day month year", week_of_day),
+    ("unit month day year", week_of_day),
     ("count scale", spelled_year),
     ("count scale count", spelled_year),
     ("count count", spelled_year),
@@ -890,9 +940,13 @@ RELATIVE_ROWS: tuple[tuple[str, RelativeHandler], ...] = (
     ("shift unit", relative_period),
     ("shift yearpart", relative_year_part),
     ("nth yearpart shift unit", part_of_shifted_year),
+    ("nth yearpart unit", part_of_publication_year),
+    ("unit day month", week_of_day_near_publication),
+    ("unit month day", week_of_day_near_publication),
     ("shift unit nth yearpart", part_of_shifted_year),
     ("shift unit shift unit", last_week_of_shifted_month),
     ("unit", weekend_alone),
+    ("part unit", part_of_current_period),
     ("unit num", numbered_week_of_publication_year),
     ("amount unit ago", ago),
     ("ahead amount unit", offset_ahead),
@@ -943,8 +997,9 @@ def part_of_period(words: Sequence[Word], ctx: Context) -> DateRange | None:
 
 
 def weekday_and_date(words: Sequence[Word], ctx: Context) -> DateRange | None:
-    """ "Thursday, 13 June 2019": a weekday joined to a day is that day."""
-    if len(words) < 2 or words[0].kind != "weekday":
+    """ "Thursday, 13 June 2019": a weekday joined to a day is that day (not to another
+    weekday: "Monday - Wednesday" is a range)."""
+    if len(words) < 2 or words[0].kind != "weekday" or _all(words[1:], "weekday"):
         return None
     found = read_words(words[1:], ctx)
     return found if found is not None and found[0] == found[1] else None
@@ -1052,24 +1107,55 @@ def _end_readings(items: Sequence[Piece], vocab: Vocabulary) -> list[list[Word]]
     return readings
 
 
+LONE_DAY = "day"  # a joiner's condition: one end is a day without its month
+
+
+def _day_without_month(end: Sequence[Word]) -> bool:
+    """ "24" of "23 and 24 May", "24, 2026" of "May 23 and 24, 2026"."""
+    kinds = [w.kind for w in end]
+    return "month" not in kinds and bool(kinds) and kinds[0] in DAY_KINDS and set(kinds[1:]) <= {"year"}
+
+
+def _two_days_of_a_month(left: Sequence[Word], right: Sequence[Word]) -> bool:
+    """Both ends are days and one of them lacks its month ("23 and 24 May", "May 23 and
+    24"), not a month and a day ("in May 2013, and the 24th session")."""
+    days = all(any(w.kind in DAY_KINDS for w in end) for end in (left, right))
+    return days and (_day_without_month(left) or _day_without_month(right))
+
+
+def _joins(needs: str, opener: str, left: Sequence[Word], right: Sequence[Word]) -> bool:
+    """May a connector whose condition is ``needs`` join these ends? No condition: always;
+    else after one of the opening words it names ("between 2015 and 2020"), or, with
+    ``day``, two days of one month ("23 and 24 May", "May 23 and 24")."""
+    if not needs:
+        return True
+    conditions = needs.split()
+    if opener and opener in conditions:
+        return True
+    return LONE_DAY in conditions and _two_days_of_a_month(left, right)
+
+
 def read_range(items: Sequence[Piece], ctx: Context, vocab: Vocabulary) -> DateRange | None:
     """ "from 1996 to 2001", "12-13 October 2022", "between 2015 and 2020": the two ends
     joined by the first connector between them that gives a range. A connector with a
-    value ("and": "between") joins only after that opening word."""
+    value joins only under that condition (``_joins``: "and" after "between", or by a
+    lone day)."""
     opener = ""
     if items and items[0].kind == "word" and items[0].text in vocab.range_starts:
         opener, items = items[0].text, items[1:]
         years = read_single(items, ctx, vocab) if items else None
         if years is not None and years[0].year != years[1].year:
-            return years  # "from 2024-25"
+            return years  # "from 2016-21"
     for k in range(1, len(items) - 1):
         needs = vocab.range_joiners.get(items[k].text) if items[k].kind in ("word", "sign") else None
-        if needs is None or (needs and needs != opener):
+        if needs is None:
             continue
         right = classify(items[k + 1 :], vocab)
         if not right:
             continue
         for left in _end_readings(items[:k], vocab):
+            if not _joins(needs, opener, left, right):
+                continue
             found = join_ends(left, right, ctx)
             if found is not None:
                 return found
@@ -1107,6 +1193,21 @@ def parse_date(
     if start > end or not (_valid_year(start.year) and _valid_year(end.year)):
         return None
     return found
+
+
+_FISCAL = re.compile(r"^(?P<fy>fy ?)?(?P<first>\d{4})(?:[-/](?P<second>\d{2}))?$")
+
+
+def is_fiscal_year(text: str) -> bool:
+    """ "2024-25", "2022/23", "FY 2023", "FY2024-25": a fiscal year (two years in a row, or
+    one marked FY), which the guidelines leave out since its calendar span varies."""
+    found = _FISCAL.match(normal_text(text).replace(" -", "-"))
+    if found is None:
+        return False
+    first, second = found.group("first"), found.group("second")
+    if second is None:
+        return found.group("fy") is not None
+    return int(second) == (int(first) + 1) % 100
 
 
 def parse_iso(text: str) -> date | None:

@@ -101,7 +101,10 @@ ABSOLUTE_CASES: list[tuple[Absolute, str, tuple[str, str] | None]] = [
     (dates.numeric_date, "7/2030", ("2030-07-01", "2030-07-31")),
     (dates.numeric_date, "2030-33", ("2030-01-01", "2033-12-31")),
     (dates.numeric_date, "2030/31", None),  # a fiscal year
+    (dates.numeric_date, "2030-31", None),  # a fiscal year: two years in a row
     (dates.numeric_date, "31/31/1998", None),
+    (dates.week_of_day, "the week of 3 March 1998", ("1998-03-02", "1998-03-08")),
+    (dates.week_of_day, "the year of 3 March 1998", None),
     (dates.calendar_day, "3rd Sept. 1998", ("1998-09-03", "1998-09-03")),
     (dates.calendar_day, "Sept 3, 1998", ("1998-09-03", "1998-09-03")),
     (dates.calendar_day, "1998 Sep 3", ("1998-09-03", "1998-09-03")),
@@ -170,6 +173,8 @@ RELATIVE_CASES: list[tuple[Relative, str, tuple[str, str] | None]] = [
     (dates.relative_period, "previous month", ("2021-05-01", "2021-05-31")),
     (dates.relative_period, "this week", ("2021-06-14", "2021-06-20")),
     (dates.relative_period, "next weekend", ("2021-06-26", "2021-06-27")),
+    (dates.relative_period, "this decade", ("2020-01-01", "2029-12-31")),
+    (dates.relative_period, "the last decade", ("2010-01-01", "2019-12-31")),
     (dates.relative_period, "the next day", None),  # counts from an event, not from publication
     (dates.relative_year_part, "the current quarter", ("2021-04-01", "2021-06-30")),
     (dates.relative_year_part, "last quarter", ("2021-01-01", "2021-03-31")),
@@ -178,11 +183,22 @@ RELATIVE_CASES: list[tuple[Relative, str, tuple[str, str] | None]] = [
     (dates.last_week_of_shifted_month, "the last week of next month", ("2021-07-26", "2021-08-01")),
     (dates.weekend_alone, "the weekend", ("2021-06-19", "2021-06-20")),
     (dates.weekend_alone, "the month", None),
+    (dates.part_of_publication_year, "the second half of the year", ("2021-07-01", "2021-12-31")),
+    (dates.part_of_publication_year, "the first quarter of the month", None),
+    (dates.week_of_day_near_publication, "the week of 9 June", ("2021-06-07", "2021-06-13")),
+    (dates.week_of_day_near_publication, "the month of 9 June", None),
+    (dates.part_of_current_period, "the end of the decade", ("2020-01-01", "2029-12-31")),
+    (dates.part_of_current_period, "the beginning of the year", ("2021-01-01", "2021-12-31")),
+    (dates.part_of_current_period, "the middle of the month", ("2021-06-01", "2021-06-30")),
+    (dates.part_of_current_period, "the end of the century", ("2001-01-01", "2100-12-31")),
+    (dates.part_of_current_period, "the end of the day", None),  # an idiom, and no period
+    (dates.part_of_current_period, "mid year", None),  # "the mid-year meeting"
     (dates.numbered_week_of_publication_year, "week 2", ("2021-01-11", "2021-01-17")),
     (dates.ago, "four years ago", ("2017-01-01", "2017-12-31")),
     (dates.ago, "a week ago", ("2021-06-07", "2021-06-13")),
     (dates.ago, "10 days ago", ("2021-06-06", "2021-06-06")),
     (dates.ago, "several months ago", ("2021-03-01", "2021-03-31")),
+    (dates.ago, "two decades ago", ("2001-01-01", "2001-12-31")),  # twenty years back
     (dates.offset_ahead, "in ten days", ("2021-06-26", "2021-06-26")),
     (dates.offset_ahead, "in 1 month", ("2021-07-16", "2021-07-16")),
     (dates.offset_from_day, "five days after tomorrow", ("2021-06-22", "2021-06-22")),
@@ -251,7 +267,11 @@ def test_a_weekday_joined_to_a_day(text: str, expected: tuple[str, str] | None) 
         ("28 to 30 December", ("2020-12-28", "2020-12-30")),  # one year for both ends
         ("November to February", ("2021-11-01", "2022-02-28")),
         ("2 December 2030 - 5 January", ("2030-12-02", "2031-01-05")),
-        ("from 2030-31", ("2030-01-01", "2031-12-31")),
+        ("from 2030-35", ("2030-01-01", "2035-12-31")),
+        ("from 2030-31 to 2034-35", None),  # fiscal years
+        ("8 and 9 July", ("2021-07-08", "2021-07-09")),  # two days of one month
+        ("July 8 and 9, 2024", ("2024-07-08", "2024-07-09")),
+        ("July 2024 and 9", None),  # a month and a day: no range
         ("since 1998 until 2004", ("1998-01-01", "2004-12-31")),
         ("2004-1998", None),
     ],

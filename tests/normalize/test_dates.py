@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.normalize.dates import parse_date
+from pipeline.normalize.dates import is_fiscal_year, parse_date
 
 PUBLISHED = date(2023, 3, 14)  # a Tuesday
 
@@ -165,3 +165,20 @@ def test_other_forms(text: str, start: str, end: str) -> None:
 @pytest.mark.parametrize("text", ["30/4.85", "2015-16 budget", "the week", "two thousand apples"])
 def test_other_non_dates(text: str) -> None:
     assert parse_date(text, REF) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fiscal"),
+    [
+        ("2024-25", True),
+        ("2024 - 25", True),
+        ("1999/00", True),
+        ("FY 2023", True),
+        ("FY2023-24", True),
+        ("2016-21", False),
+        ("2024-2025", False),
+        ("2023", False),
+    ],
+)
+def test_fiscal_years(text: str, fiscal: bool) -> None:
+    assert is_fiscal_year(text) is fiscal

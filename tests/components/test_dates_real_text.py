@@ -1,0 +1,226 @@
+"""Dates as real news and report text writes them (issue 12): one block per class of text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from pipeline import extract_text
+
+from .helpers import claims_of
+
+PUBLISHED = date(2025, 6, 12)  # a Thursday
+
+
+def dates(nlp: Language, sentence: str, published: date | None = PUBLISHED) -> list[tuple[str, str, str]]:
+    return [
+        (c["text"], c["start_date"].isoformat(), c["end_date"].isoformat())
+        for c in claims_of(nlp, sentence, "date", published)
+    ]
+
+
+def count_texts(nlp: Language, sentence: str, published: date | None = PUBLISHED) -> list[str]:
+    return [c["text"] for c in claims_of(nlp, sentence, "count", published)]
+
+
+# -- two days of one month joined by "and": one date --------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Delegates gather in Nairobi on 8 and 9 July to agree the text.",
+            [("8 and 9 July", "2025-07-08", "2025-07-09")],
+        ),
+        ("The fair runs on 3 and 4 March 2026 in Accra.", [("3 and 4 March 2026", "2026-03-03", "2026-03-04")]),
+        ("Hearings are set for April 14 and 15, 2026.", [("April 14 and 15, 2026", "2026-04-14", "2026-04-15")]),
+        (
+            "Polls were held in 2019 and 2023 across the state.",
+            [("2019", "2019-01-01", "2019-12-31"), ("2023", "2023-01-01", "2023-12-31")],
+        ),
+        (
+            "The accord was signed in May 2016, and the 12th round followed.",
+            [("May 2016", "2016-05-01", "2016-05-31")],
+        ),
+    ],
+)
+def test_two_days_of_one_month(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+def test_day_numbers_inside_a_date_are_no_counts(nlp: Language) -> None:
+    assert count_texts(nlp, "Delegates gather on 8 and 9 July with 40 ministers.") == ["40 ministers"]
+
+
+# -- a weekday alone, as newswires write it ------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The lender said Tuesday it would double its support.", [("Tuesday", "2025-06-10", "2025-06-10")]),
+        ("Ministers met Friday in Lusaka.", [("Friday", "2025-06-13", "2025-06-13")]),
+        ("Monday's vote was delayed.", [("Monday", "2025-06-09", "2025-06-09")]),
+        ("On Wednesday Minister Okafor opened the plant.", [("Wednesday", "2025-06-11", "2025-06-11")]),
+        (
+            "The panel on Tuesday (June 10) approved the grant.",
+            [("Tuesday", "2025-06-10", "2025-06-10"), ("June 10", "2025-06-10", "2025-06-10")],
+        ),
+    ],
+)
+def test_a_weekday_alone_is_the_nearest_such_day(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Markets close early on Good Friday.",
+        "The Sunday Observer printed the letter.",
+        "Super Tuesday decides the race.",
+        "The clinic opens every Saturday.",
+        "Shops shut on Sundays.",
+    ],
+)
+def test_weekdays_in_names_or_recurring_are_no_dates(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+# -- "Today" and "Tomorrow" opening a quotation ----------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She told reporters: \u201cToday we open a new chapter.\u201d", [("Today", "2025-06-12", "2025-06-12")]),
+        ('"Tomorrow the first loans go out," he said.', [("Tomorrow", "2025-06-13", "2025-06-13")]),
+        ("Today the board approved the loan.", [("Today", "2025-06-12", "2025-06-12")]),
+    ],
+)
+def test_deictic_words_capitalised_in_quotes(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+# -- a dateline's dash ends the dateline, it joins no range -----------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "LUSAKA, 2 June \u2013 Yesterday the cabinet approved the plan.",
+            [("2 June", "2025-06-02", "2025-06-02"), ("Yesterday", "2025-06-11", "2025-06-11")],
+        ),
+        ("QUITO \u2014 Today, the bank signed the loan.", [("Today", "2025-06-12", "2025-06-12")]),
+        ("The fair ran 3 May \u2013 June 2024.", [("3 May \u2013 June 2024", "2024-05-03", "2024-06-30")]),
+        ("Offices close Monday \u2013 Wednesday.", [("Monday \u2013 Wednesday", "2025-06-09", "2025-06-11")]),
+    ],
+)
+def test_a_dateline_dash(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+def test_a_title_with_tomorrow_is_no_date(nlp: Language) -> None:
+    assert dates(nlp, "The report Building Cities for Tomorrow is out.") == []
+
+
+# -- parts of the period that holds publication; decades ------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Coverage should be universal by the end of the decade.", [("end of the decade", "2020-01-01", "2029-12-31")]),
+        ("Prices fell at the beginning of the year.", [("beginning of the year", "2025-01-01", "2025-12-31")]),
+        ("The fund closes at the end of the month.", [("end of the month", "2025-06-01", "2025-06-30")]),
+        ("Work must finish by the end of 2028.", [("end of 2028", "2028-01-01", "2028-12-31")]),
+        ("Growth will matter more this decade.", [("this decade", "2020-01-01", "2029-12-31")]),
+        ("The dam was built a decade ago.", [("a decade ago", "2015-01-01", "2015-12-31")]),
+        ("The charter was signed sixty years ago.", [("sixty years ago", "1965-01-01", "1965-12-31")]),
+        ("Exports slowed in the second half of the year.", [("second half of the year", "2025-07-01", "2025-12-31")]),
+        ("The week of 16 June is set aside.", [("week of 16 June", "2025-06-16", "2025-06-22")]),
+        ("The week of 3 March 2021 was busy.", [("week of 3 March 2021", "2021-03-01", "2021-03-07")]),
+        ("Rates were raised in March last year.", [("March last year", "2024-03-01", "2024-03-31")]),
+        ("Talks ran August 26\u201329, 2024 in Lima.", [("August 26\u201329, 2024", "2024-08-26", "2024-08-29")]),
+        ("The forum opens on 21 October in Baku.", [("21 October", "2025-10-21", "2025-10-21")]),
+    ],
+)
+def test_periods_around_publication(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mid-year review meeting is in Rome.",
+        "Decisions come at the end of the day.",
+        "It has grown for more than two decades.",
+        "The second decade of the plan starts soon.",
+    ],
+)
+def test_no_period_around_publication(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_the_end_of_the_decade_needs_a_publication_date(nlp: Language) -> None:
+    assert dates(nlp, "Coverage should be universal by the end of the decade.", None) == []
+
+
+# -- left out: fiscal years, recurring dates --------------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mission runs from 2025-26 to 2029-30 with new funds.",
+        "Outlays in 2023-24 were higher.",
+        "Revenue in FY 2024 rose.",
+        "The council meets in March every year to set the budget.",
+        "Pensions are paid on 1 July of each year.",
+        "The index is published in October annually.",
+    ],
+)
+def test_fiscal_and_recurring_dates_are_left_out(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+    assert count_texts(nlp, sentence) == []
+
+
+def test_a_span_of_years_is_no_fiscal_year(nlp: Language) -> None:
+    assert dates(nlp, "Aid doubled in 2015-20 in the region.") == [("2015-20", "2015-01-01", "2020-12-31")]
+
+
+# -- years in names and numbers in identifiers ---------------------------------------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Global hunger report 2019 found wide gaps.",
+        "The regional outlook 2024 was revised.",
+        "The proposal COM(2023)17 was tabled.",
+        "Decision EB/51/1998 was adopted.",
+    ],
+)
+def test_years_in_names_are_no_dates(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_a_number_after_an_issue_marker_is_no_day(nlp: Language) -> None:
+    assert dates(nlp, "Bulletin No. 14 March 2012") == [("March 2012", "2012-03-01", "2012-03-31")]
+
+
+# -- citation years with a glued reference marker ----------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Flows grew (IMF, 2021[4]; World Bank, 2023[7]).",
+            [("2021", "2021-01-01", "2021-12-31"), ("2023", "2023-01-01", "2023-12-31")],
+        ),
+        ("Prices were revised in June 2020[2] upwards.", [("June 2020", "2020-06-01", "2020-06-30")]),
+    ],
+)
+def test_citation_years_without_their_reference(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+def test_a_glued_reference_keeps_the_exact_characters(nlp: Language) -> None:
+    text = "Flows grew (IMF, 2021[4])."
+    _, claims = extract_text(text, nlp, published=PUBLISHED)
+    (claim,) = [c for c in claims if c.claim_type == "date"]
+    assert text[claim.start : claim.end] == "2021"
