@@ -9,14 +9,22 @@ data the component reads, then the component, whose ``process`` runs these steps
    the long form's words in order. A long form ending in an initiative noun defines an
    initiative ("China-Pakistan Economic Corridor (CPEC)"), kept for the objectives.
 2. **Mentions.** Of defined organizations, of the gazetteer (``ORG_ENTRY`` lines: "UN"
-   alone is United Nations), of ``ORG`` patterns, and generic names: a capitalized run
-   around an organization head noun (``ORG_HEAD``, built from the ``ORG_NOUN`` word list)
-   with "of", "for", "on", "with" complements ("Ministry of Planning, Development and
-   Special Initiatives"). A name ending in an ``INITIATIVE`` phrase is an initiative.
+   alone is United Nations; a country's short form before one is part of it, "US Federal
+   Reserve"), of ``ORG`` patterns and ``ORG_CREDIT`` news credits ("(XNA) –", ", Meridian
+   Wire reports"), and generic names: a capitalized run around an organization head noun
+   (``ORG_HEAD``, built from the ``ORG_NOUN`` word list) with "of", "for", "on", "with"
+   complements ("Ministry of Planning, Development and Special Initiatives"). A name ending
+   in an ``INITIATIVE`` phrase (or opening with an ``INITIATIVE_HEAD`` one, "Mission on") is
+   an initiative; one opening with an ``EVENT_MODIFIER`` ("Extraordinary Congress") is an
+   event, and ``NOT_ORG_NAME`` phrases name a kind of body. Names run on over the line
+   breaks of wrapped prose (``wrapped_breaks``), stop at an "and" after a complete name and
+   at a ``NAME_END_NOUN`` before another name ("... Journal Lakeside Rowing Club"), and a
+   name in capitals ends where the form the article writes in mixed case ends.
 3. **Choice.** Overlapping mentions: the longest wins, then the most specific source.
 4. **Former names.** "X, formerly (known as) Y" and "X, also known as Y" join Y to X.
-5. **Canonical names.** Mentions of one organization are grouped; the group's name is
-   the fullest form the article writes (a defined long form, a gazetteer name).
+5. **Canonical names.** Mentions of one organization are grouped (an organ written with
+   and without its parent is one: "OECD Development Assistance Committee" and "Development
+   Assistance Committee (DAC)"); the group's name is the fullest form the article writes.
 6. **Claims and entities.** Each mention becomes a claim; organizations and initiatives
    go on the doc for the objectives' subjects; a line in another script beside a
    letterhead line is that organization's name too.
@@ -27,6 +35,7 @@ the words that mark another name) are word lists in ``patterns/organizations.jso
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +57,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-Middle East", "Science & Technology"
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
 YEAR = re.compile(r"^\d{4}$")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "47th" before a session's name
 MAX_SHORT_FORM = 12  # letters
 MAX_NAME_WALK = 32  # tokens a name grows over on either side of its head noun, at most
 
@@ -155,6 +165,10 @@ class NameWords:
     not_name_start: frozenset[str]  # NOT_NAME_START: "The", "Since" opening a sentence
     alias_markers: frozenset[str]  # ALIAS_MARKER: "formerly", "known as"
     alias_adverbs: frozenset[str]  # ALIAS_ADVERB: "also", "better" before the marker
+    modifiers: frozenset[str]  # NAME_MODIFIER: "US" before "Federal Reserve" (as written)
+    event_modifiers: frozenset[str]  # EVENT_MODIFIER: "Extraordinary" opening an event's name
+    not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
+    end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -164,7 +178,16 @@ class NameWords:
             lexicon.words("NOT_NAME_START"),
             lexicon.words("ALIAS_MARKER"),
             lexicon.words("ALIAS_ADVERB"),
+            lexicon.words("NAME_MODIFIER"),
+            lexicon.words("EVENT_MODIFIER"),
+            lexicon.words("NOT_ORG_NAME"),
+            lexicon.words("NAME_END_NOUN"),
         )
+
+    def without_modifier(self, form: str) -> str:
+        """``"US Federal Reserve"`` -> "Federal Reserve": the name without a country's short form."""
+        first, _, rest = form.partition(" ")
+        return rest if rest and first in self.modifiers else form
 
 
 @dataclass(frozen=True)
@@ -208,18 +231,50 @@ class Facts:
     heads: dict[int, str] = field(default_factory=dict)  # capitalized head noun -> its rule
     initiative_ends: set[int] = field(default_factory=set)  # token after an initiative phrase
     documents: set[int] = field(default_factory=set)  # a document or event noun
+    inside_initiatives: set[int] = field(default_factory=set)  # tokens of an initiative phrase before its last
+    initiative_heads: set[int] = field(default_factory=set)  # a head noun that opens an initiative ("Mission on")
+    wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
+    known_ends: set[int] = field(default_factory=set)  # ends of gazetteer and defined names
 
     @classmethod
-    def from_matches(cls, doc: Doc, matches: list[Match]) -> Facts:
-        facts = cls()
+    def from_matches(cls, doc: Doc, matches: list[Match], wrapped: frozenset[int] = frozenset()) -> Facts:
+        facts = cls(wrapped=wrapped)
         for m in matches:
             if m.label == "ORG_HEAD":
                 facts.heads.setdefault(m.start, m.rule)
             elif m.label == "INITIATIVE":
                 facts.initiative_ends.add(m.end)
+                facts.inside_initiatives.update(range(m.start, m.end - 1))
             elif m.label == "ORG_DOC":
                 facts.documents.add(m.start)
+            elif m.label == "INITIATIVE_HEAD":
+                facts.initiative_heads.add(m.start)
         return facts
+
+
+@dataclass(frozen=True)
+class JoinedView:
+    """The doc with the line breaks inside wrapped names left out, for the phrase matchers:
+    "World\nBank" matches "World Bank". ``original`` maps its tokens back (None: the doc itself)."""
+
+    original_doc: Doc
+    doc: Doc
+    original: list[int] | None = None
+
+    @classmethod
+    def of(cls, doc: Doc, wrapped: frozenset[int]) -> JoinedView:
+        if not wrapped:
+            return cls(doc, doc)
+        kept = [t for t in doc if t.i not in wrapped]
+        spaces = [bool(t.whitespace_) or t.i + 1 in wrapped for t in kept]
+        return cls(doc, Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces), [t.i for t in kept])
+
+    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
+        """(match id, start, end) in the doc's own token offsets."""
+        found = matcher(self.doc)
+        if self.original is None:
+            return list(found)
+        return [(match_id, self.original[start], self.original[end - 1] + 1) for match_id, start, end in found]
 
 
 Chosen = tuple[int, int, Mention]
@@ -233,6 +288,20 @@ def _is_cap_word(token: Token) -> bool:
 def _is_name_word(token: Token) -> bool:
     text = token.text
     return bool(text) and (text[:1].isupper() or (text[:1].isdigit() and token.i > 0)) and not token.is_punct
+
+
+def _in_capitals(span: Span) -> bool:
+    return all(t.text.isupper() for t in span if t.is_alpha and t.lower_ not in ARTICLES)
+
+
+def _end_as_written_elsewhere(doc: Doc, start: int, shortest: int, end: int, mixed: set[str]) -> int:
+    """A name in capitals ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING", a headline) ends
+    where the longest name the article also writes in mixed case (``mixed``, name keys) ends;
+    as found when there is none."""
+    for k in range(end, shortest - 1, -1):
+        if name_key(clean_text(doc[start:k])) in mixed:
+            return k
+    return end
 
 
 def _parentheses(doc: Doc, longest: int = 20) -> Iterator[tuple[int, int]]:
@@ -256,6 +325,40 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _same_block(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool:
     a, b = sorted((i, j))
     return "\n\n" not in text[lines[a][1] : lines[b][0]]
+
+
+WRAP_CANDIDATE = re.compile(r"(?<=[^\W_])[ \t]*(\n)[ \t]*(?=[A-Z])")  # a word, one line break, a capital
+LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{2,}\b")
+SENTENCE_END = re.compile(r"[.!?:;\"\u201d]\s*$")
+
+
+def is_prose_line(line: str, small: frozenset[str]) -> bool:
+    """Does ``line`` read as running text: a lower-case word that is not a small word of names?
+    ("Center for Global Development" does not, "the analysis makes use of the" does.)"""
+    return any(word not in small for word in LOWER_WORD.findall(line))
+
+
+def wrapped_breaks(text: str, small: frozenset[str]) -> list[int]:
+    """Offsets of the line breaks inside running text that fall between a word and a capital:
+    a name wrapped there ("the OECD Development\nAssistance Committee") is still one name.
+
+    A line runs on when it does not end a sentence and reads as prose, or when it is the
+    short rest of a line that ran on ("... the World\nBank's International\nDevelopment
+    Association"). Headings, letterheads and list items read as no prose and keep their
+    line: "Center for Global Development\nCGD NOTES" stays two names.
+    """
+    candidates = [m.start(1) for m in WRAP_CANDIDATE.finditer(text)]
+    if not candidates:
+        return []
+    runs_on: list[bool] = []  # per line, in order: does it run on into the next?
+    line_ends: list[int] = []
+    start = 0
+    for line in text.split("\n"):
+        joined_to_previous = bool(runs_on) and runs_on[-1] and line_ends[-1] == start - 1
+        runs_on.append(not SENTENCE_END.search(line) and (is_prose_line(line, small) or joined_to_previous))
+        start += len(line) + 1
+        line_ends.append(start - 1)
+    return [offset for offset in candidates if runs_on[bisect.bisect_left(line_ends, offset)]]
 
 
 class OrganizationComponent(RuleComponent):
@@ -282,16 +385,18 @@ class OrganizationComponent(RuleComponent):
                 (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
-        facts = Facts.from_matches(doc, matches)
+        facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc))
+        view = JoinedView.of(doc, facts.wrapped)
         entities: list[Entity] = []
         definitions = self._definitions(doc, facts, entities)
         entities += self._initiative_short_forms(doc, definitions)
         mentions = [
-            *self._definition_mentions(doc, definitions),
-            *self._gazetteer_mentions(doc),
+            *self._definition_mentions(view, definitions),
+            *self._gazetteer_mentions(view),
             *self._pattern_mentions(doc, matches),
-            *self._generic_mentions(doc, facts, entities),
         ]
+        facts.known_ends.update(m.end for m in mentions)
+        mentions += self._generic_mentions(doc, facts, entities)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -305,6 +410,15 @@ class OrganizationComponent(RuleComponent):
         self._script_aliases(doc, chosen, names)
         for entity in sorted(entities, key=lambda e: (e.start, e.end)):
             add_entity(doc, entity.start, entity.end, entity.name, entity.kind)
+
+    def _wrapped_tokens(self, doc: Doc) -> frozenset[int]:
+        """The line-break tokens of ``wrapped_breaks``."""
+        found = set()
+        for offset in wrapped_breaks(doc.text, self.words.small):
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].is_space:
+                found.add(span.start)
+        return frozenset(found)
 
     # 1. definitions --------------------------------------------------------------------
     def _definitions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> dict[str, Definition]:
@@ -330,7 +444,7 @@ class OrganizationComponent(RuleComponent):
         inside_text = clean_text(inside)
         if is_short_form(inside_text.replace(" ", "")) and len(inside) <= 4:
             short = inside_text
-            long_span = self._long_form_before(doc, open_i, short)
+            long_span = self._long_form_before(doc, open_i, short, facts.wrapped)
             short_span = (open_i + 1, close_i)
         elif open_i > 0 and is_short_form(doc[open_i - 1].text) and len(inside) >= 2:
             short = doc[open_i - 1].text
@@ -360,7 +474,7 @@ class OrganizationComponent(RuleComponent):
             comma = self._before_adverbs(doc, marker_start - 1)
             if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
                 continue
-            long_span = self._long_form_before(doc, comma, short)
+            long_span = self._long_form_before(doc, comma, short, facts.wrapped)
             if long_span is None:
                 continue
             tokens = doc[long_span[0] : long_span[1]]
@@ -376,17 +490,23 @@ class OrganizationComponent(RuleComponent):
             i -= 1
         return i
 
-    def _long_form_before(self, doc: Doc, open_i: int, short: str) -> tuple[int, int] | None:
-        """The token span before ``open_i`` whose words the letters of ``short`` fit."""
+    def _long_form_before(
+        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset()
+    ) -> tuple[int, int] | None:
+        """The token span before ``open_i`` whose words the letters of ``short`` fit (over
+        ``wrapped`` line breaks)."""
         tokens: list[Token] = []
         i = open_i - 1
         limit = max(len(short_form_letters(short)) * 3, 8)
         while i >= 0 and len(tokens) < limit:
             token = doc[i]
+            if i in wrapped:
+                i -= 1
+                continue
             if token.is_space or token.text in LONG_FORM_BREAKS:
                 break
             tokens.insert(0, token)
-            if token.is_sent_start:
+            if token.is_sent_start and i - 1 not in wrapped:
                 break
             i -= 1
         start = long_form_start(short, [t.text for t in tokens], self.words.small)
@@ -410,7 +530,7 @@ class OrganizationComponent(RuleComponent):
         ]
 
     # 2. mentions -----------------------------------------------------------------------
-    def _definition_mentions(self, doc: Doc, definitions: dict[str, Definition]) -> list[Mention]:
+    def _definition_mentions(self, view: JoinedView, definitions: dict[str, Definition]) -> list[Mention]:
         orgs = {short: d for short, d in definitions.items() if d.kind == "organization"}
         if not orgs:
             return []
@@ -422,94 +542,136 @@ class OrganizationComponent(RuleComponent):
         strings = self.nlp.vocab.strings
         mentions = []
         for matcher, rule in ((long_forms, "org-acronym-long-form"), (short_forms, "org-acronym-short-form")):
-            for match_id, start, end in matcher(doc):
+            for match_id, start, end in view.match(matcher):
                 mentions.append(Mention(start, end, "acr:" + strings[match_id], rule, 3))
         return mentions
 
-    def _gazetteer_mentions(self, doc: Doc) -> list[Mention]:
+    def _gazetteer_mentions(self, view: JoinedView) -> list[Mention]:
+        """Gazetteer names, with a country's short form written before them ("US Federal Reserve")."""
         strings = self.nlp.vocab.strings
-        return [
-            Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2)
-            for match_id, start, end in [*self.gazetteer_lower(doc), *self.gazetteer_exact(doc)]
-        ]
+        doc = view.original_doc
+        mentions = []
+        for match_id, start, end in [*view.match(self.gazetteer_lower), *view.match(self.gazetteer_exact)]:
+            if start > 0 and doc[start - 1].text in self.words.modifiers:
+                start -= 1
+            mentions.append(Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2))
+        return mentions
 
     @staticmethod
     def _pattern_mentions(doc: Doc, matches: list[Match]) -> list[Mention]:
-        return [
-            Mention(m.start, m.end, "rule:" + name_key(doc[m.start : m.end].text), m.rule, 2)
-            for m in matches
-            if m.label == "ORG"
-        ]
+        mentions = []
+        for m in matches:
+            start, end = m.start, m.end
+            if m.label == "ORG_CREDIT":  # the name: the capitalized words after the match's first token
+                start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
+                end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
+            elif m.label != "ORG":
+                continue
+            if start < end:
+                mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
+        return mentions
 
     def _generic_mentions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> list[Mention]:
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
+        built = {}
         for head in sorted(facts.heads):
-            built = self._generic_name(doc, head, facts.documents)
-            if built is None:
-                continue
-            start, end = built
+            if head not in facts.inside_initiatives:  # "Trust" of "Global Trust Fund" is no head
+                name = self._generic_name(doc, head, facts)
+                if name is not None:
+                    built[head] = name
+        mixed = {name_key(clean_text(doc[a:b])) for a, b in built.values() if not _in_capitals(doc[a:b])}
+        for head, (start, end) in built.items():
+            if end > head + 1 and _in_capitals(doc[start:end]):
+                end = _end_as_written_elsewhere(doc, start, head + 1, end, mixed)
             span = doc[start:end]
-            if head + 1 in facts.initiative_ends:  # "Customs Union of ...": an initiative, not a body
+            if head + 1 in facts.initiative_ends or head in facts.initiative_heads:  # "Customs Union of ..."
                 entities.append(Entity(span.start_char, span.end_char, clean_text(span), "initiative"))
                 continue
             mentions.append(Mention(start, end, "name:" + name_key(clean_text(span)), facts.heads[head], 1))
         return mentions
 
-    def _generic_name(self, doc: Doc, head: int, documents: set[int]) -> tuple[int, int] | None:
+    def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
         if not doc[head].text[:1].isupper():
             return None
-        start = self._name_start(doc, head, documents)
-        end = self._complements_end(doc, head + 1)
+        start = self._name_start(doc, head, facts)
+        end = self._complements_end(doc, head + 1, facts.wrapped)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
+        if self._names_an_event(doc, start) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+            return None
         return start, end
 
-    def _name_start(self, doc: Doc, head: int, documents: set[int]) -> int:
-        """Left of the head: capitalized words, joiners between them, and "and" inside the name."""
+    def _names_an_event(self, doc: Doc, start: int) -> bool:
+        """ "Extraordinary Congress", "the 19th Party Congress": a session of a body, not the body."""
+        return doc[start].lower_ in self.words.event_modifiers or (
+            start > 0 and bool(ORDINAL.match(doc[start - 1].text))
+        )
+
+    def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
+        """Left of the head: capitalized words, joiners between them, "and" inside the name,
+        and wrapped line breaks."""
+        documents = facts.documents
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
             prev = doc[start - 1]
-            if prev.is_space or "\n" in prev.whitespace_:
+            if start - 1 in facts.wrapped and start >= 2:
+                start -= 1
+                continue
+            if prev.is_space:
                 break
             if prev.text in JOINERS and not prev.whitespace_ and start >= 2 and _is_name_word(doc[start - 2]):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-                if start - 2 in documents:
-                    break
+                if start - 2 in documents or start - 2 in facts.heads or start - 1 in facts.known_ends:
+                    break  # "and" between two names: "the Federal Reserve and European Central Bank"
                 start -= 2
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
                 break
-            if (prev.is_sent_start and prev.lower_ in self.words.not_name_start) or prev.i in documents:
+            if prev.lower_ in self.words.end_nouns and start - 1 in facts.heads and start < head:
+                break  # "Northern Gazette Journal | Lakeside Rowing Club": the name before is another
+            if (self._opens_sentence(prev, facts.wrapped) and prev.lower_ in self.words.not_name_start) or (
+                prev.i in documents
+            ):
                 break
             start -= 1
-        while start < head and (doc[start].lower_ in self.words.small or doc[start].text in JOINERS):
+        while start < head and (
+            doc[start].lower_ in self.words.small or doc[start].text in JOINERS or start in facts.wrapped
+        ):
             start += 1
         return start
 
-    def _complements_end(self, doc: Doc, end: int) -> int:
+    @staticmethod
+    def _opens_sentence(token: Token, wrapped: frozenset[int]) -> bool:
+        """Does ``token`` open a sentence (a wrapped line break opens none)?"""
+        return bool(token.is_sent_start) and token.i - 1 not in wrapped
+
+    def _complements_end(self, doc: Doc, end: int, wrapped: frozenset[int] = frozenset()) -> int:
         """Right of the head: complements introduced by "of", "for", "on", "with" (over at most
         ``MAX_NAME_WALK`` tokens: a run of capitals longer than that is a heading, not one name)."""
         head_end = end
         while end < len(doc) and end - head_end < MAX_NAME_WALK:
-            if doc[end].lower_ not in self.words.connectors or "\n" in doc[end - 1].whitespace_:
+            connector = end + (end in wrapped)
+            if connector >= len(doc) or doc[connector].lower_ not in self.words.connectors:
                 break
-            j = end + 1
+            j = connector + 1
+            j += j in wrapped
             if j < len(doc) and doc[j].lower_ in ARTICLES:
                 j += 1
-            run_end = self._complement(doc, j)
+                j += j in wrapped
+            run_end = self._complement(doc, j, wrapped)
             if run_end is None:
                 break
             end = run_end
         return end
 
     @staticmethod
-    def _complement(doc: Doc, j: int) -> int | None:
+    def _complement(doc: Doc, j: int, wrapped: frozenset[int] = frozenset()) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
-        at most ``MAX_NAME_WALK`` tokens long."""
+        at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -518,8 +680,8 @@ class OrganizationComponent(RuleComponent):
             if _is_cap_word(token):
                 i += 1
                 end = i
-                if "\n" in token.whitespace_:
-                    break
+                if i in wrapped and i + 1 < limit and _is_cap_word(doc[i + 1]):
+                    i += 1
                 continue
             if token.text in ("-", "&") and end == i and i + 1 < len(doc) and _is_cap_word(doc[i + 1]):
                 i += 1
@@ -637,6 +799,7 @@ class OrganizationComponent(RuleComponent):
         for m in mentions:
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
         self._join_aliases(mentions, written, definitions)
+        self._join_organs(mentions, written, definitions)
         self._join_letterhead_capitals(mentions, written)
         names: Names = {}
         for m in mentions:
@@ -661,6 +824,41 @@ class OrganizationComponent(RuleComponent):
                 written.setdefault(target, []).extend(written.pop(m.key, []))
                 m.key = target
 
+    def _join_organs(
+        self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
+    ) -> None:
+        """An organ written with and without its parent is one organization: "OECD Development
+        Assistance Committee" and "Development Assistance Committee (DAC)", "IAEA Board of
+        Governors" and "Board of Governors". The parent is a gazetteer form or a defined name;
+        a group with an acronym keeps its key (the fullest form becomes its name)."""
+        parents = set(self._gazetteer_forms) | {name_key(short) for short in definitions}
+        parents |= {name_key(d.long_text) for d in definitions.values()}
+        owner_of_tail: dict[str, str] = {}  # an organ's name without its parent -> the group that writes both
+        for key, forms in written.items():
+            if key.startswith("name:"):
+                for form in forms:
+                    words = name_key(form).split()
+                    for cut in range(1, len(words) - 1):  # the organ keeps two words at least
+                        if " ".join(words[:cut]) in parents:
+                            owner_of_tail.setdefault(" ".join(words[cut:]), key)
+        if not owner_of_tail:
+            return
+        moves: dict[str, str] = {}
+        for key, forms in written.items():
+            keys = {name_key(f) for f in forms}
+            if key.startswith("acr:") and key[4:] in definitions:
+                keys.add(name_key(definitions[key[4:]].long_text))
+            for form in keys:
+                owner = owner_of_tail.get(form)
+                if owner is not None and owner != key and owner not in moves and key not in moves:
+                    source, target = (owner, key) if not key.startswith("name:") else (key, owner)
+                    moves[source] = target
+        for m in mentions:
+            fuller = moves.get(m.key)
+            if fuller is not None and fuller not in moves:
+                written.setdefault(fuller, []).extend(written.pop(m.key, []))
+                m.key = fuller
+
     @staticmethod
     def _join_letterhead_capitals(mentions: list[Mention], written: dict[str, list[str]]) -> None:
         """Letterhead capitals take the casing the article uses elsewhere."""
@@ -680,16 +878,25 @@ class OrganizationComponent(RuleComponent):
         self, key: str, forms: list[str], definitions: dict[str, Definition], former: set[str]
     ) -> tuple[str, str | None]:
         if key.startswith("acr:"):
-            return definitions[key[4:]].long_text, key[4:]
+            long_text = definitions[key[4:]].long_text
+            tail = name_key(long_text)
+            fuller = [f for f in forms if not f.isupper() and name_key(f).endswith(tail)]  # with its parent
+            return max([long_text, *fuller], key=len), key[4:]
         if key.startswith("gaz:"):
             entry = self._gazetteer_by_id[key[4:]]
             own = {name_key(f) for f in entry.forms}
-            long_forms = [f for f in forms if not is_short_form(f) and name_key(f) in own]
+            long_forms = [
+                f
+                for f in forms
+                if not is_short_form(f) and not f.isupper() and name_key(self.words.without_modifier(f)) in own
+            ]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]
         current = [f for f in mixed if name_key(f) not in former] or mixed
-        return (max(current, key=lambda f: (len(f), f)) if current else title_case(forms[0], self.words.small)), None
+        if current:
+            return max(current, key=lambda f: (len(f), f)), None
+        return (forms[0] if is_short_form(forms[0]) else title_case(forms[0], self.words.small)), None
 
     # 6. names in another script ---------------------------------------------------------
     @staticmethod

@@ -1,0 +1,133 @@
+"""Organization names on real text: wrapped lines, capitals, names side by side, credits, events."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from pipeline.components.organizations import small_words, wrapped_breaks
+
+from .helpers import org_groups
+
+
+def doc_groups(nlp: Language, text: str) -> dict[str, set[str | None]]:
+    """Name -> acronyms from the pipeline alone: the text's line breaks stay as written."""
+    out: dict[str, set[str | None]] = {}
+    for span in nlp(text).spans.get("pc_claims", []):
+        if span.label_ == "organization":
+            fields = span._.pc_organization
+            out.setdefault(fields["name"], set()).add(fields["acronym"])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Funding came mostly from the World\nBank and regional lenders.", ["World"]),
+        ("the analysis relies on figures of the Harbour\nShipping\nAuthority (HSA) and others.", ["Harbour", "Shipping"]),
+        ("Institute for Coastal Studies\nNORTHERN DESK\nA new era begins", []),
+        ("The ministry agreed.\nNational Council members met later.", []),
+        ("it was signed by the Basin\n\nCouncil in May", []),
+        ("no capital follows this line\nbut a lower-case word does", []),
+    ],
+)  # fmt: skip
+def test_wrapped_breaks(text: str, words: list[str]) -> None:
+    found = wrapped_breaks(text, small_words())
+    assert [text[:offset].split()[-1] for offset in found] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The report draws on data of the Pacific Fisheries\nManagement Council and its members.",
+         {"Pacific Fisheries Management Council": {None}}),
+        ("Funding came mostly from the World\nBank and regional lenders.", {"World Bank": {None}}),
+        ("Yesterday officials from the Lakeland Water\nResources Authority (LWRA) met donors. The LWRA agreed.",
+         {"Lakeland Water Resources Authority": {"LWRA"}}),
+        ("Support grew for the Institute for\nRiver Ecology in the valley.", {"Institute for River Ecology": {None}}),
+        ("Institute for Coastal Studies\nNORTHERN DESK\nA new era begins", {"Institute for Coastal Studies": {None}}),
+    ],
+)  # fmt: skip
+def test_a_name_wrapped_over_a_line_break_is_one_name(
+    nlp: Language, text: str, expected: dict[str, set[str | None]]
+) -> None:
+    assert doc_groups(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates were raised by the Federal Reserve and European Central Bank in 2022.",
+         {"Federal Reserve", "European Central Bank"}),
+        ("He met the Basin Council and Delta Trade Commission in May.", {"Basin Council", "Delta Trade Commission"}),
+        ("Ministers from the World Bank and the IMF met.", {"World Bank", "International Monetary Fund"}),
+        ("He met the Coastal Shipping and Ports Authority in May.", {"Coastal Shipping and Ports Authority"}),
+        ("Northern Gazette Journal Lakeside Rowing Club Friday, 3 May",
+         {"Northern Gazette Journal", "Lakeside Rowing Club"}),
+    ],
+)  # fmt: skip
+def test_two_names_side_by_side_stay_two(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates were raised by the US Federal Reserve.", {"US Federal Reserve": {None}}),
+        ("Rates were raised by the U.S. Federal Reserve.", {"U.S. Federal Reserve": {None}}),
+        ("The Fisheries Policy Committee (FPC) advises members. Later the OECD Fisheries Policy Committee met.",
+         {"OECD Fisheries Policy Committee": {"FPC"}}),
+        ("The IAEA Board of Governors met in May. The Board of Governors approved the plan.",
+         {"IAEA Board of Governors": {None}}),
+    ],
+)  # fmt: skip
+def test_a_modifier_or_a_parent_stays_in_the_name(
+    nlp: Language, text: str, expected: dict[str, set[str | None]]
+) -> None:
+    assert org_groups(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Lakeside College of Medicine\u2019s new wing", {"Lakeside College of Medicine"}),
+        ("the Lakeside College of Medicine's new wing", {"Lakeside College of Medicine"}),
+        ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING\n\nThe Lakeside College of Medicine opened a wing.",
+         {"Lakeside College of Medicine"}),
+        ("THE WORLD BANK AND THE IMF AGREE ON DEBT RELIEF", {"World Bank", "International Monetary Fund"}),
+        ("Its Rural Roads and Agro-Processing Division helps farmers.", {"Rural Roads and Agro-Processing Division"}),
+    ],
+)  # fmt: skip
+def test_possessives_capitals_and_units(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LONDON, 3 May 2021 (XNA) \u2013 The ministry opened a new office.", {"XNA"}),
+        ("The bank approved the loan on Monday, Meridian Wire reports.", {"Meridian Wire"}),
+        ("Exports rose by a third, Meridian Wire reports with reference to the ministry.", {"Meridian Wire"}),
+        ("A loan to Harbor Solar NV, a wind producer, was signed.", {"Harbor Solar NV"}),
+    ],
+)
+def test_news_credits_and_companies(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Extraordinary Congress of the Basin Council opened.", {"Basin Council"}),
+        ("Delegates attended the 19th Party Congress in the capital.", set()),
+        ("Members met at the Annual Conference of Water Utilities.", set()),
+        ("The appeal supports National Society preparedness with the Red Cross.", set()),
+        ("Grants come from the Agency's Global Trust Fund for Clean Water.", set()),
+        ("The National Mission on Natural Farming supports growers.", set()),
+        ("The Joint Monitoring Mission visited the region.", {"Joint Monitoring Mission"}),
+    ],
+)
+def test_events_programmes_and_kinds_of_body_are_not_organizations(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert set(org_groups(nlp, text)) == expected
