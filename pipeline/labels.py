@@ -247,9 +247,9 @@ _LABELS: tuple[Label, ...] = (
         word_list="INITIATIVE_NOUN",
     ),
     Label(
-        "ORG_CREDIT",
+        "ORG_IN_CONTEXT",
         ORGANIZATIONS,
-        "a news-agency credit: the capitalized words after the match's first token are the name",
+        "a name known by its context (a news credit, an appositive): the capitalized words after the first token",
         claims=True,
     ),
     Label("INITIATIVE_HEAD", ORGANIZATIONS, "token patterns opening at a head noun that make the name an initiative"),
@@ -278,6 +278,12 @@ _LABELS: tuple[Label, ...] = (
         case_sensitive=True,
     ),
     Label("NAME_END_NOUN", ORGANIZATIONS, "head nouns that close a name: a name after them is another", matched=False),
+    Label(
+        "NAME_SAME_SUFFIX",
+        ORGANIZATIONS,
+        "words after a name that leave the organization the same (Group)",
+        matched=False,
+    ),
     Label("EVENT_MODIFIER", ORGANIZATIONS, "words opening the name of an event (Extraordinary, Annual)", matched=False),
     Label(
         "NOT_ORG_NAME",

@@ -10,8 +10,8 @@ data the component reads, then the component, whose ``process`` runs these steps
    initiative ("China-Pakistan Economic Corridor (CPEC)"), kept for the objectives.
 2. **Mentions.** Of defined organizations, of the gazetteer (``ORG_ENTRY`` lines: "UN"
    alone is United Nations; a country's short form before one is part of it, "US Federal
-   Reserve"), of ``ORG`` patterns and ``ORG_CREDIT`` news credits ("(XNA) –", ", Meridian
-   Wire reports"), and generic names: a capitalized run around an organization head noun
+   Reserve"), of ``ORG`` patterns, of ``ORG_IN_CONTEXT`` names known by their context (news
+   credits "(XNA) –", ", Meridian Wire reports"; "Lakeside, Harbor's subsidiary"), and generic names: a capitalized run around an organization head noun
    (``ORG_HEAD``, built from the ``ORG_NOUN`` word list) with "of", "for", "on", "with"
    complements ("Ministry of Planning, Development and Special Initiatives"). A name ending
    in an ``INITIATIVE`` phrase (or opening with an ``INITIATIVE_HEAD`` one, "Mission on") is
@@ -169,6 +169,7 @@ class NameWords:
     event_modifiers: frozenset[str]  # EVENT_MODIFIER: "Extraordinary" opening an event's name
     not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
     end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
+    same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -182,6 +183,7 @@ class NameWords:
             lexicon.words("EVENT_MODIFIER"),
             lexicon.words("NOT_ORG_NAME"),
             lexicon.words("NAME_END_NOUN"),
+            lexicon.words("NAME_SAME_SUFFIX"),
         )
 
     def without_modifier(self, form: str) -> str:
@@ -202,6 +204,23 @@ class GazetteerEntry:
     @classmethod
     def from_line(cls, line: PatternLine) -> GazetteerEntry:
         return cls(line.id, line.data["name"], line.data.get("acronym"), line.entry_forms)
+
+
+def with_parent_acronyms(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Each entry also written with the acronym of the entry its name opens with: "United
+    Nations High Commissioner for Refugees" is also "UN High Commissioner for Refugees"."""
+    parents = sorted(((e.name, e.acronym) for e in entries if e.acronym), key=lambda p: -len(p[0]))
+    out = []
+    for entry in entries:
+        extra = []
+        for form in entry.forms:
+            for name, acronym in parents:
+                if form.startswith(name + " ") and name != entry.name:
+                    extra.append(acronym + form[len(name) :])
+                    break
+        forms = tuple(dict.fromkeys((*entry.forms, *extra)))
+        out.append(GazetteerEntry(entry.id, entry.name, entry.acronym, forms) if extra else entry)
+    return out
 
 
 @dataclass(frozen=True)
@@ -373,7 +392,7 @@ class OrganizationComponent(RuleComponent):
             self._markers.setdefault(marker.split()[0], []).append(tuple(marker.split()))
         self.gazetteer_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.gazetteer_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.gazetteer = [GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")]
+        self.gazetteer = with_parent_acronyms([GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")])
         self._gazetteer_by_id = {entry.id: entry for entry in self.gazetteer}
         self._gazetteer_forms: dict[str, GazetteerEntry] = {}
         for entry in self.gazetteer:
@@ -562,7 +581,7 @@ class OrganizationComponent(RuleComponent):
         mentions = []
         for m in matches:
             start, end = m.start, m.end
-            if m.label == "ORG_CREDIT":  # the name: the capitalized words after the match's first token
+            if m.label == "ORG_IN_CONTEXT":  # the name: the capitalized words after the match's first token
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
             elif m.label != "ORG":
@@ -810,7 +829,8 @@ class OrganizationComponent(RuleComponent):
     def _join_aliases(
         self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
     ) -> None:
-        """A generic name written like a defined long form or a gazetteer form is that organization."""
+        """A generic name written like a defined long form or a gazetteer form is that organization,
+        also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group")."""
         alias_of = {
             "name:" + name_key(d.long_text): "acr:" + short
             for short, d in definitions.items()
@@ -819,7 +839,8 @@ class OrganizationComponent(RuleComponent):
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
         for m in mentions:
-            target = alias_of.get(m.key)
+            base, _, last = m.key.rpartition(" ")
+            target = alias_of.get(m.key) or (alias_of.get(base) if last in self.words.same_suffixes else None)
             if target is not None:
                 written.setdefault(target, []).extend(written.pop(m.key, []))
                 m.key = target

@@ -131,3 +131,32 @@ def test_events_programmes_and_kinds_of_body_are_not_organizations(
     nlp: Language, text: str, expected: set[str]
 ) -> None:
     assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The loan also goes to Lakeside, Harbor's subsidiary specializing in storage.", {"Lakeside"}),
+        ("The bank lent to Vireo Mills, a regional flour producer, last year.", {"Vireo Mills"}),
+        ("The talks were led by Jane Roe, a company spokeswoman, on Monday.", set()),
+    ],
+)
+def test_a_company_named_by_an_appositive(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The UN High Commissioner for Refugees spoke. The UNHCR said more.",
+         {"UN High Commissioner for Refugees": {"UNHCR"}}),
+        ("The African Development Bank Group approved it. The African Development Bank (AfDB) said so.",
+         {"African Development Bank": {"AfDB"}}),
+        ("The Lakeland Water Authority (LWA) said the Lakeland Water Authority Group would pay.",
+         {"Lakeland Water Authority": {"LWA"}}),
+    ],
+)  # fmt: skip
+def test_other_written_forms_of_one_organization(
+    nlp: Language, text: str, expected: dict[str, set[str | None]]
+) -> None:
+    assert org_groups(nlp, text) == expected
