@@ -241,6 +241,7 @@ class Mention:
     key: str  # what groups mentions of one organization
     rule: str
     priority: int  # higher wins a tie between spans of equal length
+    acronym: str | None = None  # a short form this mention shows the organization has
 
 
 @dataclass
@@ -395,6 +396,7 @@ class OrganizationComponent(RuleComponent):
         self.gazetteer = with_parent_acronyms([GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")])
         self._gazetteer_by_id = {entry.id: entry for entry in self.gazetteer}
         self._gazetteer_forms: dict[str, GazetteerEntry] = {}
+        self._gazetteer_forms_as_written = frozenset(form for entry in self.gazetteer for form in entry.forms)
         for entry in self.gazetteer:
             for form in entry.forms:
                 self._gazetteer_forms.setdefault(name_key(form), entry)
@@ -416,6 +418,7 @@ class OrganizationComponent(RuleComponent):
         ]
         facts.known_ends.update(m.end for m in mentions)
         mentions += self._generic_mentions(doc, facts, entities)
+        mentions += self._short_forms_of_names(doc, mentions, definitions)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -590,6 +593,49 @@ class OrganizationComponent(RuleComponent):
                 mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
         return mentions
 
+    def _short_forms_of_names(
+        self, doc: Doc, mentions: list[Mention], definitions: dict[str, Definition]
+    ) -> list[Mention]:
+        """Short forms of names that no letter-fitting definition gave, with every mention of them:
+
+        * a short form in brackets right after a name is its acronym even when its letters
+          do not fit ("Federal Ministry for Economic Cooperation and Development (BMZ)",
+          an acronym from another language), unless it is a country's (``NAME_MODIFIER``)
+          or a gazetteer form;
+        * a short form of three letters or more that is the initials of a name the article
+          writes in full ("WMO" beside "World Meteorological Organization").
+        """
+        known = set(definitions) | self.words.modifiers | {f for f in self._gazetteer_forms_as_written}
+        by_end: dict[int, Mention] = {}
+        for m in mentions:
+            if m.rule != "org-acronym-short-form" and (m.end not in by_end or m.start < by_end[m.end].start):
+                by_end[m.end] = m
+        found: dict[str, str] = {}  # short form -> key of its name
+        for open_i, close_i in _parentheses(doc, longest=2):
+            short = doc[open_i + 1].text
+            named = by_end.get(open_i)
+            if close_i == open_i + 2 and named is not None and is_short_form(short) and short not in known:
+                found.setdefault(short, named.key)
+        for m in mentions:
+            if m.key.startswith("name:"):
+                written = clean_text(doc[m.start : m.end])
+                initials = "".join(
+                    w[0] for w in written.split() if w.lower() not in self.words.small and w[:1].isupper()
+                )
+                if len(initials) >= 3 and initials not in known and not written.isupper():
+                    found.setdefault(initials, m.key)
+        if not found:
+            return []
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for short in found:
+            matcher.add(short, [self.nlp.make_doc(short)])
+        strings = self.nlp.vocab.strings
+        out = []
+        for match_id, start, end in matcher(doc):
+            short = strings[match_id]
+            out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
+        return out
+
     def _generic_mentions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> list[Mention]:
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
@@ -618,13 +664,14 @@ class OrganizationComponent(RuleComponent):
         end = self._complements_end(doc, head + 1, facts.wrapped)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
-        if self._names_an_event(doc, start) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+        if self._names_an_event(doc, start, head) or name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
         return start, end
 
-    def _names_an_event(self, doc: Doc, start: int) -> bool:
-        """ "Extraordinary Congress", "the 19th Party Congress": a session of a body, not the body."""
-        return doc[start].lower_ in self.words.event_modifiers or (
+    def _names_an_event(self, doc: Doc, start: int, head: int) -> bool:
+        """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress":
+        a session of a body, not the body."""
+        return any(t.lower_ in self.words.event_modifiers for t in doc[start:head]) or (
             start > 0 and bool(ORDINAL.match(doc[start - 1].text))
         )
 
@@ -645,7 +692,9 @@ class OrganizationComponent(RuleComponent):
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
                 if start - 2 in documents or start - 2 in facts.heads or start - 1 in facts.known_ends:
-                    break  # "and" between two names: "the Federal Reserve and European Central Bank"
+                    break  # "and" after a complete name: "the World Bank and European Investment Bank"
+                if self._joins_two_names(doc, start - 1, head, facts.wrapped):
+                    break  # "the Federal Reserve and European Central Bank"
                 start -= 2
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
@@ -662,6 +711,19 @@ class OrganizationComponent(RuleComponent):
         ):
             start += 1
         return start
+
+    @staticmethod
+    def _joins_two_names(doc: Doc, and_i: int, head: int, wrapped: frozenset[int]) -> bool:
+        """Does the "and" at ``and_i`` join two names rather than two words of one? Two
+        capitalized words at least on either side: "Federal Reserve and European Central
+        Bank" is two names, "Food and Agriculture Organization" and "Technical Assistance and
+        Cooperation Committee" are one."""
+        after = len(doc[and_i + 1 : head].text.split())  # words: "Agro-Industries" is one
+        before, i = 0, and_i - 1
+        while i >= 0 and before < 2 and ((doc[i].is_alpha and doc[i].text[:1].isupper()) or i in wrapped):
+            before += i not in wrapped
+            i -= 1
+        return after >= 2 and before >= 2
 
     @staticmethod
     def _opens_sentence(token: Token, wrapped: frozenset[int]) -> bool:
@@ -820,10 +882,12 @@ class OrganizationComponent(RuleComponent):
         self._join_aliases(mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
         self._join_letterhead_capitals(mentions, written)
+        shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
         for m in mentions:
             if m.key not in names:
-                names[m.key] = self._group_name(m.key, written.get(m.key, []), definitions, former)
+                name, acronym = self._group_name(m.key, written.get(m.key, []), definitions, former)
+                names[m.key] = name, acronym or shown.get(m.key)
         return names
 
     def _join_aliases(
@@ -850,7 +914,7 @@ class OrganizationComponent(RuleComponent):
     ) -> None:
         """An organ written with and without its parent is one organization: "OECD Development
         Assistance Committee" and "Development Assistance Committee (DAC)", "IAEA Board of
-        Governors" and "Board of Governors". The parent is a gazetteer form or a defined name;
+        Governors" or "Board of Governors of the IAEA" and "Board of Governors". The parent is a gazetteer form or a defined name;
         a group with an acronym keeps its key (the fullest form becomes its name)."""
         parents = set(self._gazetteer_forms) | {name_key(short) for short in definitions}
         parents |= {name_key(d.long_text) for d in definitions.values()}
@@ -860,8 +924,12 @@ class OrganizationComponent(RuleComponent):
                 for form in forms:
                     words = name_key(form).split()
                     for cut in range(1, len(words) - 1):  # the organ keeps two words at least
-                        if " ".join(words[:cut]) in parents:
+                        if " ".join(words[:cut]) in parents:  # "IAEA Board of Governors"
                             owner_of_tail.setdefault(" ".join(words[cut:]), key)
+                        if cut >= 2 and words[cut] in self.words.connectors:  # "Board of Governors of the IAEA"
+                            rest = words[cut + 1 :]
+                            if name_key(" ".join(rest)) in parents:
+                                owner_of_tail.setdefault(" ".join(words[:cut]), key)
         if not owner_of_tail:
             return
         moves: dict[str, str] = {}
