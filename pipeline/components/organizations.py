@@ -894,17 +894,25 @@ class OrganizationComponent(RuleComponent):
         self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
     ) -> None:
         """A generic name written like a defined long form or a gazetteer form is that organization,
-        also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group")."""
-        alias_of = {
-            "name:" + name_key(d.long_text): "acr:" + short
-            for short, d in definitions.items()
-            if d.kind == "organization"
-        }
+        also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group"), and so
+        is a longer name that ends where a long form ends ("Deutsche Gesellschaft für
+        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on)."""
+        organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
+        alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
+        defined_at = {d.long_span[1]: (d.long_span[0], "acr:" + short) for short, d in organizations.items()}
+        moves: dict[str, str] = {}
         for m in mentions:
             base, _, last = m.key.rpartition(" ")
             target = alias_of.get(m.key) or (alias_of.get(base) if last in self.words.same_suffixes else None)
+            long_start, defined = defined_at.get(m.end, (-1, None))
+            if target is None and m.key.startswith("name:") and 0 <= m.start <= long_start:
+                target = defined
+            if target is not None:
+                moves.setdefault(m.key, target)
+        for m in mentions:
+            target = moves.get(m.key)
             if target is not None:
                 written.setdefault(target, []).extend(written.pop(m.key, []))
                 m.key = target
@@ -914,8 +922,9 @@ class OrganizationComponent(RuleComponent):
     ) -> None:
         """An organ written with and without its parent is one organization: "OECD Development
         Assistance Committee" and "Development Assistance Committee (DAC)", "IAEA Board of
-        Governors" or "Board of Governors of the IAEA" and "Board of Governors". The parent is a gazetteer form or a defined name;
-        a group with an acronym keeps its key (the fullest form becomes its name)."""
+        Governors" or "Board of Governors of the IAEA" and "Board of Governors". The parent is
+        a gazetteer form or a defined name; a group with an acronym keeps its key (the fullest
+        form becomes its name)."""
         parents = set(self._gazetteer_forms) | {name_key(short) for short in definitions}
         parents |= {name_key(d.long_text) for d in definitions.values()}
         owner_of_tail: dict[str, str] = {}  # an organ's name without its parent -> the group that writes both

@@ -184,3 +184,19 @@ def test_short_forms_that_are_not_fitted_initials(
     nlp: Language, text: str, expected: dict[str, set[str | None]]
 ) -> None:
     assert org_groups(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Banco de Fomento Regional lends to farmers.", {"Banco de Fomento Regional": {None}}),
+        ("Support from the Gesellschaft für Ländliche Entwicklung (GLE) grew. GLE plans more.",
+         {"Gesellschaft für Ländliche Entwicklung": {"GLE"}}),
+        ("The Nordische Gesellschaft für Ländliche Entwicklung (GLE) helps. GLE plans more.",
+         {"Nordische Gesellschaft für Ländliche Entwicklung": {"GLE"}}),
+        ("OSLO, 12 March (Nordwire) - The Agence Nordique de Développement (AND) said.",
+         {"Nordwire": {None}, "Agence Nordique de Développement": {"AND"}}),
+    ],
+)  # fmt: skip
+def test_names_and_acronyms_in_another_language(nlp: Language, text: str, expected: dict[str, set[str | None]]) -> None:
+    assert org_groups(nlp, text) == expected
