@@ -284,6 +284,12 @@ _LABELS: tuple[Label, ...] = (
         "words after a name that leave the organization the same (Group)",
         matched=False,
     ),
+    Label(
+        "EVENT_HEAD",
+        ORGANIZATIONS,
+        "head nouns that name an event when no complement follows (Conference)",
+        matched=False,
+    ),
     Label("EVENT_MODIFIER", ORGANIZATIONS, "words opening the name of an event (Extraordinary, Annual)", matched=False),
     Label(
         "NOT_ORG_NAME",

@@ -170,6 +170,8 @@ class NameWords:
     not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
     end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
     same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
+    event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
+    date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -184,6 +186,8 @@ class NameWords:
             lexicon.words("NOT_ORG_NAME"),
             lexicon.words("NAME_END_NOUN"),
             lexicon.words("NAME_SAME_SUFFIX"),
+            lexicon.words("EVENT_HEAD"),
+            lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
         )
 
     def without_modifier(self, form: str) -> str:
@@ -614,7 +618,12 @@ class OrganizationComponent(RuleComponent):
         for open_i, close_i in _parentheses(doc, longest=2):
             short = doc[open_i + 1].text
             named = by_end.get(open_i)
-            if close_i == open_i + 2 and named is not None and is_short_form(short) and short not in known:
+            if close_i != open_i + 2 or named is None or not is_short_form(short):
+                continue
+            entry = self._gazetteer_forms.get(name_key(short))
+            if entry is not None and named.key.startswith("name:") and short in entry.forms:
+                self._rekey(mentions, named.key, "gaz:" + entry.id)  # "... of the United Nations (FAO)"
+            elif short not in known:
                 found.setdefault(short, named.key)
         for m in mentions:
             if m.key.startswith("name:"):
@@ -635,6 +644,12 @@ class OrganizationComponent(RuleComponent):
             short = strings[match_id]
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
         return out
+
+    @staticmethod
+    def _rekey(mentions: list[Mention], old: str, new: str) -> None:
+        for m in mentions:
+            if m.key == old:
+                m.key = new
 
     def _generic_mentions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> list[Mention]:
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
@@ -664,15 +679,18 @@ class OrganizationComponent(RuleComponent):
         end = self._complements_end(doc, head + 1, facts.wrapped)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
-        if self._names_an_event(doc, start, head) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+        if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
         return start, end
 
-    def _names_an_event(self, doc: Doc, start: int, head: int) -> bool:
-        """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress":
-        a session of a body, not the body."""
-        return any(t.lower_ in self.words.event_modifiers for t in doc[start:head]) or (
-            start > 0 and bool(ORDINAL.match(doc[start - 1].text))
+    def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
+        """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress",
+        "Munich Security Conference" (an ``EVENT_HEAD`` with no complement): a session or an
+        event, not a body ("Conference on Disarmament" is one)."""
+        return (
+            any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
+            or (start > 0 and bool(ORDINAL.match(doc[start - 1].text)))
+            or (end == head + 1 and doc[head].lower_ in self.words.event_heads)
         )
 
     def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
@@ -743,6 +761,8 @@ class OrganizationComponent(RuleComponent):
             if j < len(doc) and doc[j].lower_ in ARTICLES:
                 j += 1
                 j += j in wrapped
+            if j < len(doc) and doc[j].lower_ in self.words.date_words:
+                break  # "... Bank on Friday"
             run_end = self._complement(doc, j, wrapped)
             if run_end is None:
                 break
@@ -972,6 +992,14 @@ class OrganizationComponent(RuleComponent):
                     written[target].extend(written.pop(m.key))
                     m.key = target
 
+    def _writes(self, form: str, own: set[str]) -> bool:
+        """Is ``form`` an entry's own form, maybe after a country's short form or before a
+        complement ("Food and Agriculture Organization of the United Nations")?"""
+        key = name_key(self.words.without_modifier(form))
+        return key in own or any(
+            key.startswith(f + " ") and key[len(f) + 1 :].split(" ")[0] in self.words.connectors for f in own
+        )
+
     def _group_name(
         self, key: str, forms: list[str], definitions: dict[str, Definition], former: set[str]
     ) -> tuple[str, str | None]:
@@ -983,11 +1011,7 @@ class OrganizationComponent(RuleComponent):
         if key.startswith("gaz:"):
             entry = self._gazetteer_by_id[key[4:]]
             own = {name_key(f) for f in entry.forms}
-            long_forms = [
-                f
-                for f in forms
-                if not is_short_form(f) and not f.isupper() and name_key(self.words.without_modifier(f)) in own
-            ]
+            long_forms = [f for f in forms if not is_short_form(f) and not f.isupper() and self._writes(f, own)]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]

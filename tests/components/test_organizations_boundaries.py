@@ -83,6 +83,10 @@ def test_two_names_side_by_side_stay_two(nlp: Language, text: str, expected: set
          {"IAEA Board of Governors": {None}}),
         ("The Board of Governors of the IAEA met in May. The Board of Governors approved the plan.",
          {"Board of Governors of the IAEA": {None}}),
+        ("It was approved by the Board of Directors of the Lakeland Water Authority on Friday.",
+         {"Board of Directors of the Lakeland Water Authority": {None}}),
+        ("The World Health Organization of the United Nations (WHO) said so. WHO agreed.",
+         {"World Health Organization of the United Nations": {"WHO"}}),
     ],
 )  # fmt: skip
 def test_a_modifier_or_a_parent_stays_in_the_name(
@@ -132,6 +136,8 @@ def test_news_credits_and_companies(nlp: Language, text: str, expected: set[str]
         ("Grants come from the Agency's Global Trust Fund for Clean Water.", set()),
         ("The National Mission on Natural Farming supports growers.", set()),
         ("The Joint Monitoring Mission visited the region.", {"Joint Monitoring Mission"}),
+        ("Leaders gathered at the Lakeside Water Conference in May.", set()),
+        ("The Conference on Water Rights met in Geneva.", {"Conference on Water Rights"}),
     ],
 )
 def test_events_programmes_and_kinds_of_body_are_not_organizations(
