@@ -60,6 +60,7 @@ YEAR = re.compile(r"^\d{4}$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "47th" before a session's name
 MAX_SHORT_FORM = 12  # letters
 MAX_NAME_WALK = 32  # tokens a name grows over on either side of its head noun, at most
+WRAP_WINDOW = 40  # tokens on either side of a wrapped line break that a name matched over it may span
 
 
 # -- acronyms: pure helpers ------------------------------------------------------------
@@ -278,27 +279,34 @@ class Facts:
 
 @dataclass(frozen=True)
 class JoinedView:
-    """The doc with the line breaks inside wrapped names left out, for the phrase matchers:
-    "World\nBank" matches "World Bank". ``original`` maps its tokens back (None: the doc itself)."""
+    """The doc for the phrase matchers, where a name wrapped over a line break matches as one
+    ("World\nBank" matches "World Bank"): the doc itself, and around each wrapped break a
+    small doc of the tokens within ``WRAP_WINDOW`` of it without the break."""
 
-    original_doc: Doc
     doc: Doc
-    original: list[int] | None = None
+    windows: tuple[tuple[Doc, list[int], int], ...] = ()  # (joined doc, its tokens' offsets, the break)
 
     @classmethod
     def of(cls, doc: Doc, wrapped: frozenset[int]) -> JoinedView:
-        if not wrapped:
-            return cls(doc, doc)
-        kept = [t for t in doc if t.i not in wrapped]
-        spaces = [bool(t.whitespace_) or t.i + 1 in wrapped for t in kept]
-        return cls(doc, Doc(doc.vocab, words=[t.text for t in kept], spaces=spaces), [t.i for t in kept])
+        windows = []
+        for brk in sorted(wrapped):
+            kept = [
+                i for i in range(max(0, brk - WRAP_WINDOW), min(len(doc), brk + WRAP_WINDOW + 1)) if i not in wrapped
+            ]
+            words = [doc[i].text for i in kept]
+            spaces = [bool(doc[i].whitespace_) or i + 1 in wrapped for i in kept]
+            windows.append((Doc(doc.vocab, words=words, spaces=spaces), kept, brk))
+        return cls(doc, tuple(windows))
 
     def match(self, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
         """(match id, start, end) in the doc's own token offsets."""
-        found = matcher(self.doc)
-        if self.original is None:
-            return list(found)
-        return [(match_id, self.original[start], self.original[end - 1] + 1) for match_id, start, end in found]
+        found = [(match_id, start, end) for match_id, start, end in matcher(self.doc)]
+        for window, kept, brk in self.windows:
+            for match_id, start, end in matcher(window):
+                start, end = kept[start], kept[end - 1] + 1
+                if start < brk < end:  # only what runs over the break: the rest is found in the doc
+                    found.append((match_id, start, end))
+        return found
 
 
 Chosen = tuple[int, int, Mention]
@@ -410,7 +418,8 @@ class OrganizationComponent(RuleComponent):
                 (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
-        facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc))
+        text = doc.text
+        facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc, text))
         view = JoinedView.of(doc, facts.wrapped)
         entities: list[Entity] = []
         definitions = self._definitions(doc, facts, entities)
@@ -433,14 +442,14 @@ class OrganizationComponent(RuleComponent):
             fields = {"name": name, "acronym": acronym}
             add_claim(doc, "organization", span.start_char, span.end_char, mention.rule, fields)
             entities.append(Entity(span.start_char, span.end_char, name, "organization"))
-        self._script_aliases(doc, chosen, names)
+        self._script_aliases(doc, text, chosen, names)
         for entity in sorted(entities, key=lambda e: (e.start, e.end)):
             add_entity(doc, entity.start, entity.end, entity.name, entity.kind)
 
-    def _wrapped_tokens(self, doc: Doc) -> frozenset[int]:
+    def _wrapped_tokens(self, doc: Doc, text: str) -> frozenset[int]:
         """The line-break tokens of ``wrapped_breaks``."""
         found = set()
-        for offset in wrapped_breaks(doc.text, self.words.small):
+        for offset in wrapped_breaks(text, self.words.small):
             span = doc.char_span(offset, offset + 1, alignment_mode="expand")
             if span is not None and len(span) == 1 and span[0].is_space:
                 found.add(span.start)
@@ -575,7 +584,7 @@ class OrganizationComponent(RuleComponent):
     def _gazetteer_mentions(self, view: JoinedView) -> list[Mention]:
         """Gazetteer names, with a country's short form written before them ("US Federal Reserve")."""
         strings = self.nlp.vocab.strings
-        doc = view.original_doc
+        doc = view.doc
         mentions = []
         for match_id, start, end in [*view.match(self.gazetteer_lower), *view.match(self.gazetteer_exact)]:
             if start > 0 and doc[start - 1].text in self.words.modifiers:
@@ -1022,9 +1031,8 @@ class OrganizationComponent(RuleComponent):
 
     # 6. names in another script ---------------------------------------------------------
     @staticmethod
-    def _script_aliases(doc: Doc, chosen: list[Chosen], names: Names) -> None:
+    def _script_aliases(doc: Doc, text: str, chosen: list[Chosen], names: Names) -> None:
         """A line in another script beside a letterhead line naming an organization is its name too."""
-        text = doc.text
         lines = _lines(text)
         line_of = {span: index for index, span in enumerate(lines)}
         whole_line = {}
