@@ -290,6 +290,12 @@ _LABELS: tuple[Label, ...] = (
         "head nouns that name an event when no complement follows (Conference)",
         matched=False,
     ),
+    Label(
+        "OWNED_PROGRAMME_HEAD",
+        ORGANIZATIONS,
+        "head nouns of an organization's own programmes (its Fund, its Facility)",
+        matched=False,
+    ),
     Label("EVENT_MODIFIER", ORGANIZATIONS, "words opening the name of an event (Extraordinary, Annual)", matched=False),
     Label(
         "NOT_ORG_NAME",

@@ -54,6 +54,7 @@ from .base import RuleComponent, select_longest
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*$")
 NON_LATIN = re.compile(r"^[^A-Za-z0-9]*[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*$")
 ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-Middle East", "Science & Technology"
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
 YEAR = re.compile(r"^\d{4}$")
@@ -172,6 +173,7 @@ class NameWords:
     end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
     same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
     event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
+    owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
 
     @classmethod
@@ -188,6 +190,7 @@ class NameWords:
             lexicon.words("NAME_END_NOUN"),
             lexicon.words("NAME_SAME_SUFFIX"),
             lexicon.words("EVENT_HEAD"),
+            lexicon.words("OWNED_PROGRAMME_HEAD"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
         )
 
@@ -259,7 +262,11 @@ class Facts:
     inside_initiatives: set[int] = field(default_factory=set)  # tokens of an initiative phrase before its last
     initiative_heads: set[int] = field(default_factory=set)  # a head noun that opens an initiative ("Mission on")
     wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
-    known_ends: set[int] = field(default_factory=set)  # ends of gazetteer and defined names
+    known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
+
+    @property
+    def known_ends(self) -> set[int]:
+        return {end for _, end in self.known_spans}
 
     @classmethod
     def from_matches(cls, doc: Doc, matches: list[Match], wrapped: frozenset[int] = frozenset()) -> Facts:
@@ -429,7 +436,7 @@ class OrganizationComponent(RuleComponent):
             *self._gazetteer_mentions(view),
             *self._pattern_mentions(doc, matches),
         ]
-        facts.known_ends.update(m.end for m in mentions)
+        facts.known_spans.update((m.start, m.end) for m in mentions)
         mentions += self._generic_mentions(doc, facts, entities)
         mentions += self._short_forms_of_names(doc, mentions, definitions)
         entities += self._initiatives(doc, matches)
@@ -670,15 +677,26 @@ class OrganizationComponent(RuleComponent):
                 if name is not None:
                     built[head] = name
         mixed = {name_key(clean_text(doc[a:b])) for a, b in built.values() if not _in_capitals(doc[a:b])}
+        name_ends = facts.known_ends | {end for _, end in built.values()}
         for head, (start, end) in built.items():
             if end > head + 1 and _in_capitals(doc[start:end]):
                 end = _end_as_written_elsewhere(doc, start, head + 1, end, mixed)
             span = doc[start:end]
-            if head + 1 in facts.initiative_ends or head in facts.initiative_heads:  # "Customs Union of ..."
+            owned = doc[head].lower_ in self.words.owned_heads and self._owned(doc, start, head, facts, name_ends)
+            if head + 1 in facts.initiative_ends or head in facts.initiative_heads or owned:  # "Customs Union of ..."
                 entities.append(Entity(span.start_char, span.end_char, clean_text(span), "initiative"))
                 continue
             mentions.append(Mention(start, end, "name:" + name_key(clean_text(span)), facts.heads[head], 1))
         return mentions
+
+    @staticmethod
+    def _owned(doc: Doc, start: int, head: int, facts: Facts, name_ends: set[int]) -> bool:
+        """Is the name an organization's own ("the Scottish Government's Nature Restoration
+        Fund", "FAO Global Trust Fund"): after an organization's possessive, or opening with a
+        known organization's name?"""
+        if start >= 2 and doc[start - 1].lower_ in POSSESSIVES and start - 1 in name_ends:
+            return True
+        return any(a == start and b <= head for a, b in facts.known_spans)
 
     def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
@@ -705,7 +723,7 @@ class OrganizationComponent(RuleComponent):
     def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
         """Left of the head: capitalized words, joiners between them, "and" inside the name,
         and wrapped line breaks."""
-        documents = facts.documents
+        documents, known_ends = facts.documents, facts.known_ends
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
             prev = doc[start - 1]
@@ -718,7 +736,7 @@ class OrganizationComponent(RuleComponent):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-                if start - 2 in documents or start - 2 in facts.heads or start - 1 in facts.known_ends:
+                if start - 2 in documents or start - 2 in facts.heads or start - 1 in known_ends:
                     break  # "and" after a complete name: "the World Bank and European Investment Bank"
                 if self._joins_two_names(doc, start - 1, head, facts.wrapped):
                     break  # "the Federal Reserve and European Central Bank"
