@@ -36,6 +36,7 @@ the words that mark another name) are word lists in ``patterns/organizations.jso
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -268,6 +269,10 @@ class Facts:
     def known_ends(self) -> set[int]:
         return {end for _, end in self.known_spans}
 
+    @property
+    def known_starts(self) -> set[int]:
+        return {start for start, _ in self.known_spans}
+
     @classmethod
     def from_matches(cls, doc: Doc, matches: list[Match], wrapped: frozenset[int] = frozenset()) -> Facts:
         facts = cls(wrapped=wrapped)
@@ -381,23 +386,28 @@ def wrapped_breaks(text: str, small: frozenset[str]) -> list[int]:
     """Offsets of the line breaks inside running text that fall between a word and a capital:
     a name wrapped there ("the OECD Development\nAssistance Committee") is still one name.
 
-    A line runs on when it does not end a sentence and reads as prose, or when it is the
-    short rest of a line that ran on ("... the World\nBank's International\nDevelopment
-    Association"). Headings, letterheads and list items read as no prose and keep their
-    line: "Center for Global Development\nCGD NOTES" stays two names.
+    A line runs on when it does not end a sentence and reads as prose, or when it is a
+    fragment between two such lines ("... the World\nBank's International\nDevelopment
+    Association (IDA) must ..."). Headings, letterheads and list items read as no prose and
+    keep their line: "Center for Global Development\nCGD NOTES" stays two names, and so do
+    the items of a list after a line of prose ("Partners include\nWorld Bank\nAsian
+    Development Bank").
     """
     candidates = [m.start(1) for m in WRAP_CANDIDATE.finditer(text)]
     if not candidates:
         return []
-    runs_on: list[bool] = []  # per line, in order: does it run on into the next?
-    line_ends: list[int] = []
-    start = 0
-    for line in text.split("\n"):
-        joined_to_previous = bool(runs_on) and runs_on[-1] and line_ends[-1] == start - 1
-        runs_on.append(not SENTENCE_END.search(line) and (is_prose_line(line, small) or joined_to_previous))
-        start += len(line) + 1
-        line_ends.append(start - 1)
-    return [offset for offset in candidates if runs_on[bisect.bisect_left(line_ends, offset)]]
+    lines = text.split("\n")
+    prose = [not SENTENCE_END.search(line) and is_prose_line(line, small) for line in lines]
+    line_ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+    line_ends = [end - 1 for end in line_ends]
+
+    def runs_on(index: int) -> bool:
+        if prose[index]:
+            return True
+        fragment = 0 < index < len(lines) - 1 and not SENTENCE_END.search(lines[index])
+        return fragment and prose[index - 1] and is_prose_line(lines[index + 1], small)
+
+    return [offset for offset in candidates if runs_on(bisect.bisect_left(line_ends, offset))]
 
 
 class OrganizationComponent(RuleComponent):
@@ -703,7 +713,7 @@ class OrganizationComponent(RuleComponent):
         if not doc[head].text[:1].isupper():
             return None
         start = self._name_start(doc, head, facts)
-        end = self._complements_end(doc, head + 1, facts.wrapped)
+        end = self._complements_end(doc, head + 1, facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
         if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
@@ -723,11 +733,13 @@ class OrganizationComponent(RuleComponent):
     def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
         """Left of the head: capitalized words, joiners between them, "and" inside the name,
         and wrapped line breaks."""
-        documents, known_ends = facts.documents, facts.known_ends
+        documents, known_ends, known_starts = facts.documents, facts.known_ends, facts.known_starts
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
             prev = doc[start - 1]
             if start - 1 in facts.wrapped and start >= 2:
+                if start - 2 in facts.heads or start - 1 in known_ends or start in known_starts:
+                    break  # the line before ends with a name of its own, or a known name opens this one
                 start -= 1
                 continue
             if prev.is_space:
@@ -775,7 +787,9 @@ class OrganizationComponent(RuleComponent):
         """Does ``token`` open a sentence (a wrapped line break opens none)?"""
         return bool(token.is_sent_start) and token.i - 1 not in wrapped
 
-    def _complements_end(self, doc: Doc, end: int, wrapped: frozenset[int] = frozenset()) -> int:
+    def _complements_end(
+        self, doc: Doc, end: int, wrapped: frozenset[int] = frozenset(), known_starts: set[int] | None = None
+    ) -> int:
         """Right of the head: complements introduced by "of", "for", "on", "with" (over at most
         ``MAX_NAME_WALK`` tokens: a run of capitals longer than that is a heading, not one name)."""
         head_end = end
@@ -790,16 +804,19 @@ class OrganizationComponent(RuleComponent):
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
                 break  # "... Bank on Friday"
-            run_end = self._complement(doc, j, wrapped)
+            run_end = self._complement(doc, j, wrapped, known_starts)
             if run_end is None:
                 break
             end = run_end
         return end
 
     @staticmethod
-    def _complement(doc: Doc, j: int, wrapped: frozenset[int] = frozenset()) -> int | None:
+    def _complement(
+        doc: Doc, j: int, wrapped: frozenset[int] = frozenset(), known_starts: set[int] | None = None
+    ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
-        at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks."""
+        at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
+        opens the next line: "... the Ministry of Finance\nWorld Bank staff")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -808,7 +825,7 @@ class OrganizationComponent(RuleComponent):
             if _is_cap_word(token):
                 i += 1
                 end = i
-                if i in wrapped and i + 1 < limit and _is_cap_word(doc[i + 1]):
+                if i in wrapped and i + 1 < limit and _is_cap_word(doc[i + 1]) and i + 1 not in (known_starts or ()):
                     i += 1
                 continue
             if token.text in ("-", "&") and end == i and i + 1 < len(doc) and _is_cap_word(doc[i + 1]):

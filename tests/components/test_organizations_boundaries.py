@@ -25,6 +25,7 @@ def doc_groups(nlp: Language, text: str) -> dict[str, set[str | None]]:
     [
         ("Funding came mostly from the World\nBank and regional lenders.", ["World"]),
         ("the analysis relies on figures of the Harbour\nShipping\nAuthority (HSA) and others.", ["Harbour", "Shipping"]),
+        ("Partners include the following organizations\nWorld Bank\nLakeland Water Authority", ["organizations"]),
         ("Institute for Coastal Studies\nNORTHERN DESK\nA new era begins", []),
         ("The ministry agreed.\nNational Council members met later.", []),
         ("it was signed by the Basin\n\nCouncil in May", []),
@@ -46,6 +47,12 @@ def test_wrapped_breaks(text: str, words: list[str]) -> None:
          {"Lakeland Water Resources Authority": {"LWRA"}}),
         ("Support grew for the Institute for\nRiver Ecology in the valley.", {"Institute for River Ecology": {None}}),
         ("Institute for Coastal Studies\nNORTHERN DESK\nA new era begins", {"Institute for Coastal Studies": {None}}),
+        ("Partners include the following organizations\nWorld Bank\nLakeland Water Authority",
+         {"World Bank": {None}, "Lakeland Water Authority": {None}}),
+        ("The plan was drafted together with the Ministry of Finance\nWorld Bank staff then reviewed it in detail.",
+         {"Ministry of Finance": {None}, "World Bank": {None}}),
+        ("The plan was drafted together with the World Bank\nLakeland Water Authority staff then reviewed it.",
+         {"World Bank": {None}, "Lakeland Water Authority": {None}}),
     ],
 )  # fmt: skip
 def test_a_name_wrapped_over_a_line_break_is_one_name(
