@@ -122,6 +122,7 @@ def test_possessives_capitals_and_units(nlp: Language, text: str, expected: set[
     [
         ("LONDON, 3 May 2021 (XNA) \u2013 The ministry opened a new office.", {"XNA"}),
         ("OSLO (Nordwire) -- The fund said on Monday it would sell.", {"Nordwire"}),
+        ("Lakeville, June 7 (LNA): The cabinet approved the plan.", {"LNA"}),
         ("The plan (Annex) \u2013 see below \u2013 was adopted.", set()),
         ("The bank approved the loan on Monday, Meridian Wire reports.", {"Meridian Wire"}),
         ("Exports rose by a third, Meridian Wire reports with reference to the ministry.", {"Meridian Wire"}),
