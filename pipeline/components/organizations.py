@@ -9,17 +9,22 @@ data the component reads, then the component, whose ``process`` runs these steps
    the long form's words in order. A long form ending in an initiative noun defines an
    initiative ("China-Pakistan Economic Corridor (CPEC)"), kept for the objectives.
 2. **Mentions.** Of defined organizations, of the gazetteer (``ORG_ENTRY`` lines: "UN"
-   alone is United Nations; a country's short form before one is part of it, "US Federal
-   Reserve"), of ``ORG`` patterns, of ``ORG_IN_CONTEXT`` names known by their context (news
-   credits "(XNA) –", ", Meridian Wire reports"; "Lakeside, Harbor's subsidiary"), and generic names: a capitalized run around an organization head noun
+   alone is United Nations; a country's short form written before one stays in the name,
+   "US RAND Corporation"), of ``ORG`` patterns, of ``ORG_IN_CONTEXT`` names known by their
+   context (news credits "(XNA) –", ", Meridian Wire reports"; "Lakeside, Harbor's
+   subsidiary"), and generic names: a capitalized run around an organization head noun
    (``ORG_HEAD``, built from the ``ORG_NOUN`` word list) with "of", "for", "on", "with"
    complements ("Ministry of Planning, Development and Special Initiatives"). A name ending
-   in an ``INITIATIVE`` phrase (or opening with an ``INITIATIVE_HEAD`` one, "Mission on") is
-   an initiative; one opening with an ``EVENT_MODIFIER`` ("Extraordinary Congress") is an
-   event, and ``NOT_ORG_NAME`` phrases name a kind of body. Names run on over the line
-   breaks of wrapped prose (``wrapped_breaks``), stop at an "and" after a complete name and
-   at a ``NAME_END_NOUN`` before another name ("... Journal Lakeside Rowing Club"), and a
-   name in capitals ends where the form the article writes in mixed case ends.
+   in an ``INITIATIVE`` phrase (or opening with an ``INITIATIVE_HEAD`` one, "Mission on"),
+   or an organization's own fund (``OWNED_PROGRAMME_HEAD``) is an initiative; one with an
+   ``EVENT_MODIFIER`` ("Extraordinary Congress") or ending in an ``EVENT_HEAD`` ("Munich
+   Security Conference") is an event, and ``NOT_ORG_NAME`` phrases name a kind of body.
+   Names run on over the line breaks of wrapped prose (``wrapped_breaks``), stop at an
+   "and" after a complete name or between two names of two words ("Federal Reserve and
+   European Central Bank") and at a ``NAME_END_NOUN`` before another name ("... Journal
+   Lakeside Rowing Club"); a name in capitals ends where the form the article writes in
+   mixed case ends. Short forms in brackets after a name are its acronym even when their
+   letters do not fit ("BMZ"), and so are the initials of a name written in full.
 3. **Choice.** Overlapping mentions: the longest wins, then the most specific source.
 4. **Former names.** "X, formerly (known as) Y" and "X, also known as Y" join Y to X.
 5. **Canonical names.** Mentions of one organization are grouped (an organ written with
@@ -168,7 +173,7 @@ class NameWords:
     not_name_start: frozenset[str]  # NOT_NAME_START: "The", "Since" opening a sentence
     alias_markers: frozenset[str]  # ALIAS_MARKER: "formerly", "known as"
     alias_adverbs: frozenset[str]  # ALIAS_ADVERB: "also", "better" before the marker
-    modifiers: frozenset[str]  # NAME_MODIFIER: "US" before "Federal Reserve" (as written)
+    modifiers: frozenset[str]  # NAME_MODIFIER: "US" before a gazetteer name (as written)
     event_modifiers: frozenset[str]  # EVENT_MODIFIER: "Extraordinary" opening an event's name
     not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
     end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
@@ -196,7 +201,7 @@ class NameWords:
         )
 
     def without_modifier(self, form: str) -> str:
-        """``"US Federal Reserve"`` -> "Federal Reserve": the name without a country's short form."""
+        """``"US RAND Corporation"`` -> "RAND Corporation": the name without a country's short form."""
         first, _, rest = form.partition(" ")
         return rest if rest and first in self.modifiers else form
 
@@ -599,7 +604,7 @@ class OrganizationComponent(RuleComponent):
         return mentions
 
     def _gazetteer_mentions(self, view: JoinedView) -> list[Mention]:
-        """Gazetteer names, with a country's short form written before them ("US Federal Reserve")."""
+        """Gazetteer names, with a country's short form written before them ("US RAND Corporation")."""
         strings = self.nlp.vocab.strings
         doc = view.doc
         mentions = []
@@ -635,7 +640,7 @@ class OrganizationComponent(RuleComponent):
         * a short form of three letters or more that is the initials of a name the article
           writes in full ("WMO" beside "World Meteorological Organization").
         """
-        known = set(definitions) | self.words.modifiers | {f for f in self._gazetteer_forms_as_written}
+        known = set(definitions) | self.words.modifiers | self._gazetteer_forms_as_written
         by_end: dict[int, Mention] = {}
         for m in mentions:
             if m.rule != "org-acronym-short-form" and (m.end not in by_end or m.start < by_end[m.end].start):
