@@ -761,8 +761,8 @@ class OrganizationComponent(RuleComponent):
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
                 break
-            if prev.lower_ in self.words.end_nouns and start - 1 in facts.heads and start < head:
-                break  # "Northern Gazette Journal | Lakeside Rowing Club": the name before is another
+            if prev.lower_ in self.words.end_nouns and start - 1 in facts.heads and head - start >= 2:
+                break  # "Northern Gazette Journal | Lakeside Rowing Club" (two words between: "University Grants Commission" is one)
             if (self._opens_sentence(prev, facts.wrapped) and prev.lower_ in self.words.not_name_start) or (
                 prev.i in documents
             ):

@@ -71,6 +71,7 @@ def test_a_name_wrapped_over_a_line_break_is_one_name(
         ("Rates were raised by the Lakeland Reserve and Northern Savings Bank.", {"Northern Savings Bank"}),
         ("He met the Coastal Shipping and Ports Authority in May.", {"Coastal Shipping and Ports Authority"}),
         ("Staff of the Rural Roads and Agro-Processing Division met.", {"Rural Roads and Agro-Processing Division"}),
+        ("The University Grants Commission funds colleges.", {"University Grants Commission"}),
         ("Northern Gazette Journal Lakeside Rowing Club Friday, 3 May",
          {"Northern Gazette Journal", "Lakeside Rowing Club"}),
     ],
