@@ -43,6 +43,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -343,14 +344,21 @@ def _in_capitals(span: Span) -> bool:
     return all(t.text.isupper() for t in span if t.is_alpha and t.lower_ not in ARTICLES)
 
 
-def _end_as_written_elsewhere(doc: Doc, start: int, shortest: int, end: int, mixed: set[str]) -> int:
-    """A name in capitals ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING", a headline) ends
-    where the longest name the article also writes in mixed case (``mixed``, name keys) ends;
-    as found when there is none."""
-    for k in range(end, shortest - 1, -1):
-        if name_key(clean_text(doc[start:k])) in mixed:
-            return k
-    return end
+def _as_written_elsewhere(doc: Doc, start: int, head: int, end: int, elsewhere: set[str]) -> tuple[int, int]:
+    """A name in a heading ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING", "Government
+    Announces New River Restoration Fund") is the longest part around its head that the
+    article writes as a name elsewhere (``elsewhere``, name keys); as found when none is."""
+    best: tuple[int, int] | None = None
+    for a in range(start, head + 1):
+        for b in range(end, head, -1):
+            if (best is None or b - a > best[1] - best[0]) and name_key(clean_text(doc[a:b])) in elsewhere:
+                best = (a, b)
+                break
+    return best or (start, end)
+
+
+def _line_of(text: str, offset: int) -> str:
+    return text[text.rfind("\n", 0, offset) + 1 : (text.find("\n", offset) + 1 or len(text) + 1) - 1]
 
 
 def _parentheses(doc: Doc, longest: int = 20) -> Iterator[tuple[int, int]]:
@@ -452,7 +460,7 @@ class OrganizationComponent(RuleComponent):
             *self._pattern_mentions(doc, matches),
         ]
         facts.known_spans.update((m.start, m.end) for m in mentions)
-        mentions += self._generic_mentions(doc, facts, entities)
+        mentions += self._generic_mentions(doc, text, facts, entities)
         mentions += self._short_forms_of_names(doc, mentions, definitions)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
@@ -682,7 +690,7 @@ class OrganizationComponent(RuleComponent):
             if m.key == old:
                 m.key = new
 
-    def _generic_mentions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> list[Mention]:
+    def _generic_mentions(self, doc: Doc, text: str, facts: Facts, entities: list[Entity]) -> list[Mention]:
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
         built = {}
@@ -691,11 +699,16 @@ class OrganizationComponent(RuleComponent):
                 name = self._generic_name(doc, head, facts)
                 if name is not None:
                     built[head] = name
-        mixed = {name_key(clean_text(doc[a:b])) for a, b in built.values() if not _in_capitals(doc[a:b])}
+        keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
+        mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
+        written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
         name_ends = facts.known_ends | {end for _, end in built.values()}
         for head, (start, end) in built.items():
-            if end > head + 1 and _in_capitals(doc[start:end]):
-                end = _end_as_written_elsewhere(doc, start, head + 1, end, mixed)
+            if end - start >= 3 and not is_prose_line(_line_of(text, doc[head].idx), self.words.small):
+                own = keys[head] if head in mixed else None
+                elsewhere = {key for key, n in written.items() if n > (key == own)}
+                if elsewhere:
+                    start, end = _as_written_elsewhere(doc, start, head, end, elsewhere)
             span = doc[start:end]
             owned = doc[head].lower_ in self.words.owned_heads and self._owned(doc, start, head, facts, name_ends)
             if head + 1 in facts.initiative_ends or head in facts.initiative_heads or owned:  # "Customs Union of ..."

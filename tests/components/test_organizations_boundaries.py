@@ -111,6 +111,9 @@ def test_a_modifier_or_a_parent_stays_in_the_name(
         ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING\n\nThe Lakeside College of Medicine opened a wing.",
          {"Lakeside College of Medicine"}),
         ("THE WORLD BANK AND THE IMF AGREE ON DEBT RELIEF", {"World Bank", "International Monetary Fund"}),
+        ("Government Announces New River Restoration Fund Projects\n\nThe River Restoration Fund will pay for ten.",
+         {"River Restoration Fund"}),
+        ("Lakeside Rowing Club Members Meet\n\nThe evening was long.", {"Lakeside Rowing Club"}),
         ("Its Rural Roads and Agro-Processing Division helps farmers.", {"Rural Roads and Agro-Processing Division"}),
     ],
 )  # fmt: skip
