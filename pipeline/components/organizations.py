@@ -68,7 +68,7 @@ YEAR = re.compile(r"^\d{4}$")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "47th" before a session's name
 MAX_SHORT_FORM = 12  # letters
 MAX_NAME_WALK = 32  # tokens a name grows over on either side of its head noun, at most
-WRAP_WINDOW = 40  # tokens on either side of a wrapped line break that a name matched over it may span
+WRAP_WINDOW = 24  # tokens on either side of a wrapped line break that a name matched over it may span
 
 
 # -- acronyms: pure helpers ------------------------------------------------------------
@@ -270,6 +270,7 @@ class Facts:
     initiative_heads: set[int] = field(default_factory=set)  # a head noun that opens an initiative ("Mission on")
     wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
     known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
+    brackets: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of bracketed stretches
 
     @property
     def known_ends(self) -> set[int]:
@@ -450,6 +451,7 @@ class OrganizationComponent(RuleComponent):
     def process(self, doc: Doc, matches: list[Match]) -> None:
         text = doc.text
         facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc, text))
+        facts.brackets = list(_parentheses(doc))
         view = JoinedView.of(doc, facts.wrapped)
         entities: list[Entity] = []
         definitions = self._definitions(doc, facts, entities)
@@ -461,7 +463,7 @@ class OrganizationComponent(RuleComponent):
         ]
         facts.known_spans.update((m.start, m.end) for m in mentions)
         mentions += self._generic_mentions(doc, text, facts, entities)
-        mentions += self._short_forms_of_names(doc, mentions, definitions)
+        mentions += self._short_forms_of_names(doc, mentions, definitions, facts.brackets)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -489,7 +491,7 @@ class OrganizationComponent(RuleComponent):
     def _definitions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> dict[str, Definition]:
         """Short form -> its definition; initiatives defined in brackets also go to ``entities``."""
         found: dict[str, Definition] = {}
-        for open_i, close_i in _parentheses(doc):
+        for open_i, close_i in facts.brackets:
             definition = self._bracketed_definition(doc, open_i, close_i, facts)
             if definition is None or definition.short in found:
                 continue
@@ -637,7 +639,7 @@ class OrganizationComponent(RuleComponent):
         return mentions
 
     def _short_forms_of_names(
-        self, doc: Doc, mentions: list[Mention], definitions: dict[str, Definition]
+        self, doc: Doc, mentions: list[Mention], definitions: dict[str, Definition], brackets: list[tuple[int, int]]
     ) -> list[Mention]:
         """Short forms of names that no letter-fitting definition gave, with every mention of them:
 
@@ -654,10 +656,9 @@ class OrganizationComponent(RuleComponent):
             if m.rule != "org-acronym-short-form" and (m.end not in by_end or m.start < by_end[m.end].start):
                 by_end[m.end] = m
         found: dict[str, str] = {}  # short form -> key of its name
-        for open_i, close_i in _parentheses(doc, longest=2):
-            short = doc[open_i + 1].text
+        for open_i, close_i in brackets:
             named = by_end.get(open_i)
-            if close_i != open_i + 2 or named is None or not is_short_form(short):
+            if close_i != open_i + 2 or named is None or not is_short_form(short := doc[open_i + 1].text):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
