@@ -182,6 +182,7 @@ class NameWords:
     event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
+    heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -199,6 +200,7 @@ class NameWords:
             lexicon.words("EVENT_HEAD"),
             lexicon.words("OWNED_PROGRAMME_HEAD"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
+            lexicon.words("ORG_NOUN"),
         )
 
     def without_modifier(self, form: str) -> str:
@@ -646,7 +648,8 @@ class OrganizationComponent(RuleComponent):
         * a short form in brackets right after a name is its acronym even when its letters
           do not fit ("Federal Ministry for Economic Cooperation and Development (BMZ)",
           an acronym from another language), unless it is a country's (``NAME_MODIFIER``)
-          or a gazetteer form;
+          or a gazetteer form; so is the name's first word in brackets ("Harbor Solar NV
+          (Harbor)");
         * a short form of three letters or more that is the initials of a name the article
           writes in full ("WMO" beside "World Meteorological Organization").
         """
@@ -658,7 +661,19 @@ class OrganizationComponent(RuleComponent):
         found: dict[str, str] = {}  # short form -> key of its name
         for open_i, close_i in brackets:
             named = by_end.get(open_i)
-            if close_i != open_i + 2 or named is None or not is_short_form(short := doc[open_i + 1].text):
+            if close_i != open_i + 2 or named is None:
+                continue
+            short = doc[open_i + 1].text
+            first = doc[named.start].text
+            if (
+                short == first
+                and short.istitle()
+                and named.end - named.start > 1
+                and short.lower() not in self.words.heads
+            ):
+                found.setdefault(short, named.key)  # "Photon Energy NV (Photon)": its first word names it
+                continue
+            if not is_short_form(short):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
