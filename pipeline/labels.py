@@ -268,6 +268,13 @@ _LABELS: tuple[Label, ...] = (
         "token patterns ending initiatives (add words to INITIATIVE_NOUN)",
         word_list="INITIATIVE_NOUN",
     ),
+    Label(
+        "ORG_IN_CONTEXT",
+        ORGANIZATIONS,
+        "a name known by its context (a news credit, an appositive): the capitalized words after the first token",
+        claims=True,
+    ),
+    Label("INITIATIVE_HEAD", ORGANIZATIONS, "token patterns opening at a head noun that make the name an initiative"),
     Label("ORG_ENTRY", ORGANIZATIONS, "a well-known organization: name, acronym, variants", claims=True),
     Label("ORG_NOUN", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", matched=False),
     Label("DOCUMENT_NOUN", ORGANIZATIONS, "nouns of documents and events (Charter, Summit)", matched=False),
@@ -285,6 +292,39 @@ _LABELS: tuple[Label, ...] = (
         values=frozenset({"former", "alias"}),
     ),
     Label("ALIAS_ADVERB", ORGANIZATIONS, "words between the comma and an alias marker (also)", matched=False),
+    Label(
+        "NAME_MODIFIER",
+        ORGANIZATIONS,
+        "short forms of countries written before a name (US, UK): part of the name",
+        matched=False,
+        case_sensitive=True,
+    ),
+    Label("NAME_END_NOUN", ORGANIZATIONS, "head nouns that close a name: a name after them is another", matched=False),
+    Label(
+        "NAME_SAME_SUFFIX",
+        ORGANIZATIONS,
+        "words after a name that leave the organization the same (Group)",
+        matched=False,
+    ),
+    Label(
+        "EVENT_HEAD",
+        ORGANIZATIONS,
+        "head nouns that name an event when no complement follows (Conference)",
+        matched=False,
+    ),
+    Label(
+        "OWNED_PROGRAMME_HEAD",
+        ORGANIZATIONS,
+        "head nouns of an organization's own programmes (its Fund, its Facility)",
+        matched=False,
+    ),
+    Label("EVENT_MODIFIER", ORGANIZATIONS, "words opening the name of an event (Extraordinary, Annual)", matched=False),
+    Label(
+        "NOT_ORG_NAME",
+        ORGANIZATIONS,
+        "capitalized phrases that name a kind of body, not one (National Society)",
+        matched=False,
+    ),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
     Label(

@@ -9,14 +9,27 @@ data the component reads, then the component, whose ``process`` runs these steps
    the long form's words in order. A long form ending in an initiative noun defines an
    initiative ("China-Pakistan Economic Corridor (CPEC)"), kept for the objectives.
 2. **Mentions.** Of defined organizations, of the gazetteer (``ORG_ENTRY`` lines: "UN"
-   alone is United Nations), of ``ORG`` patterns, and generic names: a capitalized run
-   around an organization head noun (``ORG_HEAD``, built from the ``ORG_NOUN`` word list)
-   with "of", "for", "on", "with" complements ("Ministry of Planning, Development and
-   Special Initiatives"). A name ending in an ``INITIATIVE`` phrase is an initiative.
+   alone is United Nations; a country's short form written before one stays in the name,
+   "US RAND Corporation"), of ``ORG`` patterns, of ``ORG_IN_CONTEXT`` names known by their
+   context (news credits "(XNA) –", ", Meridian Wire reports"; "Lakeside, Harbor's
+   subsidiary"), and generic names: a capitalized run around an organization head noun
+   (``ORG_HEAD``, built from the ``ORG_NOUN`` word list) with "of", "for", "on", "with"
+   complements ("Ministry of Planning, Development and Special Initiatives"). A name ending
+   in an ``INITIATIVE`` phrase (or opening with an ``INITIATIVE_HEAD`` one, "Mission on"),
+   or an organization's own fund (``OWNED_PROGRAMME_HEAD``) is an initiative; one with an
+   ``EVENT_MODIFIER`` ("Extraordinary Congress") or ending in an ``EVENT_HEAD`` ("Munich
+   Security Conference") is an event, and ``NOT_ORG_NAME`` phrases name a kind of body.
+   Names run on over the line breaks of wrapped prose (``wrapped_breaks``), stop at an
+   "and" after a complete name or between two names of two words ("Federal Reserve and
+   European Central Bank") and at a ``NAME_END_NOUN`` before another name ("... Journal
+   Lakeside Rowing Club"); a name in capitals ends where the form the article writes in
+   mixed case ends. Short forms in brackets after a name are its acronym even when their
+   letters do not fit ("BMZ"), and so are the initials of a name written in full.
 3. **Choice.** Overlapping mentions: the longest wins, then the most specific source.
 4. **Former names.** "X, formerly (known as) Y" and "X, also known as Y" join Y to X.
-5. **Canonical names.** Mentions of one organization are grouped; the group's name is
-   the fullest form the article writes (a defined long form, a gazetteer name).
+5. **Canonical names.** Mentions of one organization are grouped (an organ written with
+   and without its parent is one: "OECD Development Assistance Committee" and "Development
+   Assistance Committee (DAC)"); the group's name is the fullest form the article writes.
 6. **Claims and entities.** Each mention becomes a claim; organizations and initiatives
    go on the doc for the objectives' subjects; a line in another script beside a
    letterhead line is that organization's name too.
@@ -27,7 +40,10 @@ the words that mark another name) are word lists in ``patterns/organizations.jso
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -45,11 +61,14 @@ from .base import RuleComponent, select_longest
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*$")
 NON_LATIN = re.compile(r"^[^A-Za-z0-9]*[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*$")
 ARTICLES = frozenset({"the", "a", "an"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-Middle East", "Science & Technology"
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
 YEAR = re.compile(r"^\d{4}$")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)  # "47th" before a session's name
 MAX_SHORT_FORM = 12  # letters
 MAX_NAME_WALK = 32  # tokens a name grows over on either side of its head noun, at most
+WRAP_WINDOW = 24  # tokens on either side of a wrapped line break that a name matched over it may span
 
 
 # -- acronyms: pure helpers ------------------------------------------------------------
@@ -155,6 +174,15 @@ class NameWords:
     not_name_start: frozenset[str]  # NOT_NAME_START: "The", "Since" opening a sentence
     alias_markers: frozenset[str]  # ALIAS_MARKER: "formerly", "known as"
     alias_adverbs: frozenset[str]  # ALIAS_ADVERB: "also", "better" before the marker
+    modifiers: frozenset[str]  # NAME_MODIFIER: "US" before a gazetteer name (as written)
+    event_modifiers: frozenset[str]  # EVENT_MODIFIER: "Extraordinary" opening an event's name
+    not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
+    end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
+    same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
+    event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
+    owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
+    date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
+    heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -164,7 +192,21 @@ class NameWords:
             lexicon.words("NOT_NAME_START"),
             lexicon.words("ALIAS_MARKER"),
             lexicon.words("ALIAS_ADVERB"),
+            lexicon.words("NAME_MODIFIER"),
+            lexicon.words("EVENT_MODIFIER"),
+            lexicon.words("NOT_ORG_NAME"),
+            lexicon.words("NAME_END_NOUN"),
+            lexicon.words("NAME_SAME_SUFFIX"),
+            lexicon.words("EVENT_HEAD"),
+            lexicon.words("OWNED_PROGRAMME_HEAD"),
+            lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
+            lexicon.words("ORG_NOUN"),
         )
+
+    def without_modifier(self, form: str) -> str:
+        """``"US RAND Corporation"`` -> "RAND Corporation": the name without a country's short form."""
+        first, _, rest = form.partition(" ")
+        return rest if rest and first in self.modifiers else form
 
 
 @dataclass(frozen=True)
@@ -179,6 +221,23 @@ class GazetteerEntry:
     @classmethod
     def from_line(cls, line: PatternLine) -> GazetteerEntry:
         return cls(line.id, line.data["name"], line.data.get("acronym"), line.entry_forms)
+
+
+def with_parent_acronyms(entries: list[GazetteerEntry]) -> list[GazetteerEntry]:
+    """Each entry also written with the acronym of the entry its name opens with: "United
+    Nations High Commissioner for Refugees" is also "UN High Commissioner for Refugees"."""
+    parents = sorted(((e.name, e.acronym) for e in entries if e.acronym), key=lambda p: -len(p[0]))
+    out = []
+    for entry in entries:
+        extra = []
+        for form in entry.forms:
+            for name, acronym in parents:
+                if form.startswith(name + " ") and name != entry.name:
+                    extra.append(acronym + form[len(name) :])
+                    break
+        forms = tuple(dict.fromkeys((*entry.forms, *extra)))
+        out.append(GazetteerEntry(entry.id, entry.name, entry.acronym, forms) if extra else entry)
+    return out
 
 
 @dataclass(frozen=True)
@@ -199,6 +258,7 @@ class Mention:
     key: str  # what groups mentions of one organization
     rule: str
     priority: int  # higher wins a tie between spans of equal length
+    acronym: str | None = None  # a short form this mention shows the organization has
 
 
 @dataclass
@@ -208,18 +268,66 @@ class Facts:
     heads: dict[int, str] = field(default_factory=dict)  # capitalized head noun -> its rule
     initiative_ends: set[int] = field(default_factory=set)  # token after an initiative phrase
     documents: set[int] = field(default_factory=set)  # a document or event noun
+    inside_initiatives: set[int] = field(default_factory=set)  # tokens of an initiative phrase before its last
+    initiative_heads: set[int] = field(default_factory=set)  # a head noun that opens an initiative ("Mission on")
+    wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
+    known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
+    brackets: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of bracketed stretches
+
+    @property
+    def known_ends(self) -> set[int]:
+        return {end for _, end in self.known_spans}
+
+    @property
+    def known_starts(self) -> set[int]:
+        return {start for start, _ in self.known_spans}
 
     @classmethod
-    def from_matches(cls, doc: Doc, matches: list[Match]) -> Facts:
-        facts = cls()
+    def from_matches(cls, doc: Doc, matches: list[Match], wrapped: frozenset[int] = frozenset()) -> Facts:
+        facts = cls(wrapped=wrapped)
         for m in matches:
             if m.label == "ORG_HEAD":
                 facts.heads.setdefault(m.start, m.rule)
             elif m.label == "INITIATIVE":
                 facts.initiative_ends.add(m.end)
+                facts.inside_initiatives.update(range(m.start, m.end - 1))
             elif m.label == "ORG_DOC":
                 facts.documents.add(m.start)
+            elif m.label == "INITIATIVE_HEAD":
+                facts.initiative_heads.add(m.start)
         return facts
+
+
+@dataclass(frozen=True)
+class JoinedView:
+    """The doc for the phrase matchers, where a name wrapped over a line break matches as one
+    ("World\nBank" matches "World Bank"): the doc itself, and around each wrapped break a
+    small doc of the tokens within ``WRAP_WINDOW`` of it without the break."""
+
+    doc: Doc
+    windows: tuple[tuple[Doc, list[int], int], ...] = ()  # (joined doc, its tokens' offsets, the break)
+
+    @classmethod
+    def of(cls, doc: Doc, wrapped: frozenset[int]) -> JoinedView:
+        windows = []
+        for brk in sorted(wrapped):
+            kept = [
+                i for i in range(max(0, brk - WRAP_WINDOW), min(len(doc), brk + WRAP_WINDOW + 1)) if i not in wrapped
+            ]
+            words = [doc[i].text for i in kept]
+            spaces = [bool(doc[i].whitespace_) or i + 1 in wrapped for i in kept]
+            windows.append((Doc(doc.vocab, words=words, spaces=spaces), kept, brk))
+        return cls(doc, tuple(windows))
+
+    def match(self, matcher: PhraseMatcher) -> list[tuple[int, int, int]]:
+        """(match id, start, end) in the doc's own token offsets."""
+        found = [(match_id, start, end) for match_id, start, end in matcher(self.doc)]
+        for window, kept, brk in self.windows:
+            for match_id, start, end in matcher(window):
+                start, end = kept[start], kept[end - 1] + 1
+                if start < brk < end:  # only what runs over the break: the rest is found in the doc
+                    found.append((match_id, start, end))
+        return found
 
 
 Chosen = tuple[int, int, Mention]
@@ -233,6 +341,27 @@ def _is_cap_word(token: Token) -> bool:
 def _is_name_word(token: Token) -> bool:
     text = token.text
     return bool(text) and (text[:1].isupper() or (text[:1].isdigit() and token.i > 0)) and not token.is_punct
+
+
+def _in_capitals(span: Span) -> bool:
+    return all(t.text.isupper() for t in span if t.is_alpha and t.lower_ not in ARTICLES)
+
+
+def _as_written_elsewhere(doc: Doc, start: int, head: int, end: int, elsewhere: set[str]) -> tuple[int, int]:
+    """A name in a heading ("LAKESIDE COLLEGE OF MEDICINE OPENS NEW WING", "Government
+    Announces New River Restoration Fund") is the longest part around its head that the
+    article writes as a name elsewhere (``elsewhere``, name keys); as found when none is."""
+    best: tuple[int, int] | None = None
+    for a in range(start, head + 1):
+        for b in range(end, head, -1):
+            if (best is None or b - a > best[1] - best[0]) and name_key(clean_text(doc[a:b])) in elsewhere:
+                best = (a, b)
+                break
+    return best or (start, end)
+
+
+def _line_of(text: str, offset: int) -> str:
+    return text[text.rfind("\n", 0, offset) + 1 : (text.find("\n", offset) + 1 or len(text) + 1) - 1]
 
 
 def _parentheses(doc: Doc, longest: int = 20) -> Iterator[tuple[int, int]]:
@@ -258,6 +387,45 @@ def _same_block(text: str, lines: list[tuple[int, int]], i: int, j: int) -> bool
     return "\n\n" not in text[lines[a][1] : lines[b][0]]
 
 
+WRAP_CANDIDATE = re.compile(r"(?<=[^\W_])[ \t]*(\n)[ \t]*(?=[A-Z])")  # a word, one line break, a capital
+LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]{2,}\b")
+SENTENCE_END = re.compile(r"[.!?:;\"\u201d]\s*$")
+
+
+def is_prose_line(line: str, small: frozenset[str]) -> bool:
+    """Does ``line`` read as running text: a lower-case word that is not a small word of names?
+    ("Center for Global Development" does not, "the analysis makes use of the" does.)"""
+    return any(word not in small for word in LOWER_WORD.findall(line))
+
+
+def wrapped_breaks(text: str, small: frozenset[str]) -> list[int]:
+    """Offsets of the line breaks inside running text that fall between a word and a capital:
+    a name wrapped there ("the OECD Development\nAssistance Committee") is still one name.
+
+    A line runs on when it does not end a sentence and reads as prose, or when it is a
+    fragment between two such lines ("... the World\nBank's International\nDevelopment
+    Association (IDA) must ..."). Headings, letterheads and list items read as no prose and
+    keep their line: "Center for Global Development\nCGD NOTES" stays two names, and so do
+    the items of a list after a line of prose ("Partners include\nWorld Bank\nAsian
+    Development Bank").
+    """
+    candidates = [m.start(1) for m in WRAP_CANDIDATE.finditer(text)]
+    if not candidates:
+        return []
+    lines = text.split("\n")
+    prose = [not SENTENCE_END.search(line) and is_prose_line(line, small) for line in lines]
+    line_ends = list(itertools.accumulate(len(line) + 1 for line in lines))
+    line_ends = [end - 1 for end in line_ends]
+
+    def runs_on(index: int) -> bool:
+        if prose[index]:
+            return True
+        fragment = 0 < index < len(lines) - 1 and not SENTENCE_END.search(lines[index])
+        return fragment and prose[index - 1] and is_prose_line(lines[index + 1], small)
+
+    return [offset for offset in candidates if runs_on(bisect.bisect_left(line_ends, offset))]
+
+
 class OrganizationComponent(RuleComponent):
     component = ORGANIZATIONS
 
@@ -270,9 +438,10 @@ class OrganizationComponent(RuleComponent):
             self._markers.setdefault(marker.split()[0], []).append(tuple(marker.split()))
         self.gazetteer_lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self.gazetteer_exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        self.gazetteer = [GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")]
+        self.gazetteer = with_parent_acronyms([GazetteerEntry.from_line(line) for line in self.lines("ORG_ENTRY")])
         self._gazetteer_by_id = {entry.id: entry for entry in self.gazetteer}
         self._gazetteer_forms: dict[str, GazetteerEntry] = {}
+        self._gazetteer_forms_as_written = frozenset(form for entry in self.gazetteer for form in entry.forms)
         for entry in self.gazetteer:
             for form in entry.forms:
                 self._gazetteer_forms.setdefault(name_key(form), entry)
@@ -282,16 +451,21 @@ class OrganizationComponent(RuleComponent):
                 (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
-        facts = Facts.from_matches(doc, matches)
+        text = doc.text
+        facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc, text))
+        facts.brackets = list(_parentheses(doc))
+        view = JoinedView.of(doc, facts.wrapped)
         entities: list[Entity] = []
         definitions = self._definitions(doc, facts, entities)
         entities += self._initiative_short_forms(doc, definitions)
         mentions = [
-            *self._definition_mentions(doc, definitions),
-            *self._gazetteer_mentions(doc),
+            *self._definition_mentions(view, definitions),
+            *self._gazetteer_mentions(view),
             *self._pattern_mentions(doc, matches),
-            *self._generic_mentions(doc, facts, entities),
         ]
+        facts.known_spans.update((m.start, m.end) for m in mentions)
+        mentions += self._generic_mentions(doc, text, facts, entities)
+        mentions += self._short_forms_of_names(doc, mentions, definitions, facts.brackets)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -302,15 +476,24 @@ class OrganizationComponent(RuleComponent):
             fields = {"name": name, "acronym": acronym}
             add_claim(doc, "organization", span.start_char, span.end_char, mention.rule, fields)
             entities.append(Entity(span.start_char, span.end_char, name, "organization"))
-        self._script_aliases(doc, chosen, names)
+        self._script_aliases(doc, text, chosen, names)
         for entity in sorted(entities, key=lambda e: (e.start, e.end)):
             add_entity(doc, entity.start, entity.end, entity.name, entity.kind)
+
+    def _wrapped_tokens(self, doc: Doc, text: str) -> frozenset[int]:
+        """The line-break tokens of ``wrapped_breaks``."""
+        found = set()
+        for offset in wrapped_breaks(text, self.words.small):
+            span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+            if span is not None and len(span) == 1 and span[0].is_space:
+                found.add(span.start)
+        return frozenset(found)
 
     # 1. definitions --------------------------------------------------------------------
     def _definitions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> dict[str, Definition]:
         """Short form -> its definition; initiatives defined in brackets also go to ``entities``."""
         found: dict[str, Definition] = {}
-        for open_i, close_i in _parentheses(doc):
+        for open_i, close_i in facts.brackets:
             definition = self._bracketed_definition(doc, open_i, close_i, facts)
             if definition is None or definition.short in found:
                 continue
@@ -330,7 +513,7 @@ class OrganizationComponent(RuleComponent):
         inside_text = clean_text(inside)
         if is_short_form(inside_text.replace(" ", "")) and len(inside) <= 4:
             short = inside_text
-            long_span = self._long_form_before(doc, open_i, short)
+            long_span = self._long_form_before(doc, open_i, short, facts.wrapped)
             short_span = (open_i + 1, close_i)
         elif open_i > 0 and is_short_form(doc[open_i - 1].text) and len(inside) >= 2:
             short = doc[open_i - 1].text
@@ -360,7 +543,7 @@ class OrganizationComponent(RuleComponent):
             comma = self._before_adverbs(doc, marker_start - 1)
             if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
                 continue
-            long_span = self._long_form_before(doc, comma, short)
+            long_span = self._long_form_before(doc, comma, short, facts.wrapped)
             if long_span is None:
                 continue
             tokens = doc[long_span[0] : long_span[1]]
@@ -376,17 +559,23 @@ class OrganizationComponent(RuleComponent):
             i -= 1
         return i
 
-    def _long_form_before(self, doc: Doc, open_i: int, short: str) -> tuple[int, int] | None:
-        """The token span before ``open_i`` whose words the letters of ``short`` fit."""
+    def _long_form_before(
+        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset()
+    ) -> tuple[int, int] | None:
+        """The token span before ``open_i`` whose words the letters of ``short`` fit (over
+        ``wrapped`` line breaks)."""
         tokens: list[Token] = []
         i = open_i - 1
         limit = max(len(short_form_letters(short)) * 3, 8)
         while i >= 0 and len(tokens) < limit:
             token = doc[i]
+            if i in wrapped:
+                i -= 1
+                continue
             if token.is_space or token.text in LONG_FORM_BREAKS:
                 break
             tokens.insert(0, token)
-            if token.is_sent_start:
+            if token.is_sent_start and i - 1 not in wrapped:
                 break
             i -= 1
         start = long_form_start(short, [t.text for t in tokens], self.words.small)
@@ -410,7 +599,7 @@ class OrganizationComponent(RuleComponent):
         ]
 
     # 2. mentions -----------------------------------------------------------------------
-    def _definition_mentions(self, doc: Doc, definitions: dict[str, Definition]) -> list[Mention]:
+    def _definition_mentions(self, view: JoinedView, definitions: dict[str, Definition]) -> list[Mention]:
         orgs = {short: d for short, d in definitions.items() if d.kind == "organization"}
         if not orgs:
             return []
@@ -422,94 +611,246 @@ class OrganizationComponent(RuleComponent):
         strings = self.nlp.vocab.strings
         mentions = []
         for matcher, rule in ((long_forms, "org-acronym-long-form"), (short_forms, "org-acronym-short-form")):
-            for match_id, start, end in matcher(doc):
+            for match_id, start, end in view.match(matcher):
                 mentions.append(Mention(start, end, "acr:" + strings[match_id], rule, 3))
         return mentions
 
-    def _gazetteer_mentions(self, doc: Doc) -> list[Mention]:
+    def _gazetteer_mentions(self, view: JoinedView) -> list[Mention]:
+        """Gazetteer names, with a country's short form written before them ("US RAND Corporation")."""
         strings = self.nlp.vocab.strings
-        return [
-            Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2)
-            for match_id, start, end in [*self.gazetteer_lower(doc), *self.gazetteer_exact(doc)]
-        ]
+        doc = view.doc
+        mentions = []
+        for match_id, start, end in [*view.match(self.gazetteer_lower), *view.match(self.gazetteer_exact)]:
+            if start > 0 and doc[start - 1].text in self.words.modifiers:
+                start -= 1
+            mentions.append(Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2))
+        return mentions
 
     @staticmethod
     def _pattern_mentions(doc: Doc, matches: list[Match]) -> list[Mention]:
-        return [
-            Mention(m.start, m.end, "rule:" + name_key(doc[m.start : m.end].text), m.rule, 2)
-            for m in matches
-            if m.label == "ORG"
-        ]
+        mentions = []
+        for m in matches:
+            start, end = m.start, m.end
+            if m.label == "ORG_IN_CONTEXT":  # the name: the capitalized words after the match's first token
+                start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
+                end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
+            elif m.label != "ORG":
+                continue
+            if start < end:
+                mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
+        return mentions
 
-    def _generic_mentions(self, doc: Doc, facts: Facts, entities: list[Entity]) -> list[Mention]:
+    def _short_forms_of_names(
+        self, doc: Doc, mentions: list[Mention], definitions: dict[str, Definition], brackets: list[tuple[int, int]]
+    ) -> list[Mention]:
+        """Short forms of names that no letter-fitting definition gave, with every mention of them:
+
+        * a short form in brackets right after a name is its acronym even when its letters
+          do not fit ("Federal Ministry for Economic Cooperation and Development (BMZ)",
+          an acronym from another language), unless it is a country's (``NAME_MODIFIER``)
+          or a gazetteer form; so is the name's first word in brackets ("Harbor Solar NV
+          (Harbor)");
+        * a short form of three letters or more that is the initials of a name the article
+          writes in full ("WMO" beside "World Meteorological Organization").
+        """
+        known = set(definitions) | self.words.modifiers | self._gazetteer_forms_as_written
+        by_end: dict[int, Mention] = {}
+        for m in mentions:
+            if m.rule != "org-acronym-short-form" and (m.end not in by_end or m.start < by_end[m.end].start):
+                by_end[m.end] = m
+        found: dict[str, str] = {}  # short form -> key of its name
+        for open_i, close_i in brackets:
+            named = by_end.get(open_i)
+            if close_i != open_i + 2 or named is None:
+                continue
+            short = doc[open_i + 1].text
+            first = doc[named.start].text
+            if (
+                short == first
+                and short.istitle()
+                and named.end - named.start > 1
+                and short.lower() not in self.words.heads
+            ):
+                found.setdefault(short, named.key)  # "Photon Energy NV (Photon)": its first word names it
+                continue
+            if not is_short_form(short):
+                continue
+            entry = self._gazetteer_forms.get(name_key(short))
+            if entry is not None and named.key.startswith("name:") and short in entry.forms:
+                self._rekey(mentions, named.key, "gaz:" + entry.id)  # "... of the United Nations (FAO)"
+            elif short not in known:
+                found.setdefault(short, named.key)
+        for m in mentions:
+            if m.key.startswith("name:"):
+                written = clean_text(doc[m.start : m.end])
+                initials = "".join(
+                    w[0] for w in written.split() if w.lower() not in self.words.small and w[:1].isupper()
+                )
+                if len(initials) >= 3 and initials not in known and not written.isupper():
+                    found.setdefault(initials, m.key)
+        if not found:
+            return []
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for short in found:
+            matcher.add(short, [self.nlp.make_doc(short)])
+        strings = self.nlp.vocab.strings
+        out = []
+        for match_id, start, end in matcher(doc):
+            short = strings[match_id]
+            out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
+        return out
+
+    @staticmethod
+    def _rekey(mentions: list[Mention], old: str, new: str) -> None:
+        for m in mentions:
+            if m.key == old:
+                m.key = new
+
+    def _generic_mentions(self, doc: Doc, text: str, facts: Facts, entities: list[Entity]) -> list[Mention]:
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
+        built = {}
         for head in sorted(facts.heads):
-            built = self._generic_name(doc, head, facts.documents)
-            if built is None:
-                continue
-            start, end = built
+            if head not in facts.inside_initiatives:  # "Trust" of "Global Trust Fund" is no head
+                name = self._generic_name(doc, head, facts)
+                if name is not None:
+                    built[head] = name
+        keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
+        mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
+        written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
+        name_ends = facts.known_ends | {end for _, end in built.values()}
+        for head, (start, end) in built.items():
+            if end - start >= 3 and not is_prose_line(_line_of(text, doc[head].idx), self.words.small):
+                own = keys[head] if head in mixed else None
+                elsewhere = {key for key, n in written.items() if n > (key == own)}
+                if elsewhere:
+                    start, end = _as_written_elsewhere(doc, start, head, end, elsewhere)
             span = doc[start:end]
-            if head + 1 in facts.initiative_ends:  # "Customs Union of ...": an initiative, not a body
+            owned = doc[head].lower_ in self.words.owned_heads and self._owned(doc, start, head, facts, name_ends)
+            if head + 1 in facts.initiative_ends or head in facts.initiative_heads or owned:  # "Customs Union of ..."
                 entities.append(Entity(span.start_char, span.end_char, clean_text(span), "initiative"))
                 continue
             mentions.append(Mention(start, end, "name:" + name_key(clean_text(span)), facts.heads[head], 1))
         return mentions
 
-    def _generic_name(self, doc: Doc, head: int, documents: set[int]) -> tuple[int, int] | None:
+    @staticmethod
+    def _owned(doc: Doc, start: int, head: int, facts: Facts, name_ends: set[int]) -> bool:
+        """Is the name an organization's own ("the Scottish Government's Nature Restoration
+        Fund", "FAO Global Trust Fund"): after an organization's possessive, or opening with a
+        known organization's name?"""
+        if start >= 2 and doc[start - 1].lower_ in POSSESSIVES and start - 1 in name_ends:
+            return True
+        return any(a == start and b <= head for a, b in facts.known_spans)
+
+    def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
         if not doc[head].text[:1].isupper():
             return None
-        start = self._name_start(doc, head, documents)
-        end = self._complements_end(doc, head + 1)
+        start = self._name_start(doc, head, facts)
+        end = self._complements_end(doc, head + 1, facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
+        if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+            return None
         return start, end
 
-    def _name_start(self, doc: Doc, head: int, documents: set[int]) -> int:
-        """Left of the head: capitalized words, joiners between them, and "and" inside the name."""
+    def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
+        """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress",
+        "Munich Security Conference" (an ``EVENT_HEAD`` with no complement): a session or an
+        event, not a body ("Conference on Disarmament" is one)."""
+        return (
+            any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
+            or (start > 0 and bool(ORDINAL.match(doc[start - 1].text)))
+            or (end == head + 1 and doc[head].lower_ in self.words.event_heads)
+        )
+
+    def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
+        """Left of the head: capitalized words, joiners between them, "and" inside the name,
+        and wrapped line breaks."""
+        documents, known_ends, known_starts = facts.documents, facts.known_ends, facts.known_starts
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
             prev = doc[start - 1]
-            if prev.is_space or "\n" in prev.whitespace_:
+            if start - 1 in facts.wrapped and start >= 2:
+                if start - 2 in facts.heads or start - 1 in known_ends or start in known_starts:
+                    break  # the line before ends with a name of its own, or a known name opens this one
+                start -= 1
+                continue
+            if prev.is_space:
                 break
             if prev.text in JOINERS and not prev.whitespace_ and start >= 2 and _is_name_word(doc[start - 2]):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-                if start - 2 in documents:
-                    break
+                if start - 2 in documents or start - 2 in facts.heads or start - 1 in known_ends:
+                    break  # "and" after a complete name: "the World Bank and European Investment Bank"
+                if self._joins_two_names(doc, start - 1, head, facts.wrapped):
+                    break  # "the Federal Reserve and European Central Bank"
                 start -= 2
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
                 break
-            if (prev.is_sent_start and prev.lower_ in self.words.not_name_start) or prev.i in documents:
+            if prev.lower_ in self.words.end_nouns and start - 1 in facts.heads and head - start >= 2:
+                break  # "Northern Gazette Journal | Lakeside Rowing Club" (two words between: "University Grants Commission" is one)
+            if (self._opens_sentence(prev, facts.wrapped) and prev.lower_ in self.words.not_name_start) or (
+                prev.i in documents
+            ):
                 break
             start -= 1
-        while start < head and (doc[start].lower_ in self.words.small or doc[start].text in JOINERS):
+        while start < head and (
+            doc[start].lower_ in self.words.small or doc[start].text in JOINERS or start in facts.wrapped
+        ):
             start += 1
         return start
 
-    def _complements_end(self, doc: Doc, end: int) -> int:
+    @staticmethod
+    def _joins_two_names(doc: Doc, and_i: int, head: int, wrapped: frozenset[int]) -> bool:
+        """Does the "and" at ``and_i`` join two names rather than two words of one? Two
+        capitalized words at least on either side: "Federal Reserve and European Central
+        Bank" is two names, "Food and Agriculture Organization" and "Technical Assistance and
+        Cooperation Committee" are one."""
+        after = len(doc[and_i + 1 : head].text.split())  # words: "Agro-Industries" is one
+        before, i = 0, and_i - 1
+        while i >= 0 and before < 2 and ((doc[i].is_alpha and doc[i].text[:1].isupper()) or i in wrapped):
+            before += i not in wrapped
+            i -= 1
+        return after >= 2 and before >= 2
+
+    @staticmethod
+    def _opens_sentence(token: Token, wrapped: frozenset[int]) -> bool:
+        """Does ``token`` open a sentence (a wrapped line break opens none)?"""
+        return bool(token.is_sent_start) and token.i - 1 not in wrapped
+
+    def _complements_end(
+        self, doc: Doc, end: int, wrapped: frozenset[int] = frozenset(), known_starts: set[int] | None = None
+    ) -> int:
         """Right of the head: complements introduced by "of", "for", "on", "with" (over at most
         ``MAX_NAME_WALK`` tokens: a run of capitals longer than that is a heading, not one name)."""
         head_end = end
         while end < len(doc) and end - head_end < MAX_NAME_WALK:
-            if doc[end].lower_ not in self.words.connectors or "\n" in doc[end - 1].whitespace_:
+            connector = end + (end in wrapped)
+            if connector >= len(doc) or doc[connector].lower_ not in self.words.connectors:
                 break
-            j = end + 1
+            j = connector + 1
+            j += j in wrapped
             if j < len(doc) and doc[j].lower_ in ARTICLES:
                 j += 1
-            run_end = self._complement(doc, j)
+                j += j in wrapped
+            if j < len(doc) and doc[j].lower_ in self.words.date_words:
+                break  # "... Bank on Friday"
+            run_end = self._complement(doc, j, wrapped, known_starts)
             if run_end is None:
                 break
             end = run_end
         return end
 
     @staticmethod
-    def _complement(doc: Doc, j: int) -> int | None:
+    def _complement(
+        doc: Doc, j: int, wrapped: frozenset[int] = frozenset(), known_starts: set[int] | None = None
+    ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
-        at most ``MAX_NAME_WALK`` tokens long."""
+        at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
+        opens the next line: "... the Ministry of Finance\nWorld Bank staff")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -518,8 +859,8 @@ class OrganizationComponent(RuleComponent):
             if _is_cap_word(token):
                 i += 1
                 end = i
-                if "\n" in token.whitespace_:
-                    break
+                if i in wrapped and i + 1 < limit and _is_cap_word(doc[i + 1]) and i + 1 not in (known_starts or ()):
+                    i += 1
                 continue
             if token.text in ("-", "&") and end == i and i + 1 < len(doc) and _is_cap_word(doc[i + 1]):
                 i += 1
@@ -637,29 +978,82 @@ class OrganizationComponent(RuleComponent):
         for m in mentions:
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
         self._join_aliases(mentions, written, definitions)
+        self._join_organs(mentions, written, definitions)
         self._join_letterhead_capitals(mentions, written)
+        shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
         for m in mentions:
             if m.key not in names:
-                names[m.key] = self._group_name(m.key, written.get(m.key, []), definitions, former)
+                name, acronym = self._group_name(m.key, written.get(m.key, []), definitions, former)
+                names[m.key] = name, acronym or shown.get(m.key)
         return names
 
     def _join_aliases(
         self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
     ) -> None:
-        """A generic name written like a defined long form or a gazetteer form is that organization."""
-        alias_of = {
-            "name:" + name_key(d.long_text): "acr:" + short
-            for short, d in definitions.items()
-            if d.kind == "organization"
-        }
+        """A generic name written like a defined long form or a gazetteer form is that organization,
+        also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group"), and so
+        is a longer name that ends where a long form ends ("Deutsche Gesellschaft für
+        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on)."""
+        organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
+        alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
+        defined_at = {d.long_span[1]: (d.long_span[0], "acr:" + short) for short, d in organizations.items()}
+        moves: dict[str, str] = {}
         for m in mentions:
-            target = alias_of.get(m.key)
+            base, _, last = m.key.rpartition(" ")
+            target = alias_of.get(m.key) or (alias_of.get(base) if last in self.words.same_suffixes else None)
+            long_start, defined = defined_at.get(m.end, (-1, None))
+            if target is None and m.key.startswith("name:") and 0 <= m.start <= long_start:
+                target = defined
+            if target is not None:
+                moves.setdefault(m.key, target)
+        for m in mentions:
+            target = moves.get(m.key)
             if target is not None:
                 written.setdefault(target, []).extend(written.pop(m.key, []))
                 m.key = target
+
+    def _join_organs(
+        self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
+    ) -> None:
+        """An organ written with and without its parent is one organization: "OECD Development
+        Assistance Committee" and "Development Assistance Committee (DAC)", "IAEA Board of
+        Governors" or "Board of Governors of the IAEA" and "Board of Governors". The parent is
+        a gazetteer form or a defined name; a group with an acronym keeps its key (the fullest
+        form becomes its name)."""
+        parents = set(self._gazetteer_forms) | {name_key(short) for short in definitions}
+        parents |= {name_key(d.long_text) for d in definitions.values()}
+        owner_of_tail: dict[str, str] = {}  # an organ's name without its parent -> the group that writes both
+        for key, forms in written.items():
+            if key.startswith("name:"):
+                for form in forms:
+                    words = name_key(form).split()
+                    for cut in range(1, len(words) - 1):  # the organ keeps two words at least
+                        if " ".join(words[:cut]) in parents:  # "IAEA Board of Governors"
+                            owner_of_tail.setdefault(" ".join(words[cut:]), key)
+                        if cut >= 2 and words[cut] in self.words.connectors:  # "Board of Governors of the IAEA"
+                            rest = words[cut + 1 :]
+                            if name_key(" ".join(rest)) in parents:
+                                owner_of_tail.setdefault(" ".join(words[:cut]), key)
+        if not owner_of_tail:
+            return
+        moves: dict[str, str] = {}
+        for key, forms in written.items():
+            keys = {name_key(f) for f in forms}
+            if key.startswith("acr:") and key[4:] in definitions:
+                keys.add(name_key(definitions[key[4:]].long_text))
+            for form in keys:
+                owner = owner_of_tail.get(form)
+                if owner is not None and owner != key and owner not in moves and key not in moves:
+                    source, target = (owner, key) if not key.startswith("name:") else (key, owner)
+                    moves[source] = target
+        for m in mentions:
+            fuller = moves.get(m.key)
+            if fuller is not None and fuller not in moves:
+                written.setdefault(fuller, []).extend(written.pop(m.key, []))
+                m.key = fuller
 
     @staticmethod
     def _join_letterhead_capitals(mentions: list[Mention], written: dict[str, list[str]]) -> None:
@@ -676,26 +1070,38 @@ class OrganizationComponent(RuleComponent):
                     written[target].extend(written.pop(m.key))
                     m.key = target
 
+    def _writes(self, form: str, own: set[str]) -> bool:
+        """Is ``form`` an entry's own form, maybe after a country's short form or before a
+        complement ("Food and Agriculture Organization of the United Nations")?"""
+        key = name_key(self.words.without_modifier(form))
+        return key in own or any(
+            key.startswith(f + " ") and key[len(f) + 1 :].split(" ")[0] in self.words.connectors for f in own
+        )
+
     def _group_name(
         self, key: str, forms: list[str], definitions: dict[str, Definition], former: set[str]
     ) -> tuple[str, str | None]:
         if key.startswith("acr:"):
-            return definitions[key[4:]].long_text, key[4:]
+            long_text = definitions[key[4:]].long_text
+            tail = name_key(long_text)
+            fuller = [f for f in forms if not f.isupper() and name_key(f).endswith(tail)]  # with its parent
+            return max([long_text, *fuller], key=len), key[4:]
         if key.startswith("gaz:"):
             entry = self._gazetteer_by_id[key[4:]]
             own = {name_key(f) for f in entry.forms}
-            long_forms = [f for f in forms if not is_short_form(f) and name_key(f) in own]
+            long_forms = [f for f in forms if not is_short_form(f) and not f.isupper() and self._writes(f, own)]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]
         current = [f for f in mixed if name_key(f) not in former] or mixed
-        return (max(current, key=lambda f: (len(f), f)) if current else title_case(forms[0], self.words.small)), None
+        if current:
+            return max(current, key=lambda f: (len(f), f)), None
+        return (forms[0] if is_short_form(forms[0]) else title_case(forms[0], self.words.small)), None
 
     # 6. names in another script ---------------------------------------------------------
     @staticmethod
-    def _script_aliases(doc: Doc, chosen: list[Chosen], names: Names) -> None:
+    def _script_aliases(doc: Doc, text: str, chosen: list[Chosen], names: Names) -> None:
         """A line in another script beside a letterhead line naming an organization is its name too."""
-        text = doc.text
         lines = _lines(text)
         line_of = {span: index for index, span in enumerate(lines)}
         whole_line = {}

@@ -7,14 +7,7 @@ from spacy.language import Language
 
 from pipeline.components.organizations import fit_score, long_form_start, title_case
 
-from .helpers import claims_of
-
-
-def groups(nlp: Language, text: str) -> dict[str, set[str | None]]:
-    out: dict[str, set[str | None]] = {}
-    for claim in claims_of(nlp, text, "organization"):
-        out.setdefault(claim["name"], set()).add(claim["acronym"])
-    return out
+from .helpers import claims_of, org_groups
 
 
 @pytest.mark.parametrize(
@@ -59,22 +52,22 @@ def test_long_form_refuses_letters_that_do_not_fit(short: str, words: list[str])
 
 def test_acronym_defined_after_the_name_links_later_mentions(nlp: Language) -> None:
     text = "The Lower Basin Coordination Council (LBCC) met in Vientiane. Later the LBCC published data."
-    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+    assert org_groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
 
 
 def test_acronym_defined_before_the_name(nlp: Language) -> None:
     text = "Delegates of the LBCC (Lower Basin Coordination Council) met. The LBCC agreed."
-    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+    assert org_groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
 
 
 def test_gazetteer_resolves_short_forms(nlp: Language) -> None:
     text = "The forum works with the United Nations. It follows the UN Charter."
-    assert groups(nlp, text) == {"United Nations": {"UN"}}
+    assert org_groups(nlp, text) == {"United Nations": {"UN"}}
 
 
 def test_organization_inside_a_larger_phrase(nlp: Language) -> None:
     text = "The idea was conceived during the 47th Session of the United Nations General Assembly."
-    assert set(groups(nlp, text)) == {"United Nations General Assembly"}
+    assert set(org_groups(nlp, text)) == {"United Nations General Assembly"}
 
 
 @pytest.mark.parametrize(
@@ -88,7 +81,7 @@ def test_organization_inside_a_larger_phrase(nlp: Language) -> None:
     ],
 )  # fmt: skip
 def test_generic_names(nlp: Language, text: str, name: str) -> None:
-    assert name in groups(nlp, text)
+    assert name in org_groups(nlp, text)
 
 
 @pytest.mark.parametrize(
@@ -101,14 +94,14 @@ def test_generic_names(nlp: Language, text: str, name: str) -> None:
     ],
 )
 def test_not_organizations(nlp: Language, text: str) -> None:
-    assert groups(nlp, text) == {}
+    assert org_groups(nlp, text) == {}
 
 
 def test_letterhead_capitals_take_the_articles_casing(nlp: Language) -> None:
     text = (
         "CENTRE FOR EURASIAN POLICY STUDIES | Brief\n\nBy Dr. A B, Fellow, Centre for Eurasian Policy Studies, Almaty"
     )
-    assert set(groups(nlp, text)) == {"Centre for Eurasian Policy Studies"}
+    assert set(org_groups(nlp, text)) == {"Centre for Eurasian Policy Studies"}
 
 
 def test_name_in_another_script_beside_a_letterhead_line(nlp: Language) -> None:
@@ -124,12 +117,12 @@ def test_title_case() -> None:
 
 def test_known_as_defines_a_short_form(nlp: Language) -> None:
     text = "The Lower Basin Coordination Council, also known as the LBCC, met. Later the LBCC agreed."
-    assert groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
+    assert org_groups(nlp, text) == {"Lower Basin Coordination Council": {"LBCC"}}
 
 
 def test_a_former_name_is_an_alias(nlp: Language) -> None:
     text = "The Mekong Basin Council, formerly the Mekong Basin Committee, met. The Mekong Basin Committee was small."
-    assert set(groups(nlp, text)) == {"Mekong Basin Council"}
+    assert set(org_groups(nlp, text)) == {"Mekong Basin Council"}
 
 
 def _fit_by_search(letters: list[str], words: list[str], small: frozenset[str]) -> int | None:
