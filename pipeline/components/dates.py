@@ -79,11 +79,15 @@ class DateWords:
     spelled_year_context: frozenset[str]
     not_year_before: frozenset[str]
     not_year_after: frozenset[str]
+    not_year_in_name: frozenset[
+        str
+    ]  # document nouns: no year (nor day) after them inside a title ("World drought report 2019")
     ambiguous: frozenset[str]
     range_starts: frozenset[str]
     range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
     ahead: frozenset[str]
     weekdays: frozenset[str]
+    deictic: frozenset[str]  # "today", "tomorrow": capitalised, they may open a title
     months: frozenset[str]
     recurring: frozenset[str]  # "every", "each": before a date or a unit after it, it recurs
     recurring_alone: frozenset[str]  # "annually": after a date, it recurs
@@ -107,11 +111,13 @@ class DateWords:
             spelled_year_context=lexicon.words("DATE_SPELLED_YEAR_CONTEXT"),
             not_year_before=side("DATE_NOT_YEAR", "before"),
             not_year_after=side("DATE_NOT_YEAR", "after"),
+            not_year_in_name=side("DATE_NOT_YEAR", "name"),
             ambiguous=lexicon.words("DATE_AMBIGUOUS"),
             range_starts=range_starts,
             range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
             ahead=lexicon.words("DATE_AHEAD"),
             weekdays=lexicon.words("WEEKDAY"),
+            deictic=lexicon.words("DATE_DEICTIC"),
             months=lexicon.words("MONTH"),
             recurring=side("DATE_RECURRING", None),
             recurring_alone=side("DATE_RECURRING", "alone"),
@@ -154,6 +160,27 @@ def after_marker(doc: Doc, i: int, markers: frozenset[str]) -> bool:
     return before is not None and not before.whitespace_ and before.lower_ + "." in markers
 
 
+TITLE_LOOKBACK = 3  # words before a document noun searched for the capital that makes it a title
+
+
+def in_document_name(doc: Doc, i: int, nouns: frozenset[str]) -> bool:
+    """Does ``doc[i]`` follow a document noun that ends a title ("the World drought report
+    2019", "Annual Review 2024")? The noun is one when it is capitalised, or when a capitalised
+    word stands among the few words before it and that word does not merely open the
+    sentence: "the bank will review 2024 lending" and "the issue 12 March" name no document."""
+    prev = _previous(doc, i)
+    if prev is None or prev.lower_ not in nouns:
+        return False
+    if prev.is_title and not prev.is_sent_start:
+        return True
+    for token in reversed(doc[max(prev.i - TITLE_LOOKBACK, 0) : prev.i]):
+        if not token.is_alpha:
+            return False
+        if token.is_title and not token.is_sent_start:
+            return True
+    return False
+
+
 def _sentence_index(starts: list[int], i: int) -> int:
     """Which sentence token ``i`` stands in, given the sentences' first tokens (sorted)."""
     return bisect.bisect_right(starts, i) - 1
@@ -191,6 +218,8 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
         return True
     if prev.text[:1].isupper() or prev.text[:1].isdigit() or after_marker(doc, i, words.not_year_before):
         return False
+    if in_document_name(doc, i, words.not_year_in_name):
+        return False
     return not _counts_noun(nxt, words)
 
 
@@ -213,6 +242,22 @@ def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
     if nxt.text == "-" and not nxt.whitespace_:
         return not (nxt.i + 1 < len(doc) and YEAR.match(doc[nxt.i + 1].text))
     return nxt.lower_ in words.not_year_after and (nxt.is_alpha or not number.whitespace_)
+
+
+POSSESSIVES = frozenset({"'s", "\u2019s"})
+
+
+def deictic_in_title(doc: Doc, start: int, end: int, words: DateWords) -> bool:
+    """Is a capitalised "Today" or "Tomorrow" the start of a title ("the “Tomorrow’s Cities”
+    programme", "the "Today" show")? It is when a quotation mark follows it, or a possessive
+    and a capitalised word ("“Today’s decision matters”" is a date)."""
+    if end - start != 1 or not doc[start].is_title or doc[start].lower_ not in words.deictic:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is None or nxt.is_quote:
+        return nxt is not None
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return nxt.lower_ in POSSESSIVES and after is not None and after.is_title
 
 
 def weekday_in_name(doc: Doc, start: int, end: int, words: DateWords) -> bool:
@@ -341,10 +386,16 @@ class DateComponent(RuleComponent):
 
     def _may_start(self, token: Token) -> bool:
         """Not a space or a word that never starts a date, nor a number after an issue
-        marker ("No. 23 June 2011": the date is "June 2011")."""
+        marker ("No. 23 June 2011": the date is "June 2011") or a document's title
+        ("Bulletin Issue 14 March 2012")."""
         if token.is_space or token.lower_ in self.words.never_starts:
             return False
-        return not (token.like_num and after_marker(token.doc, token.i, self.words.not_year_before))
+        if not token.like_num:
+            return True
+        doc, i = token.doc, token.i
+        return not (
+            after_marker(doc, i, self.words.not_year_before) or in_document_name(doc, i, self.words.not_year_in_name)
+        )
 
     def _may_end(self, token: Token) -> bool:
         return not (token.is_punct or token.lower_ in self.words.never_ends)
@@ -440,8 +491,12 @@ class DateComponent(RuleComponent):
             self.warn_if_relative(doc, matches, found)
 
     def left_out(self, doc: Doc, start: int, end: int) -> bool:
-        """A date read that is no calendar point here: a weekday in a name, a recurrence."""
-        return weekday_in_name(doc, start, end, self.words) or recurs(doc, start, end, self.words)
+        """A date read that is no calendar point here: a weekday in a name, a title, a recurrence."""
+        return (
+            weekday_in_name(doc, start, end, self.words)
+            or deictic_in_title(doc, start, end, self.words)
+            or recurs(doc, start, end, self.words)
+        )
 
     def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""

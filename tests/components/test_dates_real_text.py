@@ -119,8 +119,20 @@ def test_a_dateline_dash(nlp: Language, sentence: str, expected: list[tuple[str,
     assert dates(nlp, sentence) == expected
 
 
-def test_a_title_with_tomorrow_is_no_date(nlp: Language) -> None:
-    assert dates(nlp, "The report Building Cities for Tomorrow is out.") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The report Building Cities for Tomorrow is out.",
+        "The \u201cTomorrow\u2019s Harbours\u201d scheme opened bids.",
+        'She appeared on the "Today" show to defend it.',
+    ],
+)
+def test_a_title_with_today_or_tomorrow_is_no_date(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == []
+
+
+def test_a_possessive_today_opening_a_quote_is_a_date(nlp: Language) -> None:
+    assert dates(nlp, "\u201cToday\u2019s vote matters,\u201d she said.") == [("Today", "2025-06-12", "2025-06-12")]
 
 
 # -- parts of the period that holds publication; decades ------------------------------------
@@ -189,13 +201,28 @@ def test_a_span_of_years_is_no_fiscal_year(nlp: Language) -> None:
     "sentence",
     [
         "The Global hunger report 2019 found wide gaps.",
-        "The regional outlook 2024 was revised.",
+        "The Asian outlook 2024 was revised.",
+        "The agency's Annual Review 2023 is online.",
         "The proposal COM(2023)17 was tabled.",
         "Decision EB/51/1998 was adopted.",
     ],
 )
 def test_years_in_names_are_no_dates(nlp: Language, sentence: str) -> None:
     assert dates(nlp, sentence) == []
+
+
+# -- a document noun used as a verb or outside a title leaves the date alone ----------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board will review 2025 spending in July.", ["2025", "July"]),
+        ("Its strategy 2021 refresh was approved in 2022.", ["2021", "2022"]),
+        ("The panel discussed the issue 4 March and closed.", ["4 March"]),
+        ("Lenders survey 2024 as a year of recovery.", ["2024"]),
+    ],
+)
+def test_document_nouns_outside_titles(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert [text for text, _, _ in dates(nlp, sentence)] == expected
 
 
 def test_a_number_after_an_issue_marker_is_no_day(nlp: Language) -> None:
