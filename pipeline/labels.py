@@ -364,6 +364,9 @@ _LABELS += (
     Label("LINE_CONTINUES", INGEST, "a wrapped line ending in these runs on (of, the, and)", matched=False),
     Label("COMPOUND_HEAD", INGEST, "first parts whose line-end hyphen is the word's own (low-, cross-)", matched=False),
     Label(
+        "JOINED_WORD", INGEST, "plain words opening with a compound head: the line-end hyphen is the break's (generated)", matched=False
+    ),
+    Label(
         "COMPOUND_TAIL", INGEST, "second parts after a line-end hyphen that is the word's own (-related)", matched=False
     ),
     Label("HONORIFIC", INGEST, "titles dropped from an author's name (Dr, H.E.)", matched=False),

@@ -192,6 +192,7 @@ class RepairWords:
     date_line: re.Pattern[str] = re.compile("(?!)")  # a short line opening with a date: "Thursday, 26 November 2015"
     compound_heads: frozenset[str] = frozenset()  # COMPOUND_HEAD: "low", "cross", "two" in "low-income"
     compound_tails: frozenset[str] = frozenset()  # COMPOUND_TAIL: "related", "based" in "AIDS-related"
+    joined: frozenset[str] = frozenset()  # JOINED_WORD: plain words opening with a head ("smallholders")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> RepairWords:
@@ -204,8 +205,9 @@ class RepairWords:
             frozenset(w.rstrip(".") for w in abbreviations),
             byline,
             _date_line(lexicon),
-            lexicon.words("COMPOUND_HEAD"),
+            lexicon.words("COMPOUND_HEAD") | frozenset(w for w in lexicon.words("NUMBER_WORD") if w.isalpha()),
             lexicon.words("COMPOUND_TAIL"),
+            lexicon.words("JOINED_WORD"),
         )
 
     def keeps_its_line(self, line: str) -> bool:
@@ -253,8 +255,10 @@ def hyphen_is_part_of_word(head: str, tail: str, vocabulary: set[str], words: Re
     It belongs to it where a part is written in capitals or digits ("AIDS-related",
     "COVID-19", "G20-led") or the tail opens with a capital ("Asia-Pacific"); else the
     article decides where it writes the word elsewhere (joined: "cooperation"; hyphenated:
-    "export-oriented"); else the compound words (``COMPOUND_HEAD`` "low-" before a tail of
-    four letters or more, ``COMPOUND_TAIL`` "-related") keep it. Any other hyphen was added by the break ("develop-ment")."""
+    "export-oriented"); else a plain word (``JOINED_WORD``: "smallholders", "fourteen") is
+    joined, and the compound words (``COMPOUND_HEAD`` or a number word, "low-" "four-", before
+    a tail of four letters or more, ``COMPOUND_TAIL`` "-related") keep it. Any other hyphen
+    was added by the break ("develop-ment")."""
     if not tail or not tail[0].islower() or any(c.isdigit() for c in head) or (len(head) > 1 and head.isupper()):
         return True
     head_l, tail_l = head.lower(), tail.lower()
@@ -262,6 +266,8 @@ def hyphen_is_part_of_word(head: str, tail: str, vocabulary: set[str], words: Re
         return False
     if f"{head_l}-{tail_l}" in vocabulary:
         return True
+    if f"{head_l}{tail_l}" in words.joined:
+        return False
     return (head_l in words.compound_heads and len(tail_l) >= MIN_COMPOUND_TAIL) or tail_l in words.compound_tails
 
 

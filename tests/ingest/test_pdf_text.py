@@ -118,6 +118,14 @@ def test_space_runs_and_ligatures_keep_the_offset_map_exact() -> None:
         ("Rio", "marked", True),
         ("with", "out", False),
         ("govern", "ment", False),
+        ("small", "holders", False),  # plain words that open with a compound head (JOINED_WORD)
+        ("short", "comings", False),
+        ("post", "poned", False),
+        ("mid", "night", False),
+        ("four", "teen", False),
+        ("six", "month", True),  # any number word is a compound head
+        ("seventy", "five", True),
+        ("small", "scale", True),
     ],
 )
 def test_a_line_end_hyphen_is_kept_only_where_it_is_the_words(head: str, tail: str, kept: bool) -> None:
