@@ -35,6 +35,7 @@ def build_nlp(
     if patterns is None:
         patterns = load_patterns(pattern_dirs, builtin=builtin)
     nlp = spacy.blank("en")
+    drop_emoticons(nlp.tokenizer)
     nlp.max_length = MAX_TEXT  # no parser: the limit is what our components handle (longer: E410)
     for factory in PIPELINE:
         config = {"day_order": day_order} if factory in (CONTEXT, DATES) else {}
@@ -42,6 +43,15 @@ def build_nlp(
         if isinstance(component, DataComponent):
             component.initialize(patterns=patterns.lines)
     return nlp
+
+
+def drop_emoticons(tokenizer: Any) -> None:
+    """Take spaCy's emoticon special cases out of ``tokenizer``: policy text has none, and
+    some are a number with a bracket ("(May 8)" would end in the token "8)", "8D", ":3")."""
+    from spacy.lang.tokenizer_exceptions import emoticons
+
+    rules = tokenizer.rules or {}
+    tokenizer.rules = {text: case for text, case in rules.items() if text not in emoticons}
 
 
 def add_patterns(nlp: Language, patterns: Iterable[Mapping[str, Any]]) -> None:

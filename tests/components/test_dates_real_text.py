@@ -251,3 +251,16 @@ def test_a_glued_reference_keeps_the_exact_characters(nlp: Language) -> None:
     _, claims = extract_text(text, nlp, published=PUBLISHED)
     (claim,) = [c for c in claims if c.claim_type == "date"]
     assert text[claim.start : claim.end] == "2021"
+
+
+# -- a number before a closing bracket is no emoticon ("8)") -------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council met on Monday (June 9) in Accra.", ["Monday", "June 9"]),
+        ("Bids close (by 8 August) at noon.", ["8 August"]),
+        ("The review (due May 8) was delayed.", ["May 8"]),
+    ],
+)
+def test_a_date_before_a_closing_bracket_ends_at_the_number(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert [text for text, _, _ in dates(nlp, sentence)] == expected
