@@ -240,7 +240,8 @@ def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
     ("2019-2021")."""
     number = doc[nxt.i - 1]
     if nxt.text == "-" and not nxt.whitespace_:
-        return not (nxt.i + 1 < len(doc) and YEAR.match(doc[nxt.i + 1].text))
+        following = doc[nxt.i + 1].text if nxt.i + 1 < len(doc) else ""
+        return not (YEAR.match(following) or ends_a_span_of_years(number.text, following))
     return nxt.lower_ in words.not_year_after and (nxt.is_alpha or not number.whitespace_)
 
 
@@ -258,6 +259,15 @@ def deictic_in_title(doc: Doc, start: int, end: int, words: DateWords) -> bool:
         return nxt is not None
     after = doc[end + 1] if end + 1 < len(doc) else None
     return nxt.lower_ in POSSESSIVES and after is not None and after.is_title
+
+
+def ends_a_span_of_years(year: str, end: str) -> bool:
+    """Is ``end`` the short last year of a span that opens with ``year`` ("2016-21",
+    "1998-03")? Two digits naming a later year, not the next one: "2024-25" is a fiscal
+    year, which is left out whole."""
+    if len(end) != 2 or not end.isdigit() or not year.isdigit():
+        return False
+    return int(end) not in (int(year[-2:]), (int(year[-2:]) + 1) % 100)
 
 
 def weekday_in_name(doc: Doc, start: int, end: int, words: DateWords) -> bool:

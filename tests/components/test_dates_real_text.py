@@ -192,8 +192,13 @@ def test_fiscal_and_recurring_dates_are_left_out(nlp: Language, sentence: str) -
     assert count_texts(nlp, sentence) == []
 
 
-def test_a_span_of_years_is_no_fiscal_year(nlp: Language) -> None:
-    assert dates(nlp, "Aid doubled in 2015-20 in the region.") == [("2015-20", "2015-01-01", "2020-12-31")]
+@pytest.mark.parametrize(
+    "sentence",
+    ["Aid doubled in 2015-20 in the region.", "The 2015-20 plan was extended.", "The plan for 2015-20 ran late."],
+)
+def test_a_span_of_years_is_no_fiscal_year(nlp: Language, sentence: str) -> None:
+    assert dates(nlp, sentence) == [("2015-20", "2015-01-01", "2020-12-31")]
+    assert count_texts(nlp, sentence) == []
 
 
 # -- years in names and numbers in identifiers ---------------------------------------------
