@@ -15,8 +15,9 @@ The steps, each a method below:
 5. ``candidates`` and ``process``: the longest candidates win; relative dates left out
    for want of a publication date are reported once per doc (W101).
 6. ``left_out``: dates read that name no calendar point here (a weekday in a name,
-   "Good Friday"; a recurrence, "meets in November every year") and fiscal years
-   (``DATE_FISCAL``: "2024-25") give no claim; they go to ``doc.spans["pc_left_out"]``,
+   "Good Friday"; a recurrence, "meets in November every year"), fiscal years
+   (``DATE_FISCAL``: "2024-25") and the site header's date of the day the page was
+   viewed (``site_header_date``) give no claim; they go to ``doc.spans["pc_left_out"]``,
    so that the counts do not take their numbers either.
 
 Every word list comes from the component's lexicon (labels ``DATE_PREPOSITION``,
@@ -53,6 +54,8 @@ DASHES = ("-", "\u2013", "\u2014")
 GLUED_REFERENCE = re.compile(r"(?<=\d)\[\d.*$")
 # Any day will do to tell a relative date ("last year") from text that is no date at all.
 SOME_DAY = date(2000, 1, 3)
+WORD = re.compile(r"[^\W\d_]+")
+BODY_LINE_WORDS = 12  # a line this long is running text: the page head ends above it
 
 Candidate = tuple[int, int, tuple[str, DateRange]]
 
@@ -92,6 +95,7 @@ class DateWords:
     recurring: frozenset[str]  # "every", "each": before a date or a unit after it, it recurs
     recurring_alone: frozenset[str]  # "annually": after a date, it recurs
     number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
+    time_words: frozenset[str]  # TIME_WORD: what a date line may hold after its time ("11:30 am GMT")
     lexicon: Lexicon  # for the counted nouns ("2000 delegates" counts; its plural test is the counts')
 
     @classmethod
@@ -122,6 +126,7 @@ class DateWords:
             recurring=side("DATE_RECURRING", None),
             recurring_alone=side("DATE_RECURRING", "alone"),
             number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
+            time_words=lexicon.words("TIME_WORD"),
             lexicon=lexicon,
         )
 
@@ -282,6 +287,28 @@ def weekday_in_name(doc: Doc, start: int, end: int, words: DateWords) -> bool:
         return True
     after_preposition = prev is not None and prev.lower_ in words.prepositions
     return nxt is not None and nxt.is_title and nxt.is_alpha and not after_preposition
+
+
+def site_header_date(
+    doc: Doc, start: int, end: int, value: DateRange, reference: date | None, words: DateWords
+) -> bool:
+    """Is the date the site header's display of the day the page was viewed ("Thu. Jan
+    23rd, 2025" above the masthead), page furniture and no date the article states? It is
+    when it is one day after the publication date, alone on its line (a time of day
+    aside), above the article's first line of running text and above more lines of the
+    page (a text that is one date alone is no page)."""
+    if reference is None or value[0] != value[1] or value[0] <= reference:
+        return False
+    text = doc.text
+    first, last = date_chars(doc, start, end)
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", last)
+    if line_end < 0 or not text[line_end:].strip():
+        return False
+    rest = text[line_start:first] + " " + text[last:line_end]
+    if any(word.casefold() not in words.time_words for word in WORD.findall(rest)):
+        return False
+    return all(len(line.split()) < BODY_LINE_WORDS for line in text[:line_start].splitlines())
 
 
 def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:
@@ -495,6 +522,9 @@ class DateComponent(RuleComponent):
             if match.label == FISCAL and is_fiscal_year(doc[match.start : match.end].text):
                 leave_out(doc, "date", match.start, match.end, match.rule)
         for start, end, (rule, (first_day, last_day)) in select_longest(found):
+            if site_header_date(doc, start, end, (first_day, last_day), reference, self.words):
+                leave_out(doc, "date", start, end, rule)
+                continue
             first, last = date_chars(doc, start, end)
             add_claim(doc, "date", first, last, rule, {"start_date": first_day, "end_date": last_day})
         if reference is None:

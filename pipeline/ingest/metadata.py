@@ -37,15 +37,23 @@ from ..patterns import default_lexicon
 HEAD_LINES = 30
 LINE_LIMIT = 300  # longer lines are running text: no byline, label or date line is read in them
 BODY_WORDS = 12  # a line of this many words that ends a sentence is running text, not the head
-NAME_ENDS = re.compile(r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(")
+PROMO_WORDS = 8  # a promotional label ("Content from our Premium Partner") is a line this short at most
+LABEL_WORDS = 4  # a section label above a headline ("Peace and Security") is this short at most
+CAPS_HEADLINE_WORDS = 4  # a line in capitals is a headline with this many words at least (not "PRESS RELEASE")
+NAME_ENDS = re.compile(
+    r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(|\s(?:of|for|at)\s"
+)  # "Jane Roe of X": an affiliation
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u25ba\u2023*]|-(?=\s))\s*")
 SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
 TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
-DATELINE_END = re.compile(r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
-LEAD_END = re.compile(r"\s[\u2013\u2014-]{1,2}\s|\.\s+(?=[A-Z])")  # after a date opening a paragraph
+# a dash after a dateline's date, spaced or glued to the next word ("2001 \u2013The", "(Agency)\u2013The")
+DASH_AFTER_DATE = r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?[\u2013\u2014]{1,2}(?=[A-Z\"\u201c])|\s-{1,2}(?=[A-Z])"
+DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
+LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date opening a paragraph
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
-CREDIT = re.compile(r"\s*\([^()]{1,40}\)\s*$")  # "(WAM)", "(Reuters)" after a dateline's date
+CREDIT = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)\s*$")  # "(WAM)", "/Newswire/" after a dateline's date
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+\S|^\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")
+HEADLINE_MARKS = re.compile(r"[:?!\"\u201c\u201d]")  # punctuation a name does not hold
 YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d{2}(?![\d.,]\d)")
 WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 FILE_NAME = re.compile(r"^\S+\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|html?|indd)$|^(?:microsoft \w+ - )", re.IGNORECASE)
@@ -73,6 +81,7 @@ class MetadataRules:
     name_tail: re.Pattern[str]
     time_tail: re.Pattern[str]
     furniture: re.Pattern[str]
+    promo: re.Pattern[str]
     listing: frozenset[str]
     not_person: frozenset[str]
     masthead: frozenset[str]
@@ -92,7 +101,10 @@ class MetadataRules:
                 r",?\s+(?:" + _alternatives(lexicon.words("POSTNOMINAL")) + r")\.?$", re.IGNORECASE
             ),
             byline=re.compile(
-                r"^(?:" + _alternatives(lexicon.words("BYLINE_LABEL")) + r")\s*:?\s+(?P<rest>.+)$", re.IGNORECASE
+                r"^(?:"
+                + _alternatives(lexicon.words("BYLINE_LABEL"))
+                + r")(?:\s*:?\s+|(?-i:(?=[A-Z][a-z])))(?P<rest>.+)$",
+                re.IGNORECASE,
             ),
             published=re.compile(r"^(?:" + dates + date_line, re.IGNORECASE),
             updated=re.compile(r"^(?:" + updates + date_line, re.IGNORECASE),
@@ -121,6 +133,7 @@ class MetadataRules:
                 r"^(?:" + _alternatives(lexicon.words("FURNITURE_LABEL")) + r")\s*(?::|$|" + SEPARATOR + ")",
                 re.IGNORECASE,
             ),
+            promo=re.compile(r"^(?:" + _alternatives(lexicon.words("PROMO_LABEL")) + r")\b", re.IGNORECASE),
             listing=lexicon.words("LISTING_WORD"),
             not_person=masthead | lexicon.words("NOT_PERSON_WORD"),
             masthead=masthead,
@@ -272,8 +285,11 @@ def _is_listing(line: str, rules: MetadataRules) -> bool:
 
 
 def is_furniture(line: str, rules: MetadataRules) -> bool:
-    """Page furniture: a category or tag label, a breadcrumb, a share line, a counter."""
-    return bool(rules.furniture.match(line)) or _is_listing(line, rules)
+    """Page furniture: a category or tag label, a breadcrumb, a share line, a counter, a
+    promotional label ("Sponsored by X", "Content from our Premium Partner")."""
+    if rules.furniture.match(line) or _is_listing(line, rules):
+        return True
+    return len(line.split()) <= PROMO_WORDS and bool(rules.promo.match(line))
 
 
 def _is_body(line: str) -> bool:
@@ -281,11 +297,15 @@ def _is_body(line: str) -> bool:
     return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":")))
 
 
-def _is_headline(line: str, rules: MetadataRules) -> bool:
+def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> bool:
+    """A line that may be the headline; one in capitals only with ``capitals`` (a page whose
+    head has no other) and of CAPS_HEADLINE_WORDS words at least ("PRESS RELEASE" is a label)."""
     words = line.split()
     if len(words) < 3 or len(line) > 200 or line.rstrip("\"'\u201d\u2019").endswith((".", ",", ";", ":")):
         return False
-    if line.isupper() or rules.byline.match(line) or rules.published.match(line) or rules.updated.match(line):
+    if line.isupper() and not (capitals and len(words) >= CAPS_HEADLINE_WORDS):
+        return False
+    if rules.byline.match(line) or rules.published.match(line) or rules.updated.match(line):
         return False
     if is_furniture(line, rules) or SECTION_NUMBER.match(line):
         return False
@@ -295,8 +315,11 @@ def _is_headline(line: str, rules: MetadataRules) -> bool:
 
 def is_masthead(line: str, rules: MetadataRules) -> bool:
     """A name rather than a headline: every word capitalised (small words aside), no figure,
-    and a noun of organizations or publications ("Caspian Energy Journal", "Centre for X")."""
-    if any(c.isdigit() for c in line):
+    no headline punctuation ("CICA: A Great Platform", "Widening Without Deepening?"), and
+    a noun of organizations or publications ("Caspian Energy Journal", "Centre for X").
+    A letterhead with its series after a separator is one ("CENTRE FOR X | Policy Brief No. 4")."""
+    line = re.split(SEPARATOR, line, maxsplit=1)[0]
+    if any(c.isdigit() for c in line) or HEADLINE_MARKS.search(line):
         return False
     words = _words(line)
     folded = [w.casefold() for w in words]
@@ -307,7 +330,7 @@ def is_masthead(line: str, rules: MetadataRules) -> bool:
 
 @dataclass(frozen=True)
 class DateFound:
-    rank: int  # lower wins: dateline, labelled line, date line, lead date, issued sentence, updated line
+    rank: int  # lower wins: dateline, labelled line, date line, lead date, issued sentence, late label, updated line
     index: int
     published: date | None = None
     month_day: tuple[int, int] | None = None
@@ -325,7 +348,7 @@ class Head:
     labelled_title: str | None = None
 
 
-DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, UPDATED_RANK = range(6)
+DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, LATE_RANK, UPDATED_RANK = range(7)
 
 
 def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | None, list[str]]:
@@ -351,6 +374,21 @@ def _tail_date(byline: str, rules: MetadataRules, read: Reader) -> date | None:
     if labelled:
         return _day(labelled.group("date"), rules, read)
     return _day(re.sub(r"^on\s+", "", rest, flags=re.IGNORECASE), rules, read)
+
+
+def _labelled_date(line: str, rules: MetadataRules, read: Reader) -> tuple[date | None, str | None]:
+    """The date of a line that labels it as the publication date ("POSTED JUNE 7, 2023 |
+    UPDATED MAY 14, 2024", "Published: 3 May 2021 by Jane Roe"), and the author it names."""
+    found = rules.published.match(line)
+    when = _day(found.group("date"), rules, read) if found else None
+    if found is not None and when is not None:
+        return when, found.group("author")
+    for part in rules.byline_parts.split(line):
+        found = rules.published.match(part.strip())
+        when = _day(found.group("date"), rules, read) if found else None
+        if found is not None and when is not None:
+            return when, found.group("author")
+    return None, None
 
 
 def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
@@ -390,7 +428,12 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         if dateline is not None:
             head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
             continue
-        if index > body:
+        if index > body:  # under a standfirst or a figure caption: only a labelled date line ("POSTED ...")
+            when, author = _labelled_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(LATE_RANK, index, when))
+                if author:
+                    found_author(author_of(author, rules), index)
             continue
         for rank, pattern in ((LABEL_RANK, rules.published), (UPDATED_RANK, rules.updated)):
             found = pattern.match(line)
@@ -418,10 +461,19 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
     return head
 
 
+def _order(found: DateFound) -> tuple[int, int]:
+    """Which of the head's dates is the article's: the best rank, then the earliest line,
+    except among lines holding a date alone, where the earliest day wins: a site shows
+    today's date in its header ("Thu. Jan 23rd, 2025" above the masthead), which is
+    never before the article's own date line."""
+    assert found.published is not None
+    return (found.rank, found.published.toordinal() if found.rank == DATE_LINE_RANK else found.index)
+
+
 def publication_date(head: Head, text: str) -> date | None:
-    """The best-ranked date of the head (the earliest line of that rank); a dateline
-    without a year takes the year of the other head dates, else the article's own year."""
-    full = sorted((d for d in head.dates if d.published is not None), key=lambda d: (d.rank, d.index))
+    """The best-ranked date of the head (see ``_order``); a dateline without a year takes
+    the year of the other head dates, else the article's own year."""
+    full = sorted((d for d in head.dates if d.published is not None), key=_order)
     partial = [d for d in head.dates if d.month_day is not None]
     best = full[0] if full else None
     if partial and (best is None or best.rank > partial[0].rank):
@@ -441,29 +493,42 @@ def _anchor(head: Head) -> int | None:
     return min(indexes) if indexes else None
 
 
+def is_section_label(line: str, rules: MetadataRules) -> bool:
+    """A short name-like line, a section or topic label above a headline ("Peace and
+    Security", "Climate Action"): at most LABEL_WORDS words, all capitalised (small words
+    aside), no figure."""
+    words = _words(line)
+    if len(words) > LABEL_WORDS or len(line.split()) > LABEL_WORDS or any(c.isdigit() for c in line):
+        return False
+    return all(w[:1].isupper() for w in words if w.casefold() not in rules.small)
+
+
 def headline(head: Head, rules: MetadataRules) -> str | None:
-    """The headline: the nearest headline-like line above the byline or date line (the
-    line just under it when there is none above, or when the one above is the page's
-    masthead), else the first headline-like line of the head that is no masthead. None
-    when the text opens with running text."""
+    """The headline: the first headline-like line above the byline or date line that is
+    neither a masthead nor a section label (lines between the two are standfirsts,
+    taglines, release numbers), else the nearest one above; the first one under it that
+    is no masthead when there is none above or all above are mastheads; else the first
+    headline-like line of the head that is no masthead. Lines that date or sign the article
+    are none; lines in capitals count only where the head has no other. None when the text
+    opens with running text."""
     lines, body = head.lines, head.body
-    candidates = [i for i in range(min(body, len(lines))) if _is_headline(lines[i], rules)]
+    stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
+    head_range = [i for i in range(min(body, len(lines))) if i not in stating]
+    candidates = [i for i in head_range if _is_headline(lines[i], rules)]
+    if not candidates:
+        candidates = [i for i in head_range if _is_headline(lines[i], rules, capitals=True)]
     if not candidates:  # the text opens with running text: no headline
         return None
-    first = candidates[0]
+    names = [i for i in candidates if not is_masthead(lines[i], rules)]
     anchor = _anchor(head)
     if anchor is None:
-        if is_masthead(lines[first], rules) and len(candidates) > 1:
-            return lines[candidates[1]]
-        return lines[first]
-    above = [i for i in candidates if i < anchor]
-    under = anchor + 1 if anchor + 1 in candidates else None
-    if not above:
-        return lines[under] if under is not None else lines[first]
-    pick = above[-1]
-    if pick == first and under is not None and is_masthead(lines[pick], rules):
-        return lines[under]
-    return lines[pick]
+        return lines[names[0] if names else candidates[0]]
+    above = [i for i in names if i < anchor]
+    under = next((i for i in names if i > anchor), None)
+    if not above:  # all above are mastheads (or none is): the first name under, else the nearest above
+        nearest = [i for i in candidates if i < anchor]
+        return lines[under if under is not None else (nearest[-1] if nearest else candidates[0])]
+    return lines[next((i for i in above if not is_section_label(lines[i], rules)), above[-1])]
 
 
 def _fold(text: str) -> str:

@@ -43,6 +43,7 @@ MIN_COMPOUND_TAIL = 4  # after a COMPOUND_HEAD, a shorter tail is a suffix: "hig
 LONG_LINE = 40
 PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
 DATE_LINE_WORDS = 8  # a date line this short keeps its own line
+LABEL_WORDS = 3  # a lower-case paragraph this short is a label of its own ("press release")
 
 
 @dataclass
@@ -301,8 +302,15 @@ def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
     return is_long or _starts_lower(b)
 
 
-def _join_blocks(a: str, b: str, gap: int, words: RepairWords) -> bool:
-    """Should a block that starts with ``b`` continue the paragraph ending in ``a``?"""
+def is_lone_label(block: list[Line]) -> bool:
+    """A paragraph that is one short line without a sentence's end: a label under a
+    headline ("press release", "news"), not the rest of a sentence cut by a break."""
+    return len(block) == 1 and len(block[0].text.split()) <= LABEL_WORDS and not TERMINAL.search(block[0].text)
+
+
+def _join_blocks(a: str, b: str, gap: int, words: RepairWords, *, label: bool = False) -> bool:
+    """Should a block that starts with ``b`` continue the paragraph ending in ``a``? A
+    lower-case ``label`` (``is_lone_label``) after a line that ends no sentence does not."""
     if words.keeps_its_line(b):
         return False
     if words.ends_with_abbreviation(a) and gap >= 2:
@@ -311,7 +319,7 @@ def _join_blocks(a: str, b: str, gap: int, words: RepairWords) -> bool:
         return False
     if words.runs_on(a):
         return _starts_lower(b) or gap >= 2
-    return b[:1].islower() or (gap >= 2 and len(a) >= PROSE_LINE)
+    return (b[:1].islower() and not label) or (gap >= 2 and len(a) >= PROSE_LINE)
 
 
 def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
@@ -339,7 +347,7 @@ def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
         for position, line in enumerate(lines):
             if previous is not None:
                 if position == 0:
-                    joined = _join_blocks(previous.text, line.text, gap, words)
+                    joined = _join_blocks(previous.text, line.text, gap, words, label=is_lone_label(lines))
                     separator = " " if joined else "\n\n"
                 else:
                     joined = _join_lines(previous.text, line.text, longest, words)

@@ -269,3 +269,50 @@ def test_a_glued_reference_keeps_the_exact_characters(nlp: Language) -> None:
 )
 def test_a_date_before_a_closing_bracket_ends_at_the_number(nlp: Language, sentence: str, expected: list[str]) -> None:
     assert [text for text, _, _ in dates(nlp, sentence)] == expected
+
+
+# -- the site header's date of the day the page was viewed: page furniture ------------------
+BODY_AFTER_HEAD = (
+    "The coastal authority said on Wednesday that the new barriers would be finished before the "
+    "storm season, according to the figures it released."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a later day alone on the first line, above the dateline: the site's display date
+        (
+            "Sat. Jun 21st, 2025\n\nLisbon, 11 June 2025\n\n" + BODY_AFTER_HEAD,
+            [("11 June 2025", "2025-06-11", "2025-06-11"), ("Wednesday", "2025-06-11", "2025-06-11")],
+        ),
+        (
+            "Harbor Valley Journal\nMonday, 30 June 2025 09:15 GMT\n\nBarriers for the coast\n\n" + BODY_AFTER_HEAD,
+            [("Wednesday", "2025-06-11", "2025-06-11")],
+        ),
+        # the publication day itself above the headline is the article's date line
+        (
+            "Thursday, 12 June 2025 11:30\n\nBarriers for the coast\n\n" + BODY_AFTER_HEAD,
+            [("Thursday, 12 June 2025", "2025-06-12", "2025-06-12"), ("Wednesday", "2025-06-11", "2025-06-11")],
+        ),
+        # a later day in running text, or on a line of its own under it, is a date of the article
+        (
+            BODY_AFTER_HEAD + "\n\nThe next review is due on 30 June 2025.",
+            [("Wednesday", "2025-06-11", "2025-06-11"), ("30 June 2025", "2025-06-30", "2025-06-30")],
+        ),
+        (
+            BODY_AFTER_HEAD + "\n\nFigures as of\n30 June 2025",
+            [("Wednesday", "2025-06-11", "2025-06-11"), ("30 June 2025", "2025-06-30", "2025-06-30")],
+        ),
+        # a text that is one date alone is no page with a header
+        ("30 June 2025", [("30 June 2025", "2025-06-30", "2025-06-30")]),
+        # a later day on a head line with other words is no display date
+        (
+            "Hearing set for 30 June 2025\n\n" + BODY_AFTER_HEAD,
+            [("30 June 2025", "2025-06-30", "2025-06-30"), ("Wednesday", "2025-06-11", "2025-06-11")],
+        ),
+    ],
+)
+def test_a_site_header_date_is_furniture(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, text) == expected
+    assert not any(c in count_texts(nlp, text) for c in ("21st", "2025", "30"))

@@ -1,0 +1,224 @@
+"""Page openings of the policy genres, with the variants real sites show around the headline.
+
+Every opening here is written for these tests: government press releases, development-bank
+news, UN-agency news, blogs, news-agency wires, printed PDF pages with a letterhead and
+JSONL lines with a ``published`` field; around them promotional labels, breadcrumbs,
+share and print lines, update stamps, bylines with roles, timestamps with time zones,
+numeric and ordinal dates, the date above or under the headline, headlines in capitals
+and headlines wrapped over two lines."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import RawArticle, finish
+from pipeline.ingest.metadata import Metadata
+
+BODY = (
+    "The regional authority said the programme would reach every district within three years, "
+    "according to figures released by the planning office on Tuesday.\n\n"
+    "A second phase is planned for 2026, when the northern districts join the scheme.\n"
+)
+HEADLINE = "Coastal towns get new flood barriers under the river plan"
+
+
+def meta_of(opening: str) -> Metadata:
+    """The metadata of a plain-text page opening above ``BODY``, as ``finish`` reads it (after repair)."""
+    article = finish(RawArticle("page", f"{opening}\n\n{BODY}", "page.txt")).article
+    return Metadata(article.title, article.author, article.published)
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        # -- government press releases ----------------------------------------------------------
+        (
+            "Home > News > Press releases\n\nPress release\n\n" + HEADLINE + "\n\n"
+            "From: Department for Coastal Affairs\nPublished 7 June 2023\n\nShare this page",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "You are here: Home \u203a Media \u203a Statements\n\n" + HEADLINE + "\n\n"
+            "Last updated: 9 June 2023\n\nPublished: 7 June 2023\n\nPrint\nEmail",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "FOR IMMEDIATE RELEASE\n\nMINISTRY OF WATER RESOURCES\n\n"
+            "MINISTER OPENS THE NEW DESALINATION PLANT IN PORT AMARA\n\n07.06.2023",
+            Metadata("MINISTER OPENS THE NEW DESALINATION PLANT IN PORT AMARA", None, date(2023, 6, 7)),
+        ),
+        # -- development-bank news ----------------------------------------------------------------
+        (
+            "News\n\nRegional Bank approves $120 million loan for rural water supply in Lakeland\n\n"
+            "07.06.2023\n\nPrint\nShare this",
+            Metadata(
+                "Regional Bank approves $120 million loan for rural water supply in Lakeland", None, date(2023, 6, 7)
+            ),
+        ),
+        (
+            "7 June 2023\nSponsored content\n\nCoastal Development Bank (Port Amara)\n\n"
+            "Coastal Development Bank Approves Loans Worth $80 Million to Three Member Countries\n\npress release",
+            Metadata(
+                "Coastal Development Bank Approves Loans Worth $80 Million to Three Member Countries",
+                None,
+                date(2023, 6, 7),
+            ),
+        ),
+        (
+            "Content from our Premium Partner\n\n" + HEADLINE + "\n\n2023-06-07",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "Advertisement\n\n" + HEADLINE + "\n\nPartner content\n\n7th June 2023",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        # -- UN-agency news ------------------------------------------------------------------------
+        (
+            "Sat. Jun 10th, 2023\n\n" + HEADLINE + "\n\n7 June 2023",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "Wed. Jan 8th, 2025\n\nGENEVA, 7 June 2023 \u2013 The agency said on Wednesday that the coastal towns would "
+            "receive new flood barriers before the storm season.",
+            Metadata(None, None, date(2023, 6, 7)),
+        ),
+        (
+            HEADLINE + "\n\nNews release\n\n7 June 2023 | 14:05 CEST\n\nShare:",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        # -- blogs -----------------------------------------------------------------------------------
+        (
+            "The Trade Desk Blog\n\nHome > Trade policy\n\n" + HEADLINE + "\n\nBy JANE ROE\n\n"
+            "Posted on 2023-06-07 09:15 CET",
+            Metadata(HEADLINE, "JANE ROE", date(2023, 6, 7)),
+        ),
+        (
+            HEADLINE + "\n\nBy Jane Roe, Senior Fellow\n\nJune 7, 2023 at 9:15 a.m. ET",
+            Metadata(HEADLINE, "Jane Roe", date(2023, 6, 7)),
+        ),
+        (
+            HEADLINE + "\n\nJane Roe, Senior Fellow, Centre for Coastal Studies | June 7, 2023",
+            Metadata(HEADLINE, "Jane Roe", date(2023, 6, 7)),
+        ),
+        # a standfirst and a figure caption above the byline block
+        (
+            HEADLINE + "\n\nThree towns, one plan and a long wait for the money to arrive\n\n"
+            "(June 2, 2024) Figure showing the number of barriers built in each town since the start of "
+            "the plan, with the northern towns far behind the others.\n\nBy Jane Roe\n"
+            "POSTED JUNE 7, 2023 | UPDATED JUNE 2, 2024",
+            Metadata(HEADLINE, "Jane Roe", date(2023, 6, 7)),
+        ),
+        # -- news-agency wires -------------------------------------------------------------------------
+        (
+            HEADLINE + "\n\nLONDON, 7 June 2023 /Harbor Newswire/ -- The ministry said",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            HEADLINE + "\n\nPORT AMARA, June 7, 2023 (Coast News Agency)\u2013The ministry said",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            HEADLINE + "\n\nJune 7, 2023 9:15 AM EDT\n\nBy Jane Roe\n\n3 min read",
+            Metadata(HEADLINE, "Jane Roe", date(2023, 6, 7)),
+        ),
+        # -- printed PDF pages with a letterhead ----------------------------------------------------------
+        (
+            "International Council for Coastal Development\n\n" + HEADLINE + "\n\n"
+            "Serving the coastal communities since 1990\n\nPress release No. ICCD/12/2023\n\n"
+            "Lisbon, 7 June 2023 \u2013The council said",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "Centre for Coastal Studies\n\nPOLICY BRIEF\n\nCoastal towns get new flood barriers\n"
+            "under the river plan\n\nJune 7, 2023",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+        (
+            "Centre for Coastal Studies\n\nCoastal towns get new flood barriers under the\nriver plan\n\n7 June 2023",
+            Metadata(HEADLINE, None, date(2023, 6, 7)),
+        ),
+    ],
+)
+def test_page_openings(opening: str, expected: Metadata) -> None:
+    assert meta_of(opening) == expected
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # a topic label above the headline (UN-agency news), a standfirst under it
+        ("Peace and Security\n\n" + HEADLINE + "\n\n7 June 2023", HEADLINE),
+        (HEADLINE + "\n\nThree towns wait for the money to arrive\n\n7 June 2023", HEADLINE),
+        # a title-case headline with an organization noun under a masthead
+        (
+            "Harbor Valley Journal\n\nRegional Development Bank Approves New Coastal Fund\n\n7 June 2023",
+            "Regional Development Bank Approves New Coastal Fund",
+        ),
+        # a name never holds a colon or a question mark: such a line is a headline
+        (
+            "Centre for Coastal Studies\n\nThe Coastal Fund: A Platform for Regional Recovery\n\nBy Jane Roe",
+            "The Coastal Fund: A Platform for Regional Recovery",
+        ),
+        (
+            "Centre for Coastal Studies\n\nA Bank for the Coast? The Regional Fund After Its First Decade\n\nBy Jane Roe",
+            "A Bank for the Coast? The Regional Fund After Its First Decade",
+        ),
+        # a letterhead with its series after a separator is no headline
+        (
+            "CENTRE FOR COASTAL STUDIES | Working Paper No. 12\n\nRebuilding the harbour towns after the storm\n\n"
+            "By Jane Roe",
+            "Rebuilding the harbour towns after the storm",
+        ),
+        # a lower-case label paragraph under the headline stays apart from it
+        ("Harbor Valley Journal\n\n" + HEADLINE + "\n\nnews release\n\n7 June 2023", HEADLINE),
+    ],
+)
+def test_the_headline_among_the_head_lines(opening: str, title: str) -> None:
+    assert meta_of(opening).title == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Content from our Premium Partner",
+        "Sponsored content",
+        "Sponsored by Harbor Bank",
+        "Partner content",
+        "Paid post",
+        "Promoted",
+        "Advertisement",
+        "Brought to you by Harbor Bank",
+        "In partnership with Harbor Bank",
+    ],
+)
+def test_promotional_labels_are_no_headline(line: str) -> None:
+    assert meta_of(f"{line}\n\n{HEADLINE}\n\n7 June 2023").title == HEADLINE
+
+
+def test_a_jsonl_lines_published_field_is_kept_and_the_text_gives_the_title(tmp_path: Path) -> None:
+    text = "Sat. Jun 10th, 2023\n\n" + HEADLINE + "\n\nLisbon, 7 June 2023 \u2013 " + BODY
+    raw = RawArticle("a", text, str(tmp_path / "batch.jsonl"), published=date(2023, 6, 8), states_published=True)
+    article = finish(raw).article
+    assert (article.title, article.published) == (HEADLINE, date(2023, 6, 8))
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By JANE ROE", "JANE ROE"),
+        ("ByJane Roe", "Jane Roe"),  # a byline glued to its label, as extracted page text has it
+        ("By Jane Roe of the Harbor Institute", "Jane Roe"),
+        ("By Jane Roe, Senior Fellow", "Jane Roe"),
+        ("Written by: Ana de Souza and Li Wei", "Ana de Souza and Li Wei"),
+        # an office or an agency is no person
+        ("ByUnited Nations High Commissioner for Refugees", None),
+        ("By the Office of the Coastal Commissioner", None),
+        ("By Ministry of Coastal Affairs", None),
+    ],
+)
+def test_bylines_with_roles_and_offices(byline: str, author: str | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{byline}\n\n7 June 2023")
+    assert (meta.title, meta.author, meta.published) == (HEADLINE, author, date(2023, 6, 7))
