@@ -278,10 +278,20 @@ def year_of_text(text: str) -> int | None:
 def _is_listing(line: str, rules: MetadataRules) -> bool:
     """A listing counter or a view count: "Displaying 1 - 3 of 3", "Read 649 times", "Page 2"."""
     words = line.split()
-    if len(words) > 8 or not any(c.isdigit() for c in line):
-        return False
-    ends = [w.strip("():,.").casefold() for w in (words[0], words[-1])]
-    return any(end in rules.listing for end in ends)
+    if len(words) > 8 or not any(c.isdigit() for c in line) or _capitalised_words(words) > MAX_LISTING_CAPITALS:
+        return False  # "Solar Output Up 3 Times" is a headline
+
+    def counter_at(end: int, beside: int) -> bool:
+        return words[end].strip("():,.").casefold() in rules.listing and any(c.isdigit() for c in words[beside])
+
+    return len(words) > 1 and (counter_at(0, 1) or counter_at(-1, -2) or counter_at(0, -1))
+
+
+MAX_LISTING_CAPITALS = 2  # a counter has few capitals ("Displaying 1 - 3 of 3", "Read 649 times")
+
+
+def _capitalised_words(words: list[str]) -> int:
+    return sum(1 for w in words if w[:1].isupper())
 
 
 def is_furniture(line: str, rules: MetadataRules) -> bool:

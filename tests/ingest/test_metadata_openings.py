@@ -222,3 +222,18 @@ def test_a_jsonl_lines_published_field_is_kept_and_the_text_gives_the_title(tmp_
 def test_bylines_with_roles_and_offices(byline: str, author: str | None) -> None:
     meta = meta_of(f"{HEADLINE}\n\n{byline}\n\n7 June 2023")
     assert (meta.title, meta.author, meta.published) == (HEADLINE, author, date(2023, 6, 7))
+
+
+# -- a headline with a figure and a word a counter also ends in is still a headline ----------
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        ("Port Sells 30% of Its Shares\n\n4 May 2022", "Port Sells 30% of Its Shares"),
+        ("Rice Harvest Up 2 Times in Delta\n\n4 May 2022", "Rice Harvest Up 2 Times in Delta"),
+        ("Findings of the 2021 Survey Released\n\n4 May 2022", "Findings of the 2021 Survey Released"),
+        ("Showing 1 - 10 of 42\n\n" + HEADLINE + "\n\n4 May 2022\n\nRead 311 times", HEADLINE),
+        ("Page 3\n\n" + HEADLINE + "\n\n4 May 2022", HEADLINE),
+    ],
+)
+def test_a_counter_needs_its_figure_beside_it_and_few_capitals(opening: str, title: str) -> None:
+    assert meta_of(opening) == Metadata(title, None, date(2022, 5, 4))
