@@ -677,7 +677,10 @@ class OrganizationComponent(RuleComponent):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
-                self._rekey(mentions, named.key, "gaz:" + entry.id)  # "... of the United Nations (FAO)"
+                # "... of the United Nations (FAO)" is FAO; "Board of Directors of the EIB (EIB)" an organ of it
+                inner = [m.start for m in mentions if m.key == "gaz:" + entry.id and m.end == open_i]
+                if not any(self._is_parent_complement(doc, named.start, start) for start in inner):
+                    self._rekey(mentions, named.key, "gaz:" + entry.id)
             elif short not in known:
                 found.setdefault(short, named.key)
         for m in mentions:
@@ -699,6 +702,14 @@ class OrganizationComponent(RuleComponent):
             short = strings[match_id]
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
         return out
+
+    def _is_parent_complement(self, doc: Doc, start: int, inner: int) -> bool:
+        """Is the name at ``inner`` the complement of a name opening at ``start`` ("Board of
+        Directors of the | European Investment Bank")? Then the name is an organ of it."""
+        j = inner - 1
+        if j > start and doc[j].lower_ in ARTICLES:
+            j -= 1
+        return j > start and doc[j].lower_ in self.words.connectors
 
     @staticmethod
     def _rekey(mentions: list[Mention], old: str, new: str) -> None:
@@ -977,7 +988,7 @@ class OrganizationComponent(RuleComponent):
         written: dict[str, list[str]] = {}
         for m in mentions:
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
-        self._join_aliases(mentions, written, definitions)
+        self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
@@ -989,12 +1000,14 @@ class OrganizationComponent(RuleComponent):
         return names
 
     def _join_aliases(
-        self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
+        self, doc: Doc, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
     ) -> None:
         """A generic name written like a defined long form or a gazetteer form is that organization,
         also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group"), and so
         is a longer name that ends where a long form ends ("Deutsche Gesellschaft für
-        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on)."""
+        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on), unless
+        the long form is its complement: "Executive Board of the Northern Development Fund
+        (NDF)" is an organ of the fund, another organization."""
         organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
@@ -1005,7 +1018,12 @@ class OrganizationComponent(RuleComponent):
             base, _, last = m.key.rpartition(" ")
             target = alias_of.get(m.key) or (alias_of.get(base) if last in self.words.same_suffixes else None)
             long_start, defined = defined_at.get(m.end, (-1, None))
-            if target is None and m.key.startswith("name:") and 0 <= m.start <= long_start:
+            if (
+                target is None
+                and m.key.startswith("name:")
+                and 0 <= m.start <= long_start
+                and not self._is_parent_complement(doc, m.start, long_start)
+            ):
                 target = defined
             if target is not None:
                 moves.setdefault(m.key, target)
