@@ -325,6 +325,18 @@ _LABELS: tuple[Label, ...] = (
         "capitalized phrases that name a kind of body, not one (National Society)",
         matched=False,
     ),
+    Label(
+        "KIND_OF_BODY_HEAD",
+        ORGANIZATIONS,
+        "plural head nouns of kinds of body (Partners, Institutions): with only generic words before them, no name",
+        matched=False,
+    ),
+    Label(
+        "KIND_OF_BODY_WORD",
+        ORGANIZATIONS,
+        "generic words describing a kind of body (National, Implementing, Member)",
+        matched=False,
+    ),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
     Label(

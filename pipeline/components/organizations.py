@@ -183,6 +183,8 @@ class NameWords:
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
+    kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
+    kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -201,7 +203,17 @@ class NameWords:
             lexicon.words("OWNED_PROGRAMME_HEAD"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
+            lexicon.words("KIND_OF_BODY_HEAD"),
+            lexicon.words("KIND_OF_BODY_WORD"),
         )
+
+    def names_a_kind_of_body(self, words: list[str]) -> bool:
+        """ "Implementing Partners", "Member States and Development Partners": a plural head
+        after generic words only names a kind of body ("Lakeside Capital Partners" is one)."""
+        lowered = [w.lower() for w in words]
+        if not lowered or lowered[-1] not in self.kind_heads:
+            return False
+        return all(w in self.kind_words or w in self.kind_heads or w in self.small for w in lowered[:-1])
 
     def without_modifier(self, form: str) -> str:
         """``"US RAND Corporation"`` -> "RAND Corporation": the name without a country's short form."""
@@ -762,6 +774,8 @@ class OrganizationComponent(RuleComponent):
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
         if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+            return None
+        if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
             return None
         return start, end
 

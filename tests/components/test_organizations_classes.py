@@ -28,3 +28,22 @@ def test_an_acronym_after_an_organ_of_its_parent_is_the_parents(
     nlp: Language, text: str, expected: dict[str, set[str | None]]
 ) -> None:
     assert org_groups(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fund works with National Partners and Implementing Partners in the field.", set()),
+        ("Member States and Development Partners pledged support.", set()),
+        ("Financial Institutions and International Financial Institutions lent more.", set()),
+        ("Security Forces were deployed. The Armed Forces of Lakeland agreed.", {"Armed Forces of Lakeland"}),
+        ("Emergency Services and Social Services were stretched.", set()),
+        ("Civil Society Organizations met. The Lakeland Civil Society Forum met.", {"Lakeland Civil Society Forum"}),
+        ("Lakeside Capital Partners bought the plant. Northbridge Holdings sold it.",
+         {"Lakeside Capital Partners", "Northbridge Holdings"}),
+        ("The Regional Development Partners Group met in May.", {"Regional Development Partners Group"}),
+        ("The National Health Service agreed.", {"National Health Service"}),
+    ],
+)  # fmt: skip
+def test_a_capitalised_kind_of_body_is_no_name(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
