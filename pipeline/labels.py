@@ -326,6 +326,18 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "COUNTRY",
+        ORGANIZATIONS,
+        "countries and world regions (CLDR names): after a known organization, its country office (UNICEF Nigeria)",
+        case_sensitive=True,
+    ),
+    Label(
+        "PAIR_NOUN",
+        ORGANIZATIONS,
+        "nouns after an organization and a country that make the pair a modifier (the IMF Kenya programme)",
+        matched=False,
+    ),
+    Label(
         "KIND_OF_BODY_HEAD",
         ORGANIZATIONS,
         "plural head nouns of kinds of body (Partners, Institutions): with only generic words before them, no name",

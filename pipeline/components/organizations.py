@@ -183,6 +183,7 @@ class NameWords:
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
+    pair_nouns: frozenset[str]  # PAIR_NOUN, DOCUMENT_NOUN, INITIATIVE_NOUN: "the EU India summit" names no office
     kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
 
@@ -203,6 +204,7 @@ class NameWords:
             lexicon.words("OWNED_PROGRAMME_HEAD"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
+            lexicon.words("PAIR_NOUN") | lexicon.words("DOCUMENT_NOUN") | lexicon.words("INITIATIVE_NOUN"),
             lexicon.words("KIND_OF_BODY_HEAD"),
             lexicon.words("KIND_OF_BODY_WORD"),
         )
@@ -285,6 +287,7 @@ class Facts:
     wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
     known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
     brackets: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of bracketed stretches
+    countries: dict[int, int] = field(default_factory=dict)  # start -> end of a country's or region's name
 
     @property
     def known_ends(self) -> set[int]:
@@ -307,6 +310,8 @@ class Facts:
                 facts.documents.add(m.start)
             elif m.label == "INITIATIVE_HEAD":
                 facts.initiative_heads.add(m.start)
+            elif m.label == "COUNTRY":
+                facts.countries[m.start] = max(m.end, facts.countries.get(m.start, m.end))
         return facts
 
 
@@ -478,6 +483,7 @@ class OrganizationComponent(RuleComponent):
         facts.known_spans.update((m.start, m.end) for m in mentions)
         mentions += self._generic_mentions(doc, text, facts, entities)
         mentions += self._short_forms_of_names(doc, mentions, definitions, facts.brackets)
+        mentions += self._country_offices(doc, mentions, facts.countries)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -723,6 +729,26 @@ class OrganizationComponent(RuleComponent):
             j -= 1
         return j > start and doc[j].lower_ in self.words.connectors
 
+    def _country_offices(self, doc: Doc, mentions: list[Mention], countries: dict[int, int]) -> list[Mention]:
+        """A known organization followed by a country's or a region's name is its office there,
+        another organization: "UNICEF Nigeria", "JICA India", "the World Bank South Asia" (not
+        when a capitalized word follows, nor a ``PAIR_NOUN``: "the IMF Kenya programme")."""
+        out = []
+        for m in mentions:
+            end = countries.get(m.end)
+            if end is None or (m.key.startswith("name:") and m.rule != "org-acronym-short-form"):
+                continue
+            if doc[m.end - 1].whitespace_ != " " or doc[m.end - 1].text in self.words.modifiers:
+                continue
+            after = doc[end] if end < len(doc) else None
+            if after is not None and (
+                (after.is_alpha and after.text[:1].isupper()) or after.lower_ in self.words.pair_nouns
+            ):
+                continue
+            text = clean_text(doc[m.start : end])
+            out.append(Mention(m.start, end, "name:" + name_key(text), "org-country-office", 3))
+        return out
+
     @staticmethod
     def _rekey(mentions: list[Mention], old: str, new: str) -> None:
         for m in mentions:
@@ -875,7 +901,8 @@ class OrganizationComponent(RuleComponent):
     ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
-        opens the next line: "... the Ministry of Finance\nWorld Bank staff")."""
+        opens the next line: "... the Ministry of Finance\nWorld Bank staff", or follows its
+        "and": "the WHO Country Office for India and UNICEF")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -895,7 +922,13 @@ class OrganizationComponent(RuleComponent):
                 k = i
                 while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
-                if k < limit and doc[k].lower_ == "and" and k + 1 < limit and _is_cap_word(doc[k + 1]):
+                if (
+                    k < limit
+                    and doc[k].lower_ == "and"
+                    and k + 1 < limit
+                    and _is_cap_word(doc[k + 1])
+                    and k + 1 not in (known_starts or ())
+                ):
                     i = k + 1
                     continue
             break

@@ -47,3 +47,21 @@ def test_an_acronym_after_an_organ_of_its_parent_is_the_parents(
 )  # fmt: skip
 def test_a_capitalised_kind_of_body_is_no_name(nlp: Language, text: str, expected: set[str]) -> None:
     assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("UNICEF Nigeria and WFP Yemen said so.", {"UNICEF Nigeria", "WFP Yemen"}),
+        ("The Lakeland Relief Agency (LRA) works there. The chief of LRA Kenya spoke.",
+         {"Lakeland Relief Agency", "LRA Kenya"}),
+        ("Partners include UNDP Bangladesh, the WHO Country Office for India and UNICEF South Sudan.",
+         {"UNDP Bangladesh", "WHO Country Office for India", "UNICEF South Sudan"}),
+        ("The World Bank Ghana office agreed.", {"World Bank Ghana"}),
+        ("The IMF Kenya programme was approved.", {"International Monetary Fund"}),
+        ("The EU India summit met. The G20 India presidency began.", {"European Union", "G20"}),
+        ("The ADB Nepal Resident Mission agreed.", {"ADB Nepal Resident Mission"}),
+    ],
+)  # fmt: skip
+def test_a_known_organization_and_a_country_is_its_office_there(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
