@@ -338,6 +338,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "SURNAME_PREFIX",
+        ORGANIZATIONS,
+        "openings of surnames written in CamelCase (Mac, Van): a CamelCase word opening so is no name",
+        matched=False,
+    ),
+    Label(
         "KIND_OF_BODY_HEAD",
         ORGANIZATIONS,
         "plural head nouns of kinds of body (Partners, Institutions): with only generic words before them, no name",

@@ -184,6 +184,7 @@ class NameWords:
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
     pair_nouns: frozenset[str]  # PAIR_NOUN, DOCUMENT_NOUN, INITIATIVE_NOUN: "the EU India summit" names no office
+    surname_prefixes: frozenset[str]  # SURNAME_PREFIX: "MacArthur" is a person's name
     kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
 
@@ -205,9 +206,14 @@ class NameWords:
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
             lexicon.words("PAIR_NOUN") | lexicon.words("DOCUMENT_NOUN") | lexicon.words("INITIATIVE_NOUN"),
+            lexicon.words("SURNAME_PREFIX"),
             lexicon.words("KIND_OF_BODY_HEAD"),
             lexicon.words("KIND_OF_BODY_WORD"),
         )
+
+    def reads_as_surname(self, word: str) -> bool:
+        """ "MacArthur", "VanDyke": a CamelCase word that opens with a surname prefix."""
+        return any(word[len(p) : len(p) + 1].isupper() and word[: len(p)].lower() == p for p in self.surname_prefixes)
 
     def names_a_kind_of_body(self, words: list[str]) -> bool:
         """ "Implementing Partners", "Member States and Development Partners": a plural head
@@ -644,11 +650,12 @@ class OrganizationComponent(RuleComponent):
             mentions.append(Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2))
         return mentions
 
-    @staticmethod
-    def _pattern_mentions(doc: Doc, matches: list[Match]) -> list[Mention]:
+    def _pattern_mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
         mentions = []
         for m in matches:
             start, end = m.start, m.end
+            if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
+                continue
             if m.label == "ORG_IN_CONTEXT":  # the name: the capitalized words after the match's first token
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)

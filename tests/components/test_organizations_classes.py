@@ -65,3 +65,18 @@ def test_a_capitalised_kind_of_body_is_no_name(nlp: Language, text: str, expecte
 )  # fmt: skip
 def test_a_known_organization_and_a_country_is_its_office_there(nlp: Language, text: str, expected: set[str]) -> None:
     assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RiverPost\n\nThe ministry signed two loans on Monday.", {"RiverPost"}),
+        ("By Jane Roe | RiverPost\nThe ministry agreed.", {"RiverPost"}),
+        ("Shares of NorthWind rose after BlueHarbor bought them.", {"NorthWind", "BlueHarbor"}),
+        ("GreenBridge Holdings bought it.", {"GreenBridge Holdings"}),
+        ("Ms MacArthur and Mr VanDyke met FinTech firms.", set()),
+        ("He holds a PhD and signed an MoU with the GoI.", set()),
+    ],
+)
+def test_a_camel_case_word_is_a_name(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
