@@ -803,7 +803,7 @@ class OrganizationComponent(RuleComponent):
         if not doc[head].text[:1].isupper():
             return None
         start = self._name_start(doc, head, facts)
-        end = self._complements_end(doc, head + 1, facts.wrapped, facts.known_starts)
+        end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
         if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
@@ -811,6 +811,19 @@ class OrganizationComponent(RuleComponent):
         if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
             return None
         return start, end
+
+    @staticmethod
+    def _head_end(doc: Doc, head: int) -> int:
+        """After the head noun and a capitalized word hyphenated to it ("Directorate-General")."""
+        if (
+            head + 2 < len(doc)
+            and doc[head + 1].text == "-"
+            and not doc[head].whitespace_
+            and not doc[head + 1].whitespace_
+            and _is_cap_word(doc[head + 2])
+        ):
+            return head + 3
+        return head + 1
 
     def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
         """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress",
@@ -836,7 +849,8 @@ class OrganizationComponent(RuleComponent):
                 continue
             if prev.is_space:
                 break
-            if prev.text in JOINERS and not prev.whitespace_ and start >= 2 and _is_name_word(doc[start - 2]):
+            glued = not prev.whitespace_ or prev.text == "&"  # "India-Middle East", "Procter & Gamble"
+            if prev.text in JOINERS and glued and start >= 2 and _is_name_word(doc[start - 2]):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:

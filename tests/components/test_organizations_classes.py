@@ -80,3 +80,18 @@ def test_a_known_organization_and_a_country_is_its_office_there(nlp: Language, t
 )
 def test_a_camel_case_word_is_a_name(nlp: Language, text: str, expected: set[str]) -> None:
     assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lakeside Solar & Storage Company won the tender.", {"Lakeside Solar & Storage Company"}),
+        ("The Bank of Lakeland & Coast lent more.", {"Bank of Lakeland & Coast"}),
+        ("The Directorate-General for Coastal Policy said so.", {"Directorate-General for Coastal Policy"}),
+        ("The C40 Cities Climate Leadership Group met.", {"C40 Cities Climate Leadership Group"}),
+        ("The LAKELAND WATER AUTHORITY said so.", {"Lakeland Water Authority"}),
+        ('Funds from the "Lakeland Rivers Trust" arrived.', {"Lakeland Rivers Trust"}),
+    ],
+)
+def test_names_with_ampersands_hyphens_digits_capitals_and_quotes(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
