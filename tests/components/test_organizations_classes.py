@@ -95,3 +95,20 @@ def test_a_camel_case_word_is_a_name(nlp: Language, text: str, expected: set[str
 )
 def test_names_with_ampersands_hyphens_digits_capitals_and_quotes(nlp: Language, text: str, expected: set[str]) -> None:
     assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rates were raised by the US Federal Reserve and the Bank of Japan.", {"US Federal Reserve", "Bank of Japan"}),
+        ("The World Meteorological Organization (WMO) said so. WMO agreed.", {"World Meteorological Organization"}),
+        ("Bank Indonesia and the Deutsche Bundesbank met.", {"Bank Indonesia", "Deutsche Bundesbank"}),
+        ("The IFC and MIGA joined the Inter-American Development Bank.",
+         {"International Finance Corporation", "Multilateral Investment Guarantee Agency",
+          "Inter-American Development Bank"}),
+    ],
+)  # fmt: skip
+def test_the_gazetteer_knows_the_un_system_the_development_banks_and_g20_central_banks(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert set(org_groups(nlp, text)) == expected
