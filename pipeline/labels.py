@@ -325,6 +325,36 @@ _LABELS: tuple[Label, ...] = (
         "capitalized phrases that name a kind of body, not one (National Society)",
         matched=False,
     ),
+    Label(
+        "COUNTRY",
+        ORGANIZATIONS,
+        "countries and world regions (CLDR names): after a known organization, its country office (UNICEF Nigeria)",
+        case_sensitive=True,
+    ),
+    Label(
+        "PAIR_NOUN",
+        ORGANIZATIONS,
+        "nouns after an organization and a country that make the pair a modifier (the IMF Kenya programme)",
+        matched=False,
+    ),
+    Label(
+        "SURNAME_PREFIX",
+        ORGANIZATIONS,
+        "openings of surnames written in CamelCase (Mac, Van): a CamelCase word opening so is no name",
+        matched=False,
+    ),
+    Label(
+        "KIND_OF_BODY_HEAD",
+        ORGANIZATIONS,
+        "plural head nouns of kinds of body (Partners, Institutions): with only generic words before them, no name",
+        matched=False,
+    ),
+    Label(
+        "KIND_OF_BODY_WORD",
+        ORGANIZATIONS,
+        "generic words describing a kind of body (National, Implementing, Member)",
+        matched=False,
+    ),
     # objectives
     Label("LIST_INTRO", OBJECTIVES, "words that introduce a list of goals", claims=True),
     Label(

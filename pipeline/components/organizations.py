@@ -183,6 +183,10 @@ class NameWords:
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
+    pair_nouns: frozenset[str]  # PAIR_NOUN, DOCUMENT_NOUN, INITIATIVE_NOUN: "the EU India summit" names no office
+    surname_prefixes: frozenset[str]  # SURNAME_PREFIX: "MacArthur" is a person's name
+    kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
+    kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -201,7 +205,23 @@ class NameWords:
             lexicon.words("OWNED_PROGRAMME_HEAD"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
+            lexicon.words("PAIR_NOUN") | lexicon.words("DOCUMENT_NOUN") | lexicon.words("INITIATIVE_NOUN"),
+            lexicon.words("SURNAME_PREFIX"),
+            lexicon.words("KIND_OF_BODY_HEAD"),
+            lexicon.words("KIND_OF_BODY_WORD"),
         )
+
+    def reads_as_surname(self, word: str) -> bool:
+        """ "MacArthur", "VanDyke": a CamelCase word that opens with a surname prefix."""
+        return any(word[len(p) : len(p) + 1].isupper() and word[: len(p)].lower() == p for p in self.surname_prefixes)
+
+    def names_a_kind_of_body(self, words: list[str]) -> bool:
+        """ "Implementing Partners", "Member States and Development Partners": a plural head
+        after generic words only names a kind of body ("Lakeside Capital Partners" is one)."""
+        lowered = [w.lower() for w in words]
+        if not lowered or lowered[-1] not in self.kind_heads:
+            return False
+        return all(w in self.kind_words or w in self.kind_heads or w in self.small for w in lowered[:-1])
 
     def without_modifier(self, form: str) -> str:
         """``"US RAND Corporation"`` -> "RAND Corporation": the name without a country's short form."""
@@ -273,6 +293,7 @@ class Facts:
     wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
     known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
     brackets: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of bracketed stretches
+    countries: dict[int, int] = field(default_factory=dict)  # start -> end of a country's or region's name
 
     @property
     def known_ends(self) -> set[int]:
@@ -295,6 +316,8 @@ class Facts:
                 facts.documents.add(m.start)
             elif m.label == "INITIATIVE_HEAD":
                 facts.initiative_heads.add(m.start)
+            elif m.label == "COUNTRY":
+                facts.countries[m.start] = max(m.end, facts.countries.get(m.start, m.end))
         return facts
 
 
@@ -466,6 +489,7 @@ class OrganizationComponent(RuleComponent):
         facts.known_spans.update((m.start, m.end) for m in mentions)
         mentions += self._generic_mentions(doc, text, facts, entities)
         mentions += self._short_forms_of_names(doc, mentions, definitions, facts.brackets)
+        mentions += self._country_offices(doc, mentions, facts.countries)
         entities += self._initiatives(doc, matches)
         chosen = select_longest([(m.start, m.end, m) for m in sorted(mentions, key=lambda m: -m.priority)])
         chosen, former = self._former_names(doc, chosen)
@@ -626,11 +650,12 @@ class OrganizationComponent(RuleComponent):
             mentions.append(Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2))
         return mentions
 
-    @staticmethod
-    def _pattern_mentions(doc: Doc, matches: list[Match]) -> list[Mention]:
+    def _pattern_mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
         mentions = []
         for m in matches:
             start, end = m.start, m.end
+            if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
+                continue
             if m.label == "ORG_IN_CONTEXT":  # the name: the capitalized words after the match's first token
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
@@ -677,7 +702,10 @@ class OrganizationComponent(RuleComponent):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
-                self._rekey(mentions, named.key, "gaz:" + entry.id)  # "... of the United Nations (FAO)"
+                # "... of the United Nations (FAO)" is FAO; "Board of Directors of the EIB (EIB)" an organ of it
+                inner = [m.start for m in mentions if m.key == "gaz:" + entry.id and m.end == open_i]
+                if not any(self._is_parent_complement(doc, named.start, start) for start in inner):
+                    self._rekey(mentions, named.key, "gaz:" + entry.id)
             elif short not in known:
                 found.setdefault(short, named.key)
         for m in mentions:
@@ -698,6 +726,34 @@ class OrganizationComponent(RuleComponent):
         for match_id, start, end in matcher(doc):
             short = strings[match_id]
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
+        return out
+
+    def _is_parent_complement(self, doc: Doc, start: int, inner: int) -> bool:
+        """Is the name at ``inner`` the complement of a name opening at ``start`` ("Board of
+        Directors of the | European Investment Bank")? Then the name is an organ of it."""
+        j = inner - 1
+        if j > start and doc[j].lower_ in ARTICLES:
+            j -= 1
+        return j > start and doc[j].lower_ in self.words.connectors
+
+    def _country_offices(self, doc: Doc, mentions: list[Mention], countries: dict[int, int]) -> list[Mention]:
+        """A known organization followed by a country's or a region's name is its office there,
+        another organization: "UNICEF Nigeria", "JICA India", "the World Bank South Asia" (not
+        when a capitalized word follows, nor a ``PAIR_NOUN``: "the IMF Kenya programme")."""
+        out = []
+        for m in mentions:
+            end = countries.get(m.end)
+            if end is None or (m.key.startswith("name:") and m.rule != "org-acronym-short-form"):
+                continue
+            if doc[m.end - 1].whitespace_ != " " or doc[m.end - 1].text in self.words.modifiers:
+                continue
+            after = doc[end] if end < len(doc) else None
+            if after is not None and (
+                (after.is_alpha and after.text[:1].isupper()) or after.lower_ in self.words.pair_nouns
+            ):
+                continue
+            text = clean_text(doc[m.start : end])
+            out.append(Mention(m.start, end, "name:" + name_key(text), "org-country-office", 3))
         return out
 
     @staticmethod
@@ -747,12 +803,27 @@ class OrganizationComponent(RuleComponent):
         if not doc[head].text[:1].isupper():
             return None
         start = self._name_start(doc, head, facts)
-        end = self._complements_end(doc, head + 1, facts.wrapped, facts.known_starts)
+        end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
         if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
+        if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
+            return None
         return start, end
+
+    @staticmethod
+    def _head_end(doc: Doc, head: int) -> int:
+        """After the head noun and a capitalized word hyphenated to it ("Directorate-General")."""
+        if (
+            head + 2 < len(doc)
+            and doc[head + 1].text == "-"
+            and not doc[head].whitespace_
+            and not doc[head + 1].whitespace_
+            and _is_cap_word(doc[head + 2])
+        ):
+            return head + 3
+        return head + 1
 
     def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
         """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress",
@@ -778,7 +849,8 @@ class OrganizationComponent(RuleComponent):
                 continue
             if prev.is_space:
                 break
-            if prev.text in JOINERS and not prev.whitespace_ and start >= 2 and _is_name_word(doc[start - 2]):
+            glued = not prev.whitespace_ or prev.text == "&"  # "India-Middle East", "Procter & Gamble"
+            if prev.text in JOINERS and glued and start >= 2 and _is_name_word(doc[start - 2]):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
@@ -850,7 +922,8 @@ class OrganizationComponent(RuleComponent):
     ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
-        opens the next line: "... the Ministry of Finance\nWorld Bank staff")."""
+        opens the next line: "... the Ministry of Finance\nWorld Bank staff", or follows its
+        "and": "the WHO Country Office for India and UNICEF")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -870,7 +943,13 @@ class OrganizationComponent(RuleComponent):
                 k = i
                 while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
-                if k < limit and doc[k].lower_ == "and" and k + 1 < limit and _is_cap_word(doc[k + 1]):
+                if (
+                    k < limit
+                    and doc[k].lower_ == "and"
+                    and k + 1 < limit
+                    and _is_cap_word(doc[k + 1])
+                    and k + 1 not in (known_starts or ())
+                ):
                     i = k + 1
                     continue
             break
@@ -977,7 +1056,7 @@ class OrganizationComponent(RuleComponent):
         written: dict[str, list[str]] = {}
         for m in mentions:
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
-        self._join_aliases(mentions, written, definitions)
+        self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
@@ -989,12 +1068,14 @@ class OrganizationComponent(RuleComponent):
         return names
 
     def _join_aliases(
-        self, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
+        self, doc: Doc, mentions: list[Mention], written: dict[str, list[str]], definitions: dict[str, Definition]
     ) -> None:
         """A generic name written like a defined long form or a gazetteer form is that organization,
         also with a ``NAME_SAME_SUFFIX`` word after it ("African Development Bank Group"), and so
         is a longer name that ends where a long form ends ("Deutsche Gesellschaft für
-        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on)."""
+        Internationale Zusammenarbeit (GIZ)", whose letters fit from "Gesellschaft" on), unless
+        the long form is its complement: "Executive Board of the Northern Development Fund
+        (NDF)" is an organ of the fund, another organization."""
         organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
@@ -1005,7 +1086,12 @@ class OrganizationComponent(RuleComponent):
             base, _, last = m.key.rpartition(" ")
             target = alias_of.get(m.key) or (alias_of.get(base) if last in self.words.same_suffixes else None)
             long_start, defined = defined_at.get(m.end, (-1, None))
-            if target is None and m.key.startswith("name:") and 0 <= m.start <= long_start:
+            if (
+                target is None
+                and m.key.startswith("name:")
+                and 0 <= m.start <= long_start
+                and not self._is_parent_complement(doc, m.start, long_start)
+            ):
                 target = defined
             if target is not None:
                 moves.setdefault(m.key, target)
