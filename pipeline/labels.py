@@ -246,6 +246,12 @@ _LABELS: tuple[Label, ...] = (
     Label(
         "FRACTION_WHOLE", COUNTS, "singular nouns that end the whole of a fraction (half of the world)", matched=False
     ),
+    Label(
+        "FRACTION_PERIOD_WORD",
+        COUNTS,
+        "words before a fraction that make it part of a period (the last quarter, each half)",
+        matched=False,
+    ),
     Label("NOT_COUNT", COUNTS, "contexts where a number is no count (Article 5, phone numbers)"),
     # organizations
     Label("ORG", ORGANIZATIONS, "a full organization name", claims=True),
