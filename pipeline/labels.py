@@ -215,6 +215,7 @@ _LABELS: tuple[Label, ...] = (
     Label("UNIT_STOP", COUNTS, "words that end a unit (of, were)", matched=False),
     Label("PLURAL_NOUN", COUNTS, "plural nouns without a plural ending (people, staff)", matched=False),
     Label("NOT_PLURAL_ENDING", COUNTS, "endings of words in -s that are not plurals (-ss, -us)", matched=False),
+    Label("NOT_PLURAL_WORD", COUNTS, "words in -s that are verbs, never plural nouns (goes, remains)", matched=False),
     Label(
         "NO_COUNT_COMPOUND",
         COUNTS,

@@ -99,6 +99,7 @@ def test_fractions_and_ratios_are_percent_at_full_precision(
         ("One fourth of the wells ran dry.", [("One fourth of the wells", 25)]),
         ("A fifth of the assembly walked out.", [("A fifth of the assembly", 20)]),
         ("Half of the Bank's member countries agreed.", [("Half of the Bank's member countries", 50)]),
+        ("About one quarter of the budget goes to clinics.", [("About one quarter of the budget", 25)]),
         ("The pact starts once two thirds of the membership have signed.", [("two thirds of the membership", 200 / 3)]),
         ("The pact starts once 5/6 of the parties ratify.", [("5/6 of the parties", 250 / 3)]),
         ("Ratification by 2/3 of the states is needed.", [("2/3 of the states", 200 / 3)]),

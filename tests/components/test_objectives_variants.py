@@ -260,6 +260,9 @@ NOT_OBJECTIVES = [
     pytest.param("The Lake Basin Commission is committed to open data and calls for more gauges.", id="committed-calls-for"),
     pytest.param("The IMF mission: led by a deputy director, it visited three provinces.", id="mission-as-a-delegation"),
     pytest.param("The Lake Basin Commission seeks a buyer for its old dredger.", id="seeks-a-buyer"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its objective was achieved in 2019.", id="goal-achieved"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its goals were largely met by 2022.", id="goals-largely-met"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its aims are ambitious.", id="aims-judged"),
 ]  # fmt: skip
 
 
