@@ -304,18 +304,37 @@ def is_lone_one(ctx: CountContext, core: Core) -> bool:
     return ctx.lexicon.has("NUMBER_ARTICLE", text) or ctx.lexicon.get("NUMBER_WORD", text) == 1
 
 
+def counts_a_title_case_noun(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by the capitalised plural noun it counts, as in a title-case
+    headline ("Bank Backs 12 New Projects", "Loans to Five Countries")? Not a number that reads
+    as a year, nor a lower-case noun ("Read 649 times" stays page furniture)."""
+    value = parse_number(core.text(ctx), ctx.lexicon)
+    if value is None or value == 1 or (value.is_integer() and 1000 <= value <= 2100):
+        return False
+    if core.end >= len(ctx.doc) or not ctx.doc[core.end].is_title:
+        return False
+    reading = noun_run(ctx, core.end, value)
+    return reading is not None and reading[0] is not None
+
+
 def is_in_a_title(ctx: CountContext, core: Core) -> bool:
-    """A capitalised number word inside a title or name: "Corridor at Ten"."""
+    """A capitalised number word inside a title or name: "Corridor at Ten" (but "to Five
+    Countries" counts them)."""
     first = ctx.doc[core.start]
-    return first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"
+    if not (first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"):
+        return False
+    return not counts_a_title_case_noun(ctx, core)
 
 
 def is_in_a_name(ctx: CountContext, core: Core) -> bool:
-    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"."""
-    if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit():
-        return False
+    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"
+    (but "Board Backs 12 New Projects" counts them)."""
+    if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit() or "," in ctx.doc[core.start].text:
+        return False  # no name holds grouped digits: "Nepal 1,200" is a table row
     before = ctx.doc[core.start - 1]
-    return before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)
+    if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
+        return False
+    return not counts_a_title_case_noun(ctx, core)
 
 
 def is_an_identifier(ctx: CountContext, core: Core) -> bool:
@@ -337,13 +356,15 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
 def is_a_titled_amount(ctx: CountContext, core: Core) -> bool:
     """An amount written as part of a title: a capitalised scale word inside the sentence,
     and a capitalised word after it ("the USD 100 Billion Goal"; "the USD 100 billion goal"
-    is a count)."""
+    is a count; a title-case headline's "Two Million Displaced People" too)."""
     doc, end = ctx.doc, core.end
     scale = doc[end - 1]
     if end >= len(doc) or scale.is_sent_start or not scale.is_title or scale.lower_ not in ctx.words.scales:
         return False
     after = doc[end].text
-    return after[:1].isupper() and after[1:2].islower() and not doc[end].is_sent_start  # "Goal", "Goal.1"
+    if not (after[:1].isupper() and after[1:2].islower() and not doc[end].is_sent_start):  # "Goal", "Goal.1"
+        return False
+    return not counts_a_title_case_noun(ctx, core)  # "Two Million Displaced People" in a headline
 
 
 def is_a_footnote_marker(ctx: CountContext, core: Core) -> bool:

@@ -246,3 +246,19 @@ def test_a_number_ending_a_table_row_takes_no_unit_from_the_next_row(
     found = claims_of(nlp, text, "count")
     assert [c["value"] for c in found] == expected
     assert [c["unit"] for c in found if c["value"] != 60] == [None] * (len(found) - ("60" in text))
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Fund Lends EUR 9 Million to Six Island States", [(9e6, "EUR"), (6, "Island States")]),
+        ("Council Approves 14 New Schools in 3 Provinces", [(14, "New Schools"), (3, "Provinces")]),
+        ("Agency Appeals for Three Million Flood Victims", [(3e6, "Flood Victims")]),
+        ("Report Marks the Corridor at Ten", []),
+        ("Partners Renew Agenda 2063 Pledge", []),
+        ("the USD 100 Billion Goal report", []),
+        ("Read 649 times", []),
+    ],
+)
+def test_counts_in_title_case_headlines(nlp: Language, headline: str, expected: list[tuple[float, str]]) -> None:
+    assert [(pytest.approx(c[0]), c[2]) for c in counts(nlp, headline)] == expected
