@@ -215,6 +215,7 @@ _LABELS: tuple[Label, ...] = (
     Label("UNIT_STOP", COUNTS, "words that end a unit (of, were)", matched=False),
     Label("PLURAL_NOUN", COUNTS, "plural nouns without a plural ending (people, staff)", matched=False),
     Label("NOT_PLURAL_ENDING", COUNTS, "endings of words in -s that are not plurals (-ss, -us)", matched=False),
+    Label("NOT_PLURAL_WORD", COUNTS, "words in -s that are verbs, never plural nouns (goes, remains)", matched=False),
     Label(
         "NO_COUNT_COMPOUND",
         COUNTS,
@@ -245,6 +246,12 @@ _LABELS: tuple[Label, ...] = (
     Label("DURING_WORD", COUNTS, "qualifier words that mean 'during' right after an amount (over)", matched=False),
     Label(
         "FRACTION_WHOLE", COUNTS, "singular nouns that end the whole of a fraction (half of the world)", matched=False
+    ),
+    Label(
+        "FRACTION_PERIOD_WORD",
+        COUNTS,
+        "words before a fraction that make it part of a period (the last quarter, each half)",
+        matched=False,
     ),
     Label("NOT_COUNT", COUNTS, "contexts where a number is no count (Article 5, phone numbers)"),
     # organizations

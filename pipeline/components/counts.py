@@ -59,7 +59,9 @@ from .base import Intervals, RuleComponent, select_longest
 NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no count at all
 HYPHENS = ("-", "\u2011")
 MAX_CURRENCY_TOKENS = 5  # the longest currency name in tokens ("bosnia - herzegovina convertible marks")
+MAX_WHOLE_TOKENS = 6  # the "of" phrase after a fraction: "half of the Bank's member countries"
 MAX_NUMBER_TOKENS = 40  # tokens of one number at most ("nine hundred and ninety-nine thousand ...": 20)
+LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+\S", re.MULTILINE)  # "2 Options" opening a line
 INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
 # fractions and money first: on a tie in length they win over a plain number
 NUMBER_LABELS = {"RATIO": 0, "FRACTION": 0, "MONEY": 1, "NUMBER": 2}
@@ -106,6 +108,7 @@ class CountContext:
     vetoed: set[int]  # tokens of NOT_COUNT contexts ("Article 5")
     dates: Intervals  # characters taken by date claims
     _currency_context: Counter[str] | None = None
+    _line_numbers: set[int] | None = None  # the numbers that open a line, read when first needed
 
     @classmethod
     def of(cls, doc: Doc, matches: list[Match], lexicon: Lexicon) -> CountContext:
@@ -301,18 +304,37 @@ def is_lone_one(ctx: CountContext, core: Core) -> bool:
     return ctx.lexicon.has("NUMBER_ARTICLE", text) or ctx.lexicon.get("NUMBER_WORD", text) == 1
 
 
+def counts_a_title_case_noun(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by the capitalised plural noun it counts, as in a title-case
+    headline ("Bank Backs 12 New Projects", "Loans to Five Countries")? Not a number that reads
+    as a year, nor a lower-case noun ("Read 649 times" stays page furniture)."""
+    value = parse_number(core.text(ctx), ctx.lexicon)
+    if value is None or value == 1 or (value.is_integer() and 1000 <= value <= 2100):
+        return False
+    if core.end >= len(ctx.doc) or not ctx.doc[core.end].is_title:
+        return False
+    reading = noun_run(ctx, core.end, value)
+    return reading is not None and reading[0] is not None
+
+
 def is_in_a_title(ctx: CountContext, core: Core) -> bool:
-    """A capitalised number word inside a title or name: "Corridor at Ten"."""
+    """A capitalised number word inside a title or name: "Corridor at Ten" (but "to Five
+    Countries" counts them)."""
     first = ctx.doc[core.start]
-    return first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"
+    if not (first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"):
+        return False
+    return not counts_a_title_case_noun(ctx, core)
 
 
 def is_in_a_name(ctx: CountContext, core: Core) -> bool:
-    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"."""
-    if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit():
-        return False
+    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"
+    (but "Board Backs 12 New Projects" counts them)."""
+    if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit() or "," in ctx.doc[core.start].text:
+        return False  # no name holds grouped digits: "Nepal 1,200" is a table row
     before = ctx.doc[core.start - 1]
-    return before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)
+    if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
+        return False
+    return not counts_a_title_case_noun(ctx, core)
 
 
 def is_an_identifier(ctx: CountContext, core: Core) -> bool:
@@ -334,13 +356,15 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
 def is_a_titled_amount(ctx: CountContext, core: Core) -> bool:
     """An amount written as part of a title: a capitalised scale word inside the sentence,
     and a capitalised word after it ("the USD 100 Billion Goal"; "the USD 100 billion goal"
-    is a count)."""
+    is a count; a title-case headline's "Two Million Displaced People" too)."""
     doc, end = ctx.doc, core.end
     scale = doc[end - 1]
     if end >= len(doc) or scale.is_sent_start or not scale.is_title or scale.lower_ not in ctx.words.scales:
         return False
     after = doc[end].text
-    return after[:1].isupper() and after[1:2].islower() and not doc[end].is_sent_start  # "Goal", "Goal.1"
+    if not (after[:1].isupper() and after[1:2].islower() and not doc[end].is_sent_start):  # "Goal", "Goal.1"
+        return False
+    return not counts_a_title_case_noun(ctx, core)  # "Two Million Displaced People" in a headline
 
 
 def is_a_footnote_marker(ctx: CountContext, core: Core) -> bool:
@@ -378,7 +402,19 @@ def is_list_number(ctx: CountContext, core: Core) -> bool:
         return False
     if end < len(doc) and doc[end].text in (".", ")"):
         return end + 1 < len(doc) and not doc[end + 1].is_space  # "1. a prosperous Africa", '2. "Corridor"'
-    return end < len(doc) and not doc[end].is_space and doc[end].text[:1].isupper()
+    if not (end < len(doc) and not doc[end].is_space and doc[end].text[:1].isupper()):
+        return False
+    if doc[end].is_alpha and is_plural_noun(doc[end].text, ctx.lexicon):  # "7 Projects & Their Aims": a heading
+        return has_numbered_neighbour(ctx, doc[start].text)
+    return True
+
+
+def has_numbered_neighbour(ctx: CountContext, number: str) -> bool:
+    """Does another line open with the number before or after this one ("1 Findings", "2 Options")?"""
+    if ctx._line_numbers is None:
+        ctx._line_numbers = {int(m.group(1)) for m in LINE_NUMBER.finditer(ctx.doc.text)}
+    value = int(number.rstrip(".").split(".")[0])
+    return value - 1 in ctx._line_numbers or value + 1 in ctx._line_numbers
 
 
 VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
@@ -572,22 +608,56 @@ def is_ordinal_fraction(ctx: CountContext, end: int, value: float) -> bool:
 
 
 def read_fraction(ctx: CountContext, core: Core) -> CountCandidate | None:
-    """ "half of the targets", "almost a quarter": a part of a whole, in percent; without an "of"
-    phrase or a qualifier, None (a plain number then)."""
+    """ "half of the targets", "almost a quarter", "to reach two thirds", "2/3 of the seats": a
+    part of a whole, in percent at full precision. None (a plain number then) when the text
+    is no fraction below one, when it names a period ("the first half of 2024",
+    ``is_a_period_part``), or when it has no "of" phrase, no qualifier and no sentence around
+    it (``is_share``): "two thirds" alone is the number 0.666..."""
     doc = ctx.doc
-    tokens = doc[core.start : core.end]
-    has_of = ctx.role(tokens[-1]) == "of" and _end_of_whole(ctx, core.end) >= core.end
-    fraction_words = " ".join(t.lower_ for t in tokens if ctx.role(t) != "of")
-    value = parse_fraction_percent(fraction_words, ctx.lexicon)
+    number_end = core.end - 1 if _is_of(ctx, core.end - 1) else core.end
+    if number_end <= core.start or is_a_period_part(ctx, core.start):
+        return None
+    value = parse_fraction_percent(doc[core.start : number_end].text, ctx.lexicon)
     if value is None:
         return None
+    whole_end = _end_of_whole(ctx, number_end + 1) if _is_of(ctx, number_end) else None
     claim_start, qualifier = read_qualifier(ctx, core.start)
-    if not has_of and qualifier is None:
+    if whole_end is None and qualifier is None and not is_share(ctx, core.start, number_end):
         return None
-    claim_end = core.end
-    if has_of:  # the span takes the "of" phrase: "half of the targets"
-        claim_end = _end_of_whole(ctx, core.end)
-    return CountCandidate(claim_start, claim_end, core.start, core.end, value, "percent", qualifier, core.match.rule)
+    claim_end = number_end if whole_end is None else whole_end  # the span takes the "of" phrase
+    return CountCandidate(claim_start, claim_end, core.start, number_end, value, "percent", qualifier, core.match.rule)
+
+
+def _is_of(ctx: CountContext, i: int) -> bool:
+    return 0 <= i < len(ctx.doc) and ctx.role(ctx.doc[i]) == "of"
+
+
+def is_a_period_part(ctx: CountContext, start: int) -> bool:
+    """An ``ORDINAL`` or ``FRACTION_PERIOD_WORD`` before a fraction makes it part of a period:
+    "the first half of 2024", "the last quarter of the year", "each half"."""
+    if start == 0:
+        return False
+    before = ctx.doc[start - 1].lower_
+    return ctx.lexicon.has("ORDINAL", before) or ctx.lexicon.has("FRACTION_PERIOD_WORD", before)
+
+
+def is_share(ctx: CountContext, start: int, end: int) -> bool:
+    """Does the fraction at ``start:end`` stand in running text as a share of something ("to
+    reach two thirds", "cut by half", "two thirds have ratified")? A word of its sentence
+    stands next to it (an article or a dangling "of" is none); not a measure ("half a day")
+    nor a word of its own ("half-way", "a third country", "a quarter century": a hyphen or a
+    noun after it)."""
+    doc = ctx.doc
+    after = doc[end] if end < len(doc) else None
+    if after is not None and not doc[end - 1].whitespace_ and after.text in HYPHENS:
+        return False  # "half-way", "half-century"
+    if after is not None and after.is_alpha:
+        if ctx.is_article(after) or (after.is_lower and after.lower_ not in ctx.unit_stops):
+            return False  # "half a day", "a third country"
+        if not (_is_of(ctx, end) and end + 1 == len(doc)):
+            return True
+    before = doc[start - 1] if start > 0 else None
+    return before is not None and before.is_alpha and not ctx.is_article(before)
 
 
 def read_ratio(ctx: CountContext, core: Core) -> CountCandidate | None:
@@ -601,17 +671,28 @@ def read_ratio(ctx: CountContext, core: Core) -> CountCandidate | None:
     return CountCandidate(claim_start, core.end, core.start, core.end, value, "percent", qualifier, core.match.rule)
 
 
-def _end_of_whole(ctx: CountContext, end: int) -> int:
-    """Where the "of" phrase after a fraction ends: at its plural noun or ``FRACTION_WHOLE``."""
+def _end_of_whole(ctx: CountContext, start: int) -> int | None:
+    """Where the "of" phrase opening at ``start`` (after "of") ends: at its plural noun or
+    ``FRACTION_WHOLE`` ("half of the targets set in 2015", "two thirds of 164 members"), else
+    after its first word past the determiners, or the capitalised words opening there ("two
+    thirds of the membership have", "a fifth of the General Assembly"). None when it holds no
+    word or runs on past ``MAX_WHOLE_TOKENS``."""
     doc = ctx.doc
-    j = end
-    while j < len(doc) and (doc[j].is_alpha or doc[j].text in ("'s", "-")) and j - end < 6:
-        j += 1
-        if doc[j - 1].whitespace_ and "\n" in doc[j - 1].whitespace_:
+    determiners = ctx.lexicon.words("PARTITIVE_DETERMINER")
+    first_noun = None
+    j = start
+    while j < len(doc) and (doc[j].is_alpha or doc[j].like_num or doc[j].text in ("'s", "’s", "-")):
+        token = doc[j]
+        if j - start >= MAX_WHOLE_TOKENS or (token.lower_ in ctx.unit_stops and token.lower_ not in determiners):
             break
-        if is_plural_noun(doc[j - 1].text, ctx.lexicon) or ctx.lexicon.has("FRACTION_WHOLE", doc[j - 1].lower_):
+        j += 1
+        if is_plural_noun(token.text, ctx.lexicon) or ctx.lexicon.has("FRACTION_WHOLE", token.lower_):
             return j
-    return end - 1
+        if first_noun is None and token.is_alpha and token.lower_ not in determiners:
+            first_noun = j
+            while first_noun < len(doc) and token.is_title and doc[first_noun].is_title:
+                first_noun += 1  # "the General Assembly"
+    return first_noun
 
 
 def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
@@ -622,12 +703,11 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     core = trimmed
     if core.match.label == "RATIO":
         return read_ratio(ctx, core)
-    if core.match.label == "FRACTION":
-        fraction = read_fraction(ctx, core)
-        if fraction is not None:
-            return fraction
-        if ctx.role(ctx.doc[core.end - 1]) == "of":  # no "of" phrase and no qualifier: "two thirds" is 0.667
-            core = Core(core.start, core.end - 1, core.match)
+    fraction = read_fraction(ctx, core)
+    if fraction is not None:
+        return fraction
+    if core.match.label == "FRACTION" and ctx.role(ctx.doc[core.end - 1]) == "of":  # "two thirds" alone is 0.667
+        core = Core(core.start, core.end - 1, core.match)
     value, sign, start = read_value(ctx, core)
     if value is None:
         return None

@@ -40,6 +40,8 @@ MAX_HEADING_WORDS = 12
 PARAGRAPHS_BACK = 3  # how far back a heading without a name looks for the name it continues  # a line above a labelled line that names its project
 VERB_PARTICLES = frozenset({"to", "at", "for", "towards", "toward"})  # after "aims", "aim": a verb
 NAME_WORD = re.compile(r"[\w'\u2019-]+")
+NAME_ITEM_MARKER = re.compile(r"\s*\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s*")  # "i.", "(b)", "2)" opening an item
+BRACKETED = re.compile(r"\([^()\n]{0,40}\)")  # "(Phase 2)", "(III)"
 NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
 REFERRING = frozenset({"the", "this", "that"})  # "the corridor aims to": the words before a referring noun
 
@@ -310,6 +312,8 @@ class ObjectiveComponent(RuleComponent):
         spans = split_inline_items(body, self._announced_count(doc, intro.start))
         if len(spans) < 2 and not (labelled or (not text[intro_end:colon].strip() and self._owned(doc, intro.start))):
             return True  # "the goals were clear: ...", "The IMF mission: led by ...": no goal
+        if len(spans) == 1 and self._is_a_name(colon + 1 + spans[0][0], colon + 1 + spans[0][1]):
+            return True  # "7 Projects & Their objectives: i. Metro Line Project (Phase 2)": a heading over named items
         if labelled and line_start == sentence.start_char:
             subject = self._heading_subject(doc, line_start, entities)
         else:
@@ -324,6 +328,25 @@ class ObjectiveComponent(RuleComponent):
                 done.add(start)
                 add_claim(doc, "objective", start, start + len(goal), intro.rule, {"subject": subject})
         return True
+
+    def _is_a_name(self, start: int, end: int) -> bool:
+        """Is the text at ``start:end`` a name, not a goal: besides a list marker opening it and
+        bracketed parts ("(Phase 2)"), only words of names the article gives (the entities), or
+        capitalised words ending in an ``INITIATIVE_NOUN`` or ``ORG_NOUN`` ("Rural Feeder Roads
+        Project")?"""
+        marker = NAME_ITEM_MARKER.match(self._text, start, end)
+        start = marker.end() if marker else start
+        item = BRACKETED.sub(lambda b: " " * len(b.group()), self._text[start:end])  # offsets kept
+        names = self._index.inside(start, end)
+        words = [
+            m.group()
+            for m in NAME_WORD.finditer(item)
+            if not any(e.start <= start + m.start() and start + m.end() <= e.end for e in names)
+        ]
+        if not words:
+            return bool(names)
+        capitalised = all(w[:1].isupper() or self.lexicon.has("NAME_SMALL_WORD", w) for w in words)
+        return capitalised and self.noun_kind(words[-1].lower()) is not None
 
     def _enumeration_start(self, start: int, stop: int) -> int:
         """Where items enumerated without a colon open ("The specific objectives are (a) to ...;

@@ -34,6 +34,7 @@ LIST_MARKER = re.compile(
     r"|\(?[a-z]\)\s+|\(?[ivxlc]{1,5}[.)]\s+|[a-z]\.\s+(?=[A-Za-z]))"  # (a) a) iv. a.
 )
 FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s")  # "Date: ...", "Prepared by: ..."
+TABLE_ROW = re.compile(r"^[^=\n]{1,80}\s=\s*\S[^=]*$")  # "Total ratifications = 75": a label and its value
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
 CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -291,8 +292,9 @@ def join_hyphenated(a: str, b: str, vocabulary: set[str], words: RepairWords) ->
 
 
 def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
-    """Should line ``b`` continue line ``a`` in the same paragraph?"""
-    if words.keeps_its_line(b):
+    """Should line ``b`` continue line ``a`` in the same paragraph? Not after or before a table
+    row ("Members that have not ratified = 88")."""
+    if words.keeps_its_line(b) or TABLE_ROW.match(a) or TABLE_ROW.match(b):
         return False
     if words.runs_on(a) or a.endswith("-") or b[:1].islower():
         return True

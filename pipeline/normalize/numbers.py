@@ -745,8 +745,15 @@ def _strip_sign(text: str, vocab: NumberWords) -> tuple[bool, str]:
 def parse_number(text: str, lexicon: Lexicon | None = None) -> float | None:
     """Parse a cardinal number written in digits, words or both (see the module docstring).
 
-    Returns None when the text is not a number, or not only a number.
+    Returns None when the text is not a number, or not only a number. A value below one is
+    rounded to 12 decimals ("two thirds" is 0.666666666667); ``parse_exact`` keeps it whole.
     """
+    value = parse_exact(text, lexicon)
+    return round(value, 12) if value is not None and abs(value) < 1 else value
+
+
+def parse_exact(text: str, lexicon: Lexicon | None = None) -> float | None:
+    """``parse_number`` at full float precision: "two thirds" is 0.6666666666666666."""
     try:
         cleaned = text.strip().replace("\u2212", "-").replace("\u2013", "-")
     except AttributeError:
@@ -760,7 +767,6 @@ def parse_number(text: str, lexicon: Lexicon | None = None) -> float | None:
         value = parse_words(Words.split(cleaned, vocab))
     if value is None or math.isnan(value) or math.isinf(value) or abs(value) > MAX_VALUE:
         return None
-    value = round(value, 12) if abs(value) < 1 else value
     return -value if negative else value
 
 
@@ -776,17 +782,24 @@ def parse_amount(text: str, lexicon: Lexicon | None = None) -> float | None:
 
 
 def parse_fraction_percent(text: str, lexicon: Lexicon | None = None) -> float | None:
-    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` -> 66.666... (percent of a
-    whole, at full precision): a ``PART_OF_WHOLE`` phrase, else any fraction the number
-    grammar reads ("three fifths", "one-tenth")."""
+    """``"half"`` -> 50.0, ``"a quarter"`` -> 25.0, ``"two-thirds"`` and ``"2/3"`` -> 66.666...
+    (percent of a whole, at full precision): a ``PART_OF_WHOLE`` phrase, else any proper
+    fraction the number grammar reads in words ("three fifths", "three-fourths", "one-tenth")
+    or with a slash ("3/4"; not "2 1/4", a whole and a part)."""
     try:
         key = " ".join(text.strip().lower().replace("-", " ").split())
     except AttributeError:
         return None
-    value = number_words(lexicon).parts_of_whole.get(key)
+    vocab = number_words(lexicon)
+    value = vocab.parts_of_whole.get(key)
     if value is not None:
         return value
-    fraction = parse_number(key, lexicon) if " " in key else None
+    slash = _SLASH.match(key)
+    if slash is None or slash.group(1) is not None:
+        last = key.rsplit(" ", 1)[-1]
+        if " " not in key or not (last in vocab.fractions or _singular_ordinal(last, vocab.ordinals) in vocab.ordinals):
+            return None  # "0.5", "nought point eleven": decimals, not parts of a whole
+    fraction = parse_exact(key, lexicon)
     return None if fraction is None or not 0 < fraction < 1 else fraction * 100
 
 

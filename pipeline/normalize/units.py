@@ -4,7 +4,7 @@ The words are data (``patterns/currencies.jsonl``, ``patterns/counts.jsonl``), r
 a lexicon: ``CURRENCY`` (names and codes after a number, any case), ``CURRENCY_SIGN``
 (symbols and codes before it, case as written), ``CURRENCY_COUNTRY`` (the words that pick
 one of the currencies sharing a sign), ``QUALIFIER``, ``QUALIFIER_OUTSIDE``,
-``PLURAL_NOUN`` and ``NOT_PLURAL_ENDING``. Each function takes an optional ``lexicon``
+``PLURAL_NOUN``, ``NOT_PLURAL_ENDING`` and ``NOT_PLURAL_WORD``. Each function takes an optional ``lexicon``
 (the built-in one by default).
 """
 
@@ -115,12 +115,13 @@ def _not_plural_endings(lexicon: Lexicon) -> Sequence[str]:
 
 
 def is_plural_noun(word: str, lexicon: Lexicon | None = None) -> bool:
-    """``"members"``, ``"people"``: a plural noun (an irregular one, or a word in -s but not -ss, -us ...)."""
+    """``"members"``, ``"people"``: a plural noun (an irregular one, or a word in -s but not -ss,
+    -us ..., nor a ``NOT_PLURAL_WORD`` verb such as "goes")."""
     lexicon = _lexicon(lexicon)
     lower = word.lower()
     if lexicon.has("PLURAL_NOUN", lower):
         return True
-    if len(lower) <= 3 or not lower.isalpha():
+    if len(lower) <= 3 or not lower.isalpha() or lexicon.has("NOT_PLURAL_WORD", lower):
         return False
     return lower.endswith("s") and not lower.endswith(tuple(_not_plural_endings(lexicon)))
 

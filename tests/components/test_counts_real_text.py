@@ -91,9 +91,51 @@ def test_fractions_and_ratios_are_percent_at_full_precision(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("The reform needs two thirds to pass.", [("two thirds", 200 / 3)]),
+        ("Turnout reached two-thirds in the north.", [("two-thirds", 200 / 3)]),
+        ("Budgets were cut by half.", [("half", 50)]),
+        ("A fifth of the General Assembly walked out.", [("A fifth of the General Assembly", 20)]),
+        ("Three-fourths of the funds were spent.", [("Three-fourths of the funds", 75)]),
+        ("One fourth of the wells ran dry.", [("One fourth of the wells", 25)]),
+        ("A fifth of the assembly walked out.", [("A fifth of the assembly", 20)]),
+        ("Half of the Bank's member countries agreed.", [("Half of the Bank's member countries", 50)]),
+        ("About one quarter of the budget goes to clinics.", [("About one quarter of the budget", 25)]),
+        ("The pact starts once two thirds of the membership have signed.", [("two thirds of the membership", 200 / 3)]),
+        ("The pact starts once 5/6 of the parties ratify.", [("5/6 of the parties", 250 / 3)]),
+        ("Ratification by 2/3 of the states is needed.", [("2/3 of the states", 200 / 3)]),
+    ],
+)
+def test_a_fraction_in_a_sentence_is_a_share_in_every_spelling(
+    nlp: Language, sentence: str, expected: list[tuple[str, float]]
+) -> None:
+    found = claims_of(nlp, sentence, "count")
+    assert [(c["text"], c["unit"]) for c in found] == [(text, "percent") for text, _ in expected]
+    for claim, (_, value) in zip(found, expected, strict=True):
+        assert claim["value"] == pytest.approx(value, abs=1e-12)  # full precision, not rounded to 12 digits
+
+
+def test_a_fraction_of_a_numbered_whole_is_a_share_and_the_whole_a_count(nlp: Language) -> None:
+    found = claims_of(nlp, "The quorum (two thirds of 90 delegates) was met.", "count")
+    assert [(c["text"], c["value"], c["unit"]) for c in found] == [
+        ("two thirds of 90 delegates", 200 / 3, "percent"),
+        ("90 delegates", 90, "delegates"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("It grew 12 in 2 years.", [12, 2]),
         ("The centre treated 5 in 2020.", [5]),
         ("A five eighths of", [0.625]),
+        ("two thirds", [0.666666666667]),
+        ("Sales rose in the second half of the season.", []),
+        ("Exports fell in the last quarter of the season.", []),
+        ("A third country joined the talks.", []),
+        ("The survey took half a day.", []),
+        ("The half-way mark came early.", []),
+        ("Half a million farmers were reached.", [500000]),
+        ("The plan runs for two and a half years.", [2.5]),
     ],
 )
 def test_no_ratio_or_fraction_of_a_whole(nlp: Language, sentence: str, expected: list[object]) -> None:
@@ -173,3 +215,50 @@ def test_two_amounts_joined_by_and_stay_two(nlp: Language) -> None:
         (5e6, None, "USD", None),
         (4e6, None, "USD", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("7 Projects & Their Costs: a list", [(7, "Projects")]),
+        ("Field report\n12 Schools Reopen After the Floods", [(12, "Schools")]),
+        ("Notes\n1 Declarations of the summit.\n2 Charter of the body.", []),
+        ("Contents\n3 Recommendations\n4 Annexes", []),
+        ("Contents\n3. Recommendations", []),
+    ],
+)
+def test_a_number_opening_a_heading_counts_its_plural_noun_unless_lines_are_numbered(
+    nlp: Language, text: str, expected: list[tuple[object, str]]
+) -> None:
+    assert [(c[0], c[2]) for c in counts(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Clinics open = 12\nStaff away from their posts this month = 9\nTotal = 21", [12, 9, 21]),
+        ("Wells drilled (of 60 planned) = 48\nRemaining wells to drill by June = 12", [60, 48, 12]),
+    ],
+)
+def test_a_number_ending_a_table_row_takes_no_unit_from_the_next_row(
+    nlp: Language, text: str, expected: list[object]
+) -> None:
+    found = claims_of(nlp, text, "count")
+    assert [c["value"] for c in found] == expected
+    assert [c["unit"] for c in found if c["value"] != 60] == [None] * (len(found) - ("60" in text))
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        ("Fund Lends EUR 9 Million to Six Island States", [(9e6, "EUR"), (6, "Island States")]),
+        ("Council Approves 14 New Schools in 3 Provinces", [(14, "New Schools"), (3, "Provinces")]),
+        ("Agency Appeals for Three Million Flood Victims", [(3e6, "Flood Victims")]),
+        ("Report Marks the Corridor at Ten", []),
+        ("Partners Renew Agenda 2063 Pledge", []),
+        ("the USD 100 Billion Goal report", []),
+        ("Read 649 times", []),
+    ],
+)
+def test_counts_in_title_case_headlines(nlp: Language, headline: str, expected: list[tuple[float, str]]) -> None:
+    assert [(pytest.approx(c[0]), c[2]) for c in counts(nlp, headline)] == expected

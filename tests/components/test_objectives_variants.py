@@ -140,6 +140,19 @@ def test_page_furniture_above_a_labelled_line_is_no_subject(nlp: Language) -> No
     assert subjects(nlp, text) != ["Related: Projects | Share this page"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 Schemes & Their Aims: i.Rural Bridges Project (Stage 1)\n- Loan amount: 40 billion yen\n"
+        "- Objective: To connect 300 villages to the road network.",
+        "Four Loans & Their Objectives: (a) Upper Valley Irrigation Programme (Phase II)\n"
+        "- Objective: To connect 300 villages to the road network.",
+    ],
+)
+def test_a_heading_over_named_items_is_no_goal_but_their_labelled_lines_are(nlp: Language, text: str) -> None:
+    assert goals(nlp, text) == ["connect 300 villages to the road network"]
+
+
 def test_a_labelled_line_with_items_run_inline(nlp: Language) -> None:
     text = "Lower Valley Irrigation Project\nObjectives: (i) rehabilitate 40 km of canals; (ii) train water user groups"
     assert goals(nlp, text) == ["rehabilitate 40 km of canals", "train water user groups"]
@@ -187,6 +200,16 @@ MARKERS = [
                  "become the voice of the basin's farmers", "Lake Basin Commission", id="aspires-to"),
     pytest.param("The Lake Basin Commission seeks an end to illegal sand mining by 2030.",
                  "an end to illegal sand mining by 2030", "Lake Basin Commission", id="seeks-an-end-to"),
+    pytest.param("The central aim of the six-year Coastal Fisheries Livelihoods Support Programme is to raise the "
+                 "incomes of fishing households.", "raise the incomes of fishing households",
+                 "Coastal Fisheries Livelihoods Support Programme", id="long-name-with-a-compound-of-x-is-to"),
+    pytest.param("The prime objective of the ten-year Upper Basin Small-Scale Irrigation Programme is to double "
+                 "dry-season yields.", "double dry-season yields", "Upper Basin Small-Scale Irrigation Programme",
+                 id="two-compounds-of-x-is-to"),
+    pytest.param("The Lake Basin Commission set up a fund with a view to financing flood walls.",
+                 "financing flood walls", "Lake Basin Commission", id="with-a-view-to"),
+    pytest.param("The Hill Roads Project aims at connecting 300 villages to markets.",
+                 "connecting 300 villages to markets", "Hill Roads Project", id="aims-at"),
 ]  # fmt: skip
 
 
@@ -237,6 +260,9 @@ NOT_OBJECTIVES = [
     pytest.param("The Lake Basin Commission is committed to open data and calls for more gauges.", id="committed-calls-for"),
     pytest.param("The IMF mission: led by a deputy director, it visited three provinces.", id="mission-as-a-delegation"),
     pytest.param("The Lake Basin Commission seeks a buyer for its old dredger.", id="seeks-a-buyer"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its objective was achieved in 2019.", id="goal-achieved"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its goals were largely met by 2022.", id="goals-largely-met"),
+    pytest.param("The Lake Basin Commission was set up in 2016. Its aims are ambitious.", id="aims-judged"),
 ]  # fmt: skip
 
 

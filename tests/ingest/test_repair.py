@@ -35,6 +35,17 @@ def test_field_lines_are_not_joined() -> None:
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        "Schools reopened = 412\nTeachers still missing from their posts = 96\nNew classrooms = 38",
+        "Budget line A (capital works in the northern districts) = 1,200\nContingency reserve = 80",
+    ],
+)
+def test_table_rows_keep_their_lines(source: str) -> None:
+    assert repair(source).text == source
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("Economic coopera-\ntion has advanced slowly in the region this year.", "Economic cooperation has"),

@@ -12,6 +12,7 @@ from pipeline.normalize.numbers import (
     is_number_shaped,
     number_words,
     parse_amount,
+    parse_exact,
     parse_fraction_percent,
     parse_number,
     parse_numeric,
@@ -63,10 +64,24 @@ def test_not_numbers(text: str) -> None:
         ("one-tenth", 10),
         ("three fifths", 60),
         ("one sixth", 100 / 6),
+        ("three-fourths", 75),
+        ("one fourth", 25),
+        ("2/3", 200 / 3),
+        ("5/8", 62.5),
     ],
 )
 def test_fractions_are_percent_at_full_precision(text: str, value: float) -> None:
-    assert parse_fraction_percent(text) == pytest.approx(value, abs=1e-9)
+    assert parse_fraction_percent(text) == pytest.approx(value, abs=1e-12)
+
+
+@pytest.mark.parametrize("text", ["0.5", "nought point eleven", "2 1/4", "4/3", "twenty fifths", "third", "1.5/3"])
+def test_decimals_wholes_and_lone_ordinals_are_no_parts_of_a_whole(text: str) -> None:
+    assert parse_fraction_percent(text) is None
+
+
+def test_parse_number_rounds_below_one_and_parse_exact_does_not() -> None:
+    assert parse_number("two thirds") == 0.666666666667
+    assert parse_exact("two thirds") == 2 / 3
 
 
 @pytest.mark.parametrize(
