@@ -191,7 +191,7 @@ class RepairWords:
     continues: frozenset[str]  # LINE_CONTINUES
     abbreviations: frozenset[str]  # TITLE_ABBREVIATION and HONORIFIC, without their dot
     byline: re.Pattern[str]  # a line opening with a BYLINE_LABEL: "By Jane Roe", "By the Secretariat"
-    date_line: re.Pattern[str] = re.compile("(?!)")  # a short line opening with a date: "Thursday, 26 November 2015"
+    date_line: re.Pattern[str] = re.compile("(?!)")  # a short line opening with a date: "Monday, 9 March 2020"
     compound_heads: frozenset[str] = frozenset()  # COMPOUND_HEAD: "low", "cross", "two" in "low-income"
     compound_tails: frozenset[str] = frozenset()  # COMPOUND_TAIL: "related", "based" in "AIDS-related"
     joined: frozenset[str] = frozenset()  # JOINED_WORD: plain words opening with a head ("smallholders")

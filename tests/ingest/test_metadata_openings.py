@@ -68,7 +68,7 @@ def meta_of(opening: str) -> Metadata:
             ),
         ),
         (
-            "Content from our Premium Partner\n\n" + HEADLINE + "\n\n2023-06-07",
+            "Content from our Valued Partner\n\n" + HEADLINE + "\n\n2023-06-07",
             Metadata(HEADLINE, None, date(2023, 6, 7)),
         ),
         (
@@ -183,7 +183,7 @@ def test_the_headline_among_the_head_lines(opening: str, title: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Content from our Premium Partner",
+        "Content from our Valued Partner",
         "Sponsored content",
         "Sponsored by Harbor Bank",
         "Partner content",
