@@ -38,6 +38,8 @@ HEAD_LINES = 30
 LINE_LIMIT = 300  # longer lines are running text: no byline, label or date line is read in them
 BODY_WORDS = 12  # a line of this many words that ends a sentence is running text, not the head
 PROMO_WORDS = 8  # a promotional label ("Content from our sponsor") is a line this short at most
+STANDFIRST_LINES = 2  # a date alone this few lines under a standfirst still dates the article
+DATE_ALONE_WORDS = 8  # ... when its line is this short
 LABEL_WORDS = 4  # a section label above a headline ("Peace and Security") is this short at most
 CAPS_HEADLINE_WORDS = 4  # a line in capitals is a headline with this many words at least (not "PRESS RELEASE")
 NAME_ENDS = re.compile(
@@ -438,8 +440,13 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         if dateline is not None:
             head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
             continue
-        if index > body:  # under a standfirst or a figure caption: only a labelled date line ("POSTED ...")
+        if (
+            index > body
+        ):  # under a standfirst or a figure caption: a labelled date line ("POSTED ..."), or a date alone right there
             when, author = _labelled_date(line, rules, read)
+            if when is None and index <= body + STANDFIRST_LINES and len(line.split()) <= DATE_ALONE_WORDS:
+                alone, others = _date_parts(line, rules, read)
+                when = alone if not others else None
             if when is not None:
                 head.dates.append(DateFound(LATE_RANK, index, when))
                 if author:
@@ -534,7 +541,7 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     if anchor is None:
         return lines[names[0] if names else candidates[0]]
     above = [i for i in names if i < anchor]
-    under = next((i for i in names if i > anchor), None)
+    under = next((i for i in names if i > anchor and not is_section_label(lines[i], rules)), None)
     if not above:  # all above are mastheads (or none is): the first name under, else the nearest above
         nearest = [i for i in candidates if i < anchor]
         return lines[under if under is not None else (nearest[-1] if nearest else candidates[0])]

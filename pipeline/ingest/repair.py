@@ -171,7 +171,8 @@ def _starts_lower(text: str) -> bool:
 
 def _date_line(lexicon: Lexicon) -> re.Pattern[str]:
     """A line opening with a date of the calendar words (WEEKDAY, MONTH): "Thursday, 26
-    November 2015 11:30", "July 17, 2023", "20 October 2025" (a site date or a date line)."""
+    November 2015 11:30", "July 17, 2023", "20 October 2025", "12/03/2024", "2024-03-12" (a site
+    date or a date line)."""
 
     def names(label: str) -> str:
         words = sorted((re.escape(w.rstrip(".")) for w in lexicon.words(label)), key=len, reverse=True)
@@ -179,7 +180,8 @@ def _date_line(lexicon: Lexicon) -> re.Pattern[str]:
 
     weekday, month = names("WEEKDAY"), names("MONTH")
     return re.compile(
-        rf"^(?:(?:{weekday})\.?,?\s+(?:\d|(?:{month})\b)|(?:{month})\.?\s+\d{{1,2}}\b(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month})\b)",
+        rf"^(?:(?:{weekday})\.?,?\s+(?:\d|(?:{month})\b)|(?:{month})\.?\s+\d{{1,2}}\b(?!\d)|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{month})\b"
+        r"|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b|\d{4}-\d{2}-\d{2}\b)",
         re.IGNORECASE,
     )
 

@@ -237,3 +237,31 @@ def test_bylines_with_roles_and_offices(byline: str, author: str | None) -> None
 )
 def test_a_counter_needs_its_figure_beside_it_and_few_capitals(opening: str, title: str) -> None:
     assert meta_of(opening) == Metadata(title, None, date(2022, 5, 4))
+
+
+# -- a date alone under a standfirst; numeric date lines; a section label under the date ----
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        (
+            "Storm Damages Harbour Walls\n"
+            "Hundreds of boats were moved inland as the storm broke the outer walls of the harbour.\n"
+            "4 May 2022",
+            Metadata("Storm Damages Harbour Walls", None, date(2022, 5, 4)),
+        ),
+        (
+            "Home | About | Contact\nCouncil backs the new harbour plan\n04/05/2022",
+            Metadata("Council backs the new harbour plan", None, date(2022, 5, 4)),
+        ),
+        (
+            "Council backs the new harbour plan\n2022-05-04",
+            Metadata("Council backs the new harbour plan", None, date(2022, 5, 4)),
+        ),
+        (
+            "Northern Bank Opens Harbour Fund\n4 May 2022\nTrade and Transport",
+            Metadata("Northern Bank Opens Harbour Fund", None, date(2022, 5, 4)),
+        ),
+    ],
+)
+def test_dates_and_headlines_around_standfirsts_and_labels(opening: str, expected: Metadata) -> None:
+    assert meta_of(opening) == expected
