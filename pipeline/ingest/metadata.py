@@ -54,6 +54,7 @@ DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE
 LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date opening a paragraph
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
 CREDIT = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)\s*$")  # "(WAM)", "/Newswire/" after a dateline's date
+BRACKETED_DATE = re.compile(r"^(?P<place>[^()]{1,40}?)\s*\((?P<date>[^()]{4,40})\)\s*$")  # "GENEVA (12 March 2024)"
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+\S|^\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")
 HEADLINE_MARKS = re.compile(r"[:?!\"\u201c\u201d]")  # punctuation a name does not hold
 YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d{2}(?![\d.,]\d)")
@@ -233,8 +234,13 @@ class Dateline:
 
 def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | None:
     """The date of a dateline opening a paragraph: "PLACE, DATE –" (one or two places, an
-    agency credit in parentheses after the date); None for any other line."""
+    agency credit in parentheses after the date) or "PLACE (DATE) –"; None for any other line."""
     for end in DATELINE_END.finditer(line[:100]):
+        bracketed = BRACKETED_DATE.match(line[: end.start()])
+        if bracketed and _is_place(bracketed.group("place")):  # "GENEVA (12 March 2024) –"
+            found = _day(bracketed.group("date"), rules, read)
+            if found is not None:
+                return Dateline(published=found)
         parts = [part.strip() for part in CREDIT.sub("", line[: end.start()]).split(",")]
         for cut in range(1, min(3, len(parts))):
             if not all(_is_place(part) for part in parts[:cut]):
