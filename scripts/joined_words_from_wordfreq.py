@@ -57,7 +57,14 @@ def joined_words(firsts: list[str], words: list[str]) -> dict[str, list[str]]:
 def render(table: dict[str, list[str]]) -> str:
     lines = [HEADER]
     for head, words in table.items():
-        line = {"id": f"joined-{head}", "label": "JOINED_WORD", "terms": words}
+        first = words[0]
+        example = f"{head}-\n{first[len(head) :]} is written {first} when the line break is undone."
+        line = {
+            "id": f"joined-{head}",
+            "label": "JOINED_WORD",
+            "terms": words,
+            "examples": [{"text": example, "expect": {}}],
+        }
         lines.append(json.dumps(line, ensure_ascii=False) + "\n")
     return "".join(lines)
 
