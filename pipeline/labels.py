@@ -170,6 +170,12 @@ _LABELS: tuple[Label, ...] = (
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
     Label("RATIO", COUNTS, "a part of every so many (one in six): a percent", claims=True),
     Label(
+        "RATIO_POPULATION",
+        COUNTS,
+        "plural nouns a ratio in digits shares out (3 in 10 households; not 3 in 10 categories)",
+        matched=False,
+    ),
+    Label(
         "QUALIFIER",
         COUNTS,
         "words that qualify a number; value: about, more than, ...",
@@ -401,7 +407,10 @@ _LABELS += (
     Label("LINE_CONTINUES", INGEST, "a wrapped line ending in these runs on (of, the, and)", matched=False),
     Label("COMPOUND_HEAD", INGEST, "first parts whose line-end hyphen is the word's own (low-, cross-)", matched=False),
     Label(
-        "JOINED_WORD", INGEST, "plain words opening with a compound head: the line-end hyphen is the break's (generated)", matched=False
+        "JOINED_WORD",
+        INGEST,
+        "plain words opening with a compound head: the line-end hyphen is the break's (generated)",
+        matched=False,
     ),
     Label(
         "COMPOUND_TAIL", INGEST, "second parts after a line-end hyphen that is the word's own (-related)", matched=False
