@@ -391,7 +391,22 @@ _LABELS: tuple[Label, ...] = (
     Label("FOUNDING_DOCUMENT", OBJECTIVES, "documents whose goals are the adopting organization's", matched=False),
     Label("GOAL_ADJECTIVE", OBJECTIVES, "words between a marker and its goal noun (main, ultimate)", matched=False),
     Label("BACK_REFERENCE", OBJECTIVES, "words before a goal noun that refer back (those objectives)", matched=False),
-    Label("NOT_SOUGHT", OBJECTIVES, "what an appeal seeks that is no goal (funding, a total of)", matched=False),
+    Label(
+        "SOUGHT_STATE", OBJECTIVES, "words after 'seeks' that open a state to reach (universal, an end)", matched=False
+    ),
+    Label("VERB_PARTICLE", OBJECTIVES, "words after a goal word that make it a verb (aims to, aim at)", matched=False),
+    Label(
+        "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
+    ),
+    Label(
+        "DESCRIPTION_CONNECTOR",
+        OBJECTIVES,
+        "words opening an unnamed project's description (project for)",
+        matched=False,
+    ),
+    Label(
+        "NOT_INFINITIVE", OBJECTIVES, "words after a marker's 'to' that open no verb (a mission to the)", matched=False
+    ),
     Label("POSSESSIVE", OBJECTIVES, "words that give a goal noun its owner (its, their, 's)", matched=False),
     Label("DESCRIPTION_STOP", OBJECTIVES, "words that end an unnamed project's description (was, will)", matched=False),
     Label(
