@@ -170,6 +170,12 @@ _LABELS: tuple[Label, ...] = (
     Label("FRACTION", COUNTS, "a fraction of a whole (half, two thirds)", claims=True),
     Label("RATIO", COUNTS, "a part of every so many (one in six): a percent", claims=True),
     Label(
+        "RATIO_POPULATION",
+        COUNTS,
+        "plural nouns a ratio in digits shares out (3 in 10 households; not 3 in 10 categories)",
+        matched=False,
+    ),
+    Label(
         "QUALIFIER",
         COUNTS,
         "words that qualify a number; value: about, more than, ...",
@@ -385,7 +391,22 @@ _LABELS: tuple[Label, ...] = (
     Label("FOUNDING_DOCUMENT", OBJECTIVES, "documents whose goals are the adopting organization's", matched=False),
     Label("GOAL_ADJECTIVE", OBJECTIVES, "words between a marker and its goal noun (main, ultimate)", matched=False),
     Label("BACK_REFERENCE", OBJECTIVES, "words before a goal noun that refer back (those objectives)", matched=False),
-    Label("NOT_SOUGHT", OBJECTIVES, "what an appeal seeks that is no goal (funding, a total of)", matched=False),
+    Label(
+        "SOUGHT_STATE", OBJECTIVES, "words after 'seeks' that open a state to reach (universal, an end)", matched=False
+    ),
+    Label("VERB_PARTICLE", OBJECTIVES, "words after a goal word that make it a verb (aims to, aim at)", matched=False),
+    Label(
+        "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
+    ),
+    Label(
+        "DESCRIPTION_CONNECTOR",
+        OBJECTIVES,
+        "words opening an unnamed project's description (project for)",
+        matched=False,
+    ),
+    Label(
+        "NOT_INFINITIVE", OBJECTIVES, "words after a marker's 'to' that open no verb (a mission to the)", matched=False
+    ),
     Label("POSSESSIVE", OBJECTIVES, "words that give a goal noun its owner (its, their, 's)", matched=False),
     Label("DESCRIPTION_STOP", OBJECTIVES, "words that end an unnamed project's description (was, will)", matched=False),
     Label(
@@ -401,7 +422,10 @@ _LABELS += (
     Label("LINE_CONTINUES", INGEST, "a wrapped line ending in these runs on (of, the, and)", matched=False),
     Label("COMPOUND_HEAD", INGEST, "first parts whose line-end hyphen is the word's own (low-, cross-)", matched=False),
     Label(
-        "JOINED_WORD", INGEST, "plain words opening with a compound head: the line-end hyphen is the break's (generated)", matched=False
+        "JOINED_WORD",
+        INGEST,
+        "plain words opening with a compound head: the line-end hyphen is the break's (generated)",
+        matched=False,
     ),
     Label(
         "COMPOUND_TAIL", INGEST, "second parts after a line-end hyphen that is the word's own (-related)", matched=False

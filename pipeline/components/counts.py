@@ -258,7 +258,22 @@ def is_ratio(ctx: CountContext, match: Match) -> bool:
     span = ctx.doc[match.start : match.end]
     if ctx.dates.overlaps(span.start_char, span.end_char):
         return False
-    return parse_ratio_percent(span[0].text, span[-1].text, ctx.lexicon) is not None
+    if parse_ratio_percent(span[0].text, span[-1].text, ctx.lexicon) is None:
+        return False
+    return span[-1].is_alpha or not counts_things_ranked(ctx, match.end)
+
+
+def counts_things_ranked(ctx: CountContext, end: int) -> bool:
+    """After a whole in digits, a plural noun that is no ``RATIO_POPULATION`` makes "3 in 10
+    categories" a place among things, not a share ("3 in 10 households" is one)."""
+    if end >= len(ctx.doc):
+        return False
+    after = ctx.doc[end]
+    return (
+        after.is_alpha
+        and is_plural_noun(after.text, ctx.lexicon)
+        and not ctx.lexicon.has("RATIO_POPULATION", after.lower_)
+    )
 
 
 def number_cores(ctx: CountContext, matches: list[Match]) -> list[Core]:

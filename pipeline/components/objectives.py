@@ -38,12 +38,10 @@ MAX_LABEL_WORDS = 3  # words before the goal noun on a labelled line: "Project d
 LIST_MARKER_CHARS = re.compile(r"^(?:[" + BULLETS + r"]|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)])$")
 MAX_HEADING_WORDS = 12
 PARAGRAPHS_BACK = 3  # how far back a heading without a name looks for the name it continues  # a line above a labelled line that names its project
-VERB_PARTICLES = frozenset({"to", "at", "for", "towards", "toward"})  # after "aims", "aim": a verb
 NAME_WORD = re.compile(r"[\w'\u2019-]+")
 NAME_ITEM_MARKER = re.compile(r"\s*\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s*")  # "i.", "(b)", "2)" opening an item
 BRACKETED = re.compile(r"\([^()\n]{0,40}\)")  # "(Phase 2)", "(III)"
 NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
-REFERRING = frozenset({"the", "this", "that"})  # "the corridor aims to": the words before a referring noun
 
 
 def clause_end(breaks: frozenset[str]) -> re.Pattern[str]:
@@ -209,6 +207,12 @@ class ObjectiveComponent(RuleComponent):
         self.back_references = self.lexicon.words("BACK_REFERENCE")
         self.goal_adjectives = self.lexicon.words("GOAL_ADJECTIVE")
         self.description_stops = self.lexicon.words("DESCRIPTION_STOP")
+        self.verb_particles = self.lexicon.words("VERB_PARTICLE")
+        self.referring_words = self.lexicon.words("REFERRING_WORD")
+        self.not_infinitives = self.lexicon.words("NOT_INFINITIVE")
+        connectors = "|".join(re.escape(w) for w in sorted(self.lexicon.words("DESCRIPTION_CONNECTOR"))) or "(?!)"
+        self.description_tail = r"\s+(?:" + connectors + r")\s+[^.,;:!?\n()]{3,80}"
+        self._description_patterns: dict[str, re.Pattern[str]] = {}
 
     def noun_kind(self, noun: str) -> str | None:
         """What "the <noun>" refers back to: "organization", "initiative" or nothing.
@@ -234,6 +238,7 @@ class ObjectiveComponent(RuleComponent):
         self._paragraph_breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self._text)]
         self._scanned: set[int] = set()  # list lines already read for an intro
         self._listed: list[tuple[int, int]] = []  # the character spans of inline lists read
+        self._descriptions: dict[str, re.Match[str] | None] = {}  # each noun's first description in the doc
         named = entities_of(doc)
         self._index = EntityIndex(named)
         vetoes = sorted(m.start for m in matches if m.label == "NOT_GOAL")
@@ -249,17 +254,30 @@ class ObjectiveComponent(RuleComponent):
             if (
                 self._in_list(doc[goal_token].idx)
                 or self._vetoed(doc, marker, vetoes)
+                or not self._opens_a_verb(doc, marker)
                 or (marker.start in goal_nouns and self._refers_back(doc, marker.start))
             ):
                 continue
             self._clause(doc, marker, named)
+
+    def _opens_a_verb(self, doc: Doc, marker: Match) -> bool:
+        """A marker ending in "to" ("aims to", "a mandate to") must be followed by a verb: not by
+        a ``NOT_INFINITIVE`` word, a number or a capitalised word ("had a mission to Colombo",
+        "a mission to the region" are trips, no goals). Other markers always pass."""
+        last = doc[marker.end - 1]
+        if last.lower_ != "to" or marker.end >= len(doc):
+            return True
+        after = doc[marker.end]
+        if not after.is_alpha:
+            return not after.like_num
+        return after.lower_ not in self.not_infinitives and not (after.is_title or after.is_upper)
 
     def _refers_back(self, doc: Doc, noun: int) -> bool:
         """Is the goal noun at token ``noun`` a reference to goals stated before ("To attain those
         objectives", "in line with these two goals")? A ``BACK_REFERENCE`` word before it (over
         ``GOAL_ADJECTIVE`` words and numbers) says so, unless it opens the sentence or a colon
         follows the noun ("These objectives are:", "pursues these goals:")."""
-        if noun + 1 < len(doc) and doc[noun + 1].lower_ in VERB_PARTICLES:
+        if noun + 1 < len(doc) and doc[noun + 1].lower_ in self.verb_particles:
             return False  # "a vision that aims to": the verb, not the noun
         i = noun - 1
         while i >= 0 and i >= noun - 3 and (doc[i].lower_ in self.goal_adjectives or doc[i].like_num):
@@ -585,8 +603,7 @@ class ObjectiveComponent(RuleComponent):
         """An unnamed project's description, from its first mention before ``before``: "the
         ongoing project for upgrading rural roads in Nepal" gives "project for upgrading rural
         roads in Nepal"."""
-        pattern = re.compile(r"\b" + re.escape(noun) + r"\s+(?:for|of|to|on)\s+[^.,;:!?\n()]{3,80}", re.IGNORECASE)
-        match = pattern.search(self._text, 0, before)
+        match = self._first_description(noun, before)
         if match is None:
             return None
         words = match.group().split()
@@ -595,6 +612,20 @@ class ObjectiveComponent(RuleComponent):
                 words = words[:k]
                 break
         return " ".join(words) if len(words) > 2 else None
+
+    def _first_description(self, noun: str, before: int) -> re.Match[str] | None:
+        """The first "<noun> <DESCRIPTION_CONNECTOR> ..." of the doc, cut at ``before``: found once a
+        doc per noun (the first one anywhere is the first one before any point, when it fits)."""
+        pattern = self._description_patterns.get(noun)
+        if pattern is None:
+            pattern = re.compile(r"\b" + re.escape(noun) + self.description_tail, re.IGNORECASE)
+            self._description_patterns[noun] = pattern
+        if noun not in self._descriptions:
+            self._descriptions[noun] = pattern.search(self._text)
+        first = self._descriptions[noun]
+        if first is None or first.start() >= before:
+            return None
+        return first if first.end() <= before else pattern.match(self._text, first.start(), before)
 
     def _relative_start(self, words: Span) -> int | None:
         """Where the relative clause holding the marker opens ("the initiative, which was launched
@@ -647,7 +678,7 @@ class ObjectiveComponent(RuleComponent):
         Only a sentence's subject counts: "the X" opening the words (not "on the initiative of").
         """
         for i, token in enumerate(words[:2]):
-            if token.lower_ not in REFERRING or i + 1 >= len(words):
+            if token.lower_ not in self.referring_words or i + 1 >= len(words):
                 continue
             noun = words[i + 1].lower_
             kind = self.noun_kind(noun)

@@ -803,9 +803,23 @@ def parse_fraction_percent(text: str, lexicon: Lexicon | None = None) -> float |
     return None if fraction is None or not 0 < fraction < 1 else fraction * 100
 
 
+def is_power_of_ten(value: float) -> bool:
+    """10, 100, 1000 ...: the wholes a ratio in digits is given over ("3 in 10")."""
+    return value >= 10 and value.is_integer() and str(int(value)).rstrip("0") == "1"
+
+
+def is_ratio_whole(first: str, second: str, part: float, whole: float) -> bool:
+    """Does "<first> in <second>" read as a part of every so many? The whole is written in words
+    ("one in six"), or is a power of ten ("3 in 10", "1 in 100"), or the part is one ("1 in 4");
+    other digits are two numbers ("rose 5 in 12 markets")."""
+    written_in_words = any(c.isalpha() for c in second) and any(c.isalpha() for c in first)
+    return written_in_words or is_power_of_ten(whole) or part == 1
+
+
 def parse_ratio_percent(first: str, second: str, lexicon: Lexicon | None = None) -> float | None:
-    """ "one in six" -> 16.666... : ``first`` of every ``second``, in percent (None unless a part)."""
+    """ "one in six" -> 16.666... : ``first`` of every ``second``, in percent (None unless a part
+    of a whole a ratio is given over, ``is_ratio_whole``)."""
     part, whole = parse_number(first, lexicon), parse_number(second, lexicon)
-    if part is None or whole is None or not 0 < part < whole:
+    if part is None or whole is None or not 0 < part < whole or not is_ratio_whole(first, second, part, whole):
         return None
     return part * 100 / whole

@@ -249,3 +249,69 @@ def test_a_currency_sign_added_in_data_alone_works(tmp_path: Path) -> None:
     (tmp_path / "signs.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     mine = build_nlp(pattern_dirs=[tmp_path])
     assert [(c[1], c[3]) for c in counts(mine, "Fees rose to GH₵ 40 million this year.")] == [(40_000_000, "GHS")]
+
+
+# identifiers, ratios and phone numbers: what still fires, and its look-alikes that must not (review of round 1)
+IDENTIFIER_NEIGHBOURS = [
+    # a lower-case label word is a verb or a plain noun: the number after it counts
+    pytest.param("The study notes 35 nations have signed the accord.", ("35 nations", 35, "nations"), id="notes-verb"),
+    pytest.param("Officials report 12 new cases in the valley.", ("12 new cases", 12, "new cases"), id="report-verb"),
+    pytest.param("The scheme targets 25 to 30 villages in the east.", ("25 to 30 villages", 25, "villages"), id="targets-range"),
+    pytest.param("The plan targets 8 and 14 regions respectively.", ("14 regions", 14, "regions"), id="targets-pair"),
+    pytest.param("The board questions 40 suppliers every year.", ("40 suppliers", 40, "suppliers"), id="questions-verb"),
+    pytest.param("Each step 3 engineers check the welds.", ("3 engineers", 3, "engineers"), id="step-noun"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), IDENTIFIER_NEIGHBOURS)
+def test_a_lower_case_label_word_leaves_the_count(nlp: Language, sentence: str, expected: tuple[object, ...]) -> None:
+    assert expected in [(c[0], c[1], c[3]) for c in counts(nlp, sentence)]
+
+
+IDENTIFIERS = [
+    "As Note 4 explains, the loan is concessional.",
+    "Sessions 12 and 13 were merged into one.",
+    "The council reviewed Items 3, 4 and 9.",
+    "Progress on Goals 3 and 4 was slow.",
+    "The board discussed agenda items 3, 4 and 9.",
+    "Under article 51 of the charter, states may act.",
+    "The terms are set out in paragraph 12.",
+    "The map is shown in fig. 2 of the annex.",
+    "The order was issued as decree no. 41 last week.",
+    "The Global hunger report 2019 was read widely.",
+    "Call +92 51 555 0198 for details.",
+    "Call +1-555-0100 before noon.",
+]
+
+
+@pytest.mark.parametrize("sentence", IDENTIFIERS)
+def test_identifiers_and_phone_numbers_are_no_counts(nlp: Language, sentence: str) -> None:
+    assert counts(nlp, sentence) == []
+
+
+RATIOS = [
+    pytest.param("Nearly one in six children is out of school.", ("Nearly one in six", 100 / 6), id="words"),
+    pytest.param("Some 3 in 10 households lack clean water.", ("Some 3 in 10", 30), id="digits-over-ten"),
+    pytest.param("About 1 in 4 adults smoke.", ("About 1 in 4", 25), id="a-part-of-one"),
+    pytest.param("One in three projects ran late.", ("One in three", 100 / 3), id="words-over-things"),
+    pytest.param("Only 2 in 100 newborns are underweight.", ("2 in 100", 2), id="digits-over-a-hundred"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RATIOS)
+def test_ratios_still_read_as_percent(nlp: Language, sentence: str, expected: tuple[str, float]) -> None:
+    found = [(c[0], c[1]) for c in counts(nlp, sentence) if c[3] == "percent"]
+    assert len(found) == 1 and found[0][0] == expected[0] and found[0][1] == pytest.approx(expected[1])
+
+
+NOT_RATIOS = [
+    pytest.param("Prices climbed 5 in 12 provinces.", id="a-whole-that-is-no-base"),
+    pytest.param("The squad placed 3 in 10 events.", id="a-place-among-things"),
+    pytest.param("Sales grew 4 in 10 districts.", id="over-ten-things"),
+    pytest.param("Output fell 7 in 9 plants.", id="digits-over-digits"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", NOT_RATIOS)
+def test_two_numbers_joined_by_in_are_no_ratio(nlp: Language, sentence: str) -> None:
+    assert [c for c in counts(nlp, sentence) if c[3] == "percent"] == []

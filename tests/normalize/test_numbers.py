@@ -85,7 +85,19 @@ def test_parse_number_rounds_below_one_and_parse_exact_does_not() -> None:
 
 
 @pytest.mark.parametrize(
-    ("part", "whole", "value"), [("one", "six", 100 / 6), ("3", "10", 30), ("6", "3", None), ("0", "5", None)]
+    ("part", "whole", "value"),
+    [
+        ("one", "six", 100 / 6),
+        ("3", "10", 30),
+        ("2", "100", 2),
+        ("1", "4", 25),
+        ("one", "12", 100 / 12),
+        ("6", "3", None),
+        ("0", "5", None),
+        ("5", "12", None),  # "rose 5 in 12 markets": no base a ratio is given over
+        ("3", "7", None),
+        ("4", "20", None),
+    ],
 )
 def test_ratios_are_percent(part: str, whole: str, value: float | None) -> None:
     assert parse_ratio_percent(part, whole) == (None if value is None else pytest.approx(value, abs=1e-12))
