@@ -287,6 +287,13 @@ _LABELS: tuple[Label, ...] = (
         "a name known by its context (a news credit, an appositive): the capitalized words after the first token",
         claims=True,
     ),
+    Label(
+        "NEWS_CREDIT",
+        ORGANIZATIONS,
+        'a news credit (a dateline\'s "(XNA) -", ", Meridian Wire reports"): the capitalized words after the first'
+        " token, kept when they read as an agency's name",
+        claims=True,
+    ),
     Label("INITIATIVE_HEAD", ORGANIZATIONS, "token patterns opening at a head noun that make the name an initiative"),
     Label("ORG_ENTRY", ORGANIZATIONS, "a well-known organization: name, acronym, variants", claims=True),
     Label("ORG_NOUN", ORGANIZATIONS, "head nouns of organization names (Council, Bank)", matched=False),
@@ -331,7 +338,26 @@ _LABELS: tuple[Label, ...] = (
         "head nouns of an organization's own programmes (its Fund, its Facility)",
         matched=False,
     ),
+    Label(
+        "OWNED_BY_NAME_HEAD",
+        ORGANIZATIONS,
+        "head nouns of a programme whose name opens with its organization's name (IMF Extended Credit Facility)",
+        matched=False,
+    ),
     Label("EVENT_MODIFIER", ORGANIZATIONS, "words opening the name of an event (Extraordinary, Annual)", matched=False),
+    Label("PERSON_ROLE", ORGANIZATIONS, "words of a person's role (Minister, Spokesperson)", matched=False),
+    Label(
+        "PUBLICATION_HEAD",
+        ORGANIZATIONS,
+        "head nouns of publications: a masthead names an organization, a title with a complement none (Journal of X)",
+        matched=False,
+    ),
+    Label(
+        "EVENT_SESSION_HEAD",
+        ORGANIZATIONS,
+        "head nouns that an event modifier makes an event (Extraordinary Congress; an Ordinary Council is a body)",
+        matched=False,
+    ),
     Label(
         "NOT_ORG_NAME",
         ORGANIZATIONS,

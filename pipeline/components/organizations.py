@@ -181,6 +181,11 @@ class NameWords:
     same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
     event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
+    owned_by_name_heads: frozenset[str]  # OWNED_BY_NAME_HEAD: "IMF Extended Credit Facility" is one
+    session_heads: frozenset[str]  # EVENT_SESSION_HEAD: "Congress" after "Extraordinary" is an event
+    publication_heads: frozenset[str]  # PUBLICATION_HEAD: "Journal of X" is a periodical's title
+    person_words: frozenset[str]  # PERSON_ROLE and HONORIFIC: "Health Minister Ana Cruz" is a person
+    mastheads: frozenset[str]  # MASTHEAD_NOUN (the metadata's list): "Wire", "News" in an agency's name
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
     pair_nouns: frozenset[str]  # PAIR_NOUN, DOCUMENT_NOUN, INITIATIVE_NOUN: "the EU India summit" names no office
@@ -203,6 +208,11 @@ class NameWords:
             lexicon.words("NAME_SAME_SUFFIX"),
             lexicon.words("EVENT_HEAD"),
             lexicon.words("OWNED_PROGRAMME_HEAD"),
+            lexicon.words("OWNED_BY_NAME_HEAD"),
+            lexicon.words("EVENT_SESSION_HEAD"),
+            lexicon.words("PUBLICATION_HEAD"),
+            lexicon.words("PERSON_ROLE") | frozenset(w.lower() for w in lexicon.words("HONORIFIC")),
+            lexicon.words("MASTHEAD_NOUN"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
             lexicon.words("PAIR_NOUN") | lexicon.words("DOCUMENT_NOUN") | lexicon.words("INITIATIVE_NOUN"),
@@ -222,6 +232,16 @@ class NameWords:
         if not lowered or lowered[-1] not in self.kind_heads:
             return False
         return all(w in self.kind_words or w in self.kind_heads or w in self.small for w in lowered[:-1])
+
+    def reads_as_agency(self, words: list[str]) -> bool:
+        """ "XNA", "Meridian Wire", "Nordwire": a credited name in capitals, or holding or ending
+        in a masthead noun (a "Governance" or a "Health Minister Ana Cruz" is none)."""
+        if len(words) == 1 and len(words[0]) >= 2 and words[0].isupper():
+            return True
+        lowered = [w.lower() for w in words]
+        return any(w in self.mastheads for w in lowered) or any(
+            lowered[-1].endswith(m) and len(m) >= 4 for m in self.mastheads
+        )
 
     def without_modifier(self, form: str) -> str:
         """``"US RAND Corporation"`` -> "RAND Corporation": the name without a country's short form."""
@@ -291,17 +311,20 @@ class Facts:
     inside_initiatives: set[int] = field(default_factory=set)  # tokens of an initiative phrase before its last
     initiative_heads: set[int] = field(default_factory=set)  # a head noun that opens an initiative ("Mission on")
     wrapped: frozenset[int] = frozenset()  # line-break tokens a name runs on over
-    known_spans: set[tuple[int, int]] = field(default_factory=set)  # gazetteer, defined and pattern names
     brackets: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of bracketed stretches
     countries: dict[int, int] = field(default_factory=dict)  # start -> end of a country's or region's name
+    # gazetteer, defined and pattern names (set once by ``know``): their starts, ends, and the
+    # shortest end of those opening at each start
+    known_starts: set[int] = field(default_factory=set)
+    known_ends: set[int] = field(default_factory=set)
+    shortest_known: dict[int, int] = field(default_factory=dict)
 
-    @property
-    def known_ends(self) -> set[int]:
-        return {end for _, end in self.known_spans}
-
-    @property
-    def known_starts(self) -> set[int]:
-        return {start for start, _ in self.known_spans}
+    def know(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Record the names found before the generic ones, indexed once for the name walks."""
+        for start, end in spans:
+            self.known_starts.add(start)
+            self.known_ends.add(end)
+            self.shortest_known[start] = min(end, self.shortest_known.get(start, end))
 
     @classmethod
     def from_matches(cls, doc: Doc, matches: list[Match], wrapped: frozenset[int] = frozenset()) -> Facts:
@@ -364,6 +387,15 @@ def _is_cap_word(token: Token) -> bool:
 def _is_name_word(token: Token) -> bool:
     text = token.text
     return bool(text) and (text[:1].isupper() or (text[:1].isdigit() and token.i > 0)) and not token.is_punct
+
+
+def _modifies_a_word(doc: Doc, start: int, end: int) -> bool:
+    """Is the word at ``doc[start:end]`` used before another word rather than as a name of its
+    own: after an article ("the Harbor region"), or before a capitalized word ("Harbor Street")?
+    A company named by its first word is written bare: "Harbor signed the loan"."""
+    if start > 0 and doc[start - 1].lower_ in ARTICLES:
+        return True
+    return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
 
 
 def _in_capitals(span: Span) -> bool:
@@ -484,9 +516,9 @@ class OrganizationComponent(RuleComponent):
         mentions = [
             *self._definition_mentions(view, definitions),
             *self._gazetteer_mentions(view),
-            *self._pattern_mentions(doc, matches),
+            *self._pattern_mentions(doc, matches, facts.countries),
         ]
-        facts.known_spans.update((m.start, m.end) for m in mentions)
+        facts.know((m.start, m.end) for m in mentions)
         mentions += self._generic_mentions(doc, text, facts, entities)
         mentions += self._short_forms_of_names(doc, mentions, definitions, facts.brackets)
         mentions += self._country_offices(doc, mentions, facts.countries)
@@ -650,20 +682,60 @@ class OrganizationComponent(RuleComponent):
             mentions.append(Mention(start, end, "gaz:" + strings[match_id], "gazetteer:" + strings[match_id], 2))
         return mentions
 
-    def _pattern_mentions(self, doc: Doc, matches: list[Match]) -> list[Mention]:
+    def _pattern_mentions(self, doc: Doc, matches: list[Match], countries: dict[int, int]) -> list[Mention]:
+        """``ORG`` matches, and the names of ``ORG_IN_CONTEXT`` and ``NEWS_CREDIT`` matches (the
+        capitalized words after the match's first token) that are no country's name ("Imports
+        from Peru, a copper producer"); a credit's name must read as an agency's."""
         mentions = []
         for m in matches:
             start, end = m.start, m.end
             if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
                 continue
-            if m.label == "ORG_IN_CONTEXT":  # the name: the capitalized words after the match's first token
+            if m.label in ("ORG_IN_CONTEXT", "NEWS_CREDIT"):
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
+                if countries.get(start) == end:
+                    continue
+                if m.label == "NEWS_CREDIT" and not self._is_credit(doc, start, end):
+                    continue
             elif m.label != "ORG":
                 continue
             if start < end:
                 mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
         return mentions
+
+    def _is_credit(self, doc: Doc, start: int, end: int) -> bool:
+        """Does ``doc[start:end]`` read as a news agency's credit? One in brackets ("(XNA) -")
+        follows a line that opens as a dateline; one before "reports" names no person ("Health
+        Minister Ana Cruz": a ``PERSON_ROLE`` or ``HONORIFIC`` word) unless it reads as an agency."""
+        words = [t.text for t in doc[start:end] if t.is_alpha]
+        if start > 0 and doc[start - 1].text == "(":
+            return self._opens_as_dateline(doc, start - 1)
+        if self.words.reads_as_agency(words) or name_key(doc[start:end].text) in self._gazetteer_forms:
+            return True
+        return not any(w.lower() in self.words.person_words for w in words)
+
+    def _opens_as_dateline(self, doc: Doc, i: int) -> bool:
+        """Do the tokens of the line before ``doc[i]`` read as a dateline: a capitalized place
+        first, then only capitalized words, numbers, commas and dots, ten tokens at most, and
+        either a date (a month's name or a year: "LAGOS, 3 May 2021", "Lakeville, June 7") or
+        the place in capitals ("OSLO")? ("Pillar 2 (Governance) -" and "... in 2021 (Table) -"
+        are none.)"""
+        start = i
+        while start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_ and i - start < 10:
+            start -= 1
+        if start == i or (start > 0 and not doc[start - 1].is_space and "\n" not in doc[start - 1].whitespace_):
+            return False
+        line = doc[start:i]
+        if not (line[0].is_alpha and line[0].text[:1].isupper()):
+            return False
+        if not all(
+            (t.is_alpha and t.text[:1].isupper()) or t.like_num or ORDINAL.match(t.text) or t.text in (",", ".")
+            for t in line
+        ):
+            return False
+        dated = any(t.lower_ in self.words.date_words or YEAR.match(t.text) for t in line)
+        return dated or (line[0].is_upper and len(line[0]) >= 3)
 
     def _short_forms_of_names(
         self, doc: Doc, mentions: list[Mention], definitions: dict[str, Definition], brackets: list[tuple[int, int]]
@@ -679,11 +751,13 @@ class OrganizationComponent(RuleComponent):
           writes in full ("WMO" beside "World Meteorological Organization").
         """
         known = set(definitions) | self.words.modifiers | self._gazetteer_forms_as_written
+        bracketed = {open_i + 1 for open_i, _ in brackets}
         by_end: dict[int, Mention] = {}
         for m in mentions:
             if m.rule != "org-acronym-short-form" and (m.end not in by_end or m.start < by_end[m.end].start):
                 by_end[m.end] = m
         found: dict[str, str] = {}  # short form -> key of its name
+        first_words: set[str] = set()  # short forms that are a name's first word ("Harbor")
         for open_i, close_i in brackets:
             named = by_end.get(open_i)
             if close_i != open_i + 2 or named is None:
@@ -696,7 +770,8 @@ class OrganizationComponent(RuleComponent):
                 and named.end - named.start > 1
                 and short.lower() not in self.words.heads
             ):
-                found.setdefault(short, named.key)  # "Photon Energy NV (Photon)": its first word names it
+                found.setdefault(short, named.key)  # "Harbor Solar NV (Harbor)": its first word names it
+                first_words.add(short)
                 continue
             if not is_short_form(short):
                 continue
@@ -725,6 +800,8 @@ class OrganizationComponent(RuleComponent):
         out = []
         for match_id, start, end in matcher(doc):
             short = strings[match_id]
+            if short in first_words and start not in bracketed and _modifies_a_word(doc, start, end):
+                continue
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
         return out
 
@@ -767,7 +844,7 @@ class OrganizationComponent(RuleComponent):
         mentions = []
         built = {}
         for head in sorted(facts.heads):
-            if head not in facts.inside_initiatives:  # "Trust" of "Global Trust Fund" is no head
+            if head not in facts.inside_initiatives:  # "Trust" of "Lake Restoration Trust Fund" is no head
                 name = self._generic_name(doc, head, facts)
                 if name is not None:
                     built[head] = name
@@ -782,21 +859,27 @@ class OrganizationComponent(RuleComponent):
                 if elsewhere:
                     start, end = _as_written_elsewhere(doc, start, head, end, elsewhere)
             span = doc[start:end]
-            owned = doc[head].lower_ in self.words.owned_heads and self._owned(doc, start, head, facts, name_ends)
+            owned = self._owned(doc, start, head, end, facts, name_ends)
             if head + 1 in facts.initiative_ends or head in facts.initiative_heads or owned:  # "Customs Union of ..."
                 entities.append(Entity(span.start_char, span.end_char, clean_text(span), "initiative"))
                 continue
             mentions.append(Mention(start, end, "name:" + name_key(clean_text(span)), facts.heads[head], 1))
         return mentions
 
-    @staticmethod
-    def _owned(doc: Doc, start: int, head: int, facts: Facts, name_ends: set[int]) -> bool:
-        """Is the name an organization's own ("the Scottish Government's Nature Restoration
-        Fund", "FAO Global Trust Fund"): after an organization's possessive, or opening with a
-        known organization's name?"""
-        if start >= 2 and doc[start - 1].lower_ in POSSESSIVES and start - 1 in name_ends:
-            return True
-        return any(a == start and b <= head for a, b in facts.known_spans)
+    def _owned(self, doc: Doc, start: int, head: int, end: int, facts: Facts, name_ends: set[int]) -> bool:
+        """Is the name a programme of an organization: an ``OWNED_PROGRAMME_HEAD`` after the
+        organization's possessive ("the Lakeland Authority's River Restoration Fund"), or an
+        ``OWNED_BY_NAME_HEAD`` opening with a known organization's name ("IMF Extended Credit
+        Facility")? A name with a complement or its own bracketed short form is a body of its
+        own ("the OPEC Fund for International Development", "the UN Capital Development Fund (UNCDF)")."""
+        word = doc[head].lower_
+        if word in self.words.owned_heads and start >= 2 and doc[start - 1].lower_ in POSSESSIVES:
+            return start - 1 in name_ends
+        if word not in self.words.owned_by_name_heads or end != head + 1:
+            return False
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            return False
+        return facts.shortest_known.get(start, head + 1) <= head
 
     def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
@@ -806,6 +889,8 @@ class OrganizationComponent(RuleComponent):
         end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
+        if end > head + 1 and doc[head].lower_ in self.words.publication_heads:
+            return None  # "the Journal of Rural Water Economics": a periodical's title
         if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
         if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
@@ -826,11 +911,15 @@ class OrganizationComponent(RuleComponent):
         return head + 1
 
     def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
-        """ "Extraordinary Congress", "WTO Ministerial Conference", "the 19th Party Congress",
-        "Munich Security Conference" (an ``EVENT_HEAD`` with no complement): a session or an
-        event, not a body ("Conference on Disarmament" is one)."""
+        """ "Extraordinary Congress", "WTO Ministerial Conference" (an ``EVENT_MODIFIER`` before an
+        ``EVENT_SESSION_HEAD``), "the 19th Party Congress", "Munich Security Conference" (an
+        ``EVENT_HEAD`` with no complement): a session or an event, not a body ("Conference on
+        Disarmament" and "the Ministerial Council" are bodies)."""
         return (
-            any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
+            (
+                doc[head].lower_ in self.words.session_heads
+                and any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
+            )
             or (start > 0 and bool(ORDINAL.match(doc[start - 1].text)))
             or (end == head + 1 and doc[head].lower_ in self.words.event_heads)
         )
@@ -862,7 +951,7 @@ class OrganizationComponent(RuleComponent):
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
                 break
-            if prev.lower_ in self.words.end_nouns and start - 1 in facts.heads and head - start >= 2:
+            if prev.lower_ in self.words.end_nouns and head - start >= 2:
                 break  # "Northern Gazette Journal | Lakeside Rowing Club" (two words between: "University Grants Commission" is one)
             if (self._opens_sentence(prev, facts.wrapped) and prev.lower_ in self.words.not_name_start) or (
                 prev.i in documents

@@ -224,3 +224,73 @@ def test_short_forms_that_are_not_fitted_initials(
 )  # fmt: skip
 def test_names_and_acronyms_in_another_language(nlp: Language, text: str, expected: dict[str, set[str | None]]) -> None:
     assert org_groups(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # credits in brackets need a dateline's line; a country is no agency
+        ("Goal 3 (Housing) \u2013 more homes for families.", set()),
+        ("The survey covers 2022 (Final) \u2013 see the annex.", set()),
+        ("Spending grew in 2020 (Chart) \u2013 and fell in 2021.", set()),
+        ("LAGOS (Nigeria) \u2013 The ministry opened a port.", set()),
+        ("LAGOS (Lagoswire) \u2013 The ministry opened a port.", {"Lagoswire"}),
+        ("Harbourtown, 4 June 2022 (Coastline) \u2013 The port reopened.", {"Coastline"}),
+        # a credit before "reports" names no country and no person
+        ("Prices fell to 40 on Friday, Peru reported.", set()),
+        ("Turnout rose sharply, Interior Minister Lena Park reported.", set()),
+        ("Stocks fell, Dr Omar Lind reported.", set()),
+        ("Stocks fell on Friday, Lakeside Business News reported.", {"Lakeside Business News"}),
+        ("Stocks fell on Friday, Brightline reports.", {"Brightline"}),
+        # an appositive makes no country a company
+        ("Exports to Peru, a large copper producer, grew.", set()),
+        ("Trade with Chile, the biggest wine exporter in the region, rose.", set()),
+        ("Loans went to Copperfield Mining, a large copper producer, in May.", {"Copperfield Mining"}),
+    ],
+)
+def test_credits_and_appositives_name_no_country_person_or_heading(
+    nlp: Language, text: str, expected: set[str]
+) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fund named with its own complement or short form is a body, not its parent's programme
+        ("The OPEC Fund for International Development approved a loan.", {"OPEC Fund for International Development"}),
+        ("The UN Water Action Fund (UNWAF) and the UN Soil Fund (UNSF) signed.",
+         {"UN Water Action Fund", "UN Soil Fund"}),
+        ("The IMF Extended Credit Facility supports the country.", {"International Monetary Fund"}),
+        ("The Lakeland Water Authority's River Restoration Fund pays for it.", {"Lakeland Water Authority"}),
+        # an event modifier makes an event only of an event's head
+        ("The OSCE Ministerial Council adopted a decision.", {"OSCE Ministerial Council"}),
+        ("The Plenary Assembly of the Basin Council voted.", {"Plenary Assembly of the Basin Council"}),
+        ("The Ordinary Council of Ministers met in March.", {"Ordinary Council of Ministers"}),
+        ("The Annual Meeting of the Basin Council opened.", {"Basin Council"}),
+        ("The Extraordinary Session of the Basin Council opened.", {"Basin Council"}),
+        # a national Red Cross society is an organization; the bare movement is not
+        ("Volunteers of the Lakeland Red Cross handed out kits.", {"Lakeland Red Cross"}),
+        ("The Northland Red Crescent Society opened a clinic.", {"Northland Red Crescent Society"}),
+        ("Staff of the Red Cross met donors.", set()),
+        ("Staff of the Red Cross Red Crescent movement met.", set()),
+        # a periodical's title is no organization; a masthead names its publisher
+        ("A study in the Journal of Rural Water Economics found gaps.", set()),
+        ("The Lakeside Journal printed the figures.", {"Lakeside Journal"}),
+        ("The International Labour Conference adopted a convention.", {"International Labour Conference"}),
+    ],
+)  # fmt: skip
+def test_programmes_events_and_publications_keep_real_bodies(nlp: Language, text: str, expected: set[str]) -> None:
+    assert set(org_groups(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delta Rail Holdings (Delta) signed the loan. The Delta region gained.", 2),
+        ("Delta Rail Holdings (Delta) signed the loan. Delta Street was closed.", 2),
+        ("Delta Rail Holdings (Delta) signed the loan. Later Delta paid it back.", 3),
+    ],
+)
+def test_a_first_word_short_form_is_no_modifier_of_another_word(nlp: Language, text: str, expected: int) -> None:
+    assert sum(c.label_ == "organization" for c in nlp(text).spans["pc_claims"]) == expected
