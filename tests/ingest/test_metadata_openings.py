@@ -268,5 +268,7 @@ def test_dates_and_headlines_around_standfirsts_and_labels(opening: str, expecte
 
 
 def test_a_dateline_with_its_date_in_brackets() -> None:
-    opening = "Council backs the new harbour plan\n\nLISBON (4 May 2022) \u2013 The council voted for the plan on Wednesday."
+    opening = (
+        "Council backs the new harbour plan\n\nLISBON (4 May 2022) \u2013 The council voted for the plan on Wednesday."
+    )
     assert meta_of(opening) == Metadata("Council backs the new harbour plan", None, date(2022, 5, 4))
