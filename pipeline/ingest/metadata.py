@@ -90,6 +90,7 @@ class MetadataRules:
     masthead: frozenset[str]
     small: frozenset[str]
     not_name_start: frozenset[str]
+    full_date: re.Pattern[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MetadataRules:
@@ -142,6 +143,13 @@ class MetadataRules:
             masthead=masthead,
             small=lexicon.words("NAME_SMALL_WORD"),
             not_name_start=lexicon.words("NOT_NAME_START"),
+            full_date=re.compile(
+                r"(?:\b(?P<target>" + _alternatives(lexicon.words("TARGET_WORD")) + r")\s+(?:the\s+)?)?"
+                r"\b(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
+                r"|(?:" + months + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d{2}"
+                r"|(?:1[89]|20)\d{2}-\d{2}-\d{2})(?![\d-])",
+                re.IGNORECASE,
+            ),
         )
 
 
@@ -274,12 +282,41 @@ def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None
     return found
 
 
-def year_of_text(text: str) -> int | None:
-    """The year an article is about: the one it writes most often (the latest of a tie)."""
-    counts = Counter(int(year) for year in YEAR.findall(text))
+def text_dates(text: str, rules: MetadataRules, read: Reader) -> list[date]:
+    """The full dates the text writes ("2 January 2024", "May 3, 2023"), without targets
+    ("by 31 December 2030", "until 1 June 2025": a TARGET_WORD before them)."""
+    found = (read(match.group("date")) for match in rules.full_date.finditer(text[:20000]) if not match.group("target"))
+    return [day for day in found if day is not None]
+
+
+def year_of_text(text: str, lexicon: Lexicon | None = None) -> int | None:
+    """The year an article is about: the one its full dates write most often (the latest of
+    a tie); bare years ("in 2026", "since 1998") are targets or history, never counted."""
+    rules = rules_of(lexicon)
+    counts = Counter(day.year for day in text_dates(text, rules, lambda value: parse_published(value, lexicon=lexicon)))
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))
+
+
+def nearest_day(month_day: tuple[int, int], dates: Sequence[date]) -> date | None:
+    """A yearless day ("28 December") in the year that puts it nearest to the text's dates
+    of their most frequent year (a dateline of 28 December with a date of 2 January 2024
+    is 2023-12-28)."""
+    counts = Counter(day.year for day in dates)
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    around = [day for day in dates if day.year == year]
+    candidates = []
+    for candidate_year in (year - 1, year, year + 1):
+        try:
+            candidates.append(date(candidate_year, *month_day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda day: (min(abs((day - other).days) for other in around), -day.year))
 
 
 # -- the lines of the head -------------------------------------------------------------
@@ -493,18 +530,22 @@ def _order(found: DateFound) -> tuple[int, int]:
     return (found.rank, found.published.toordinal() if found.rank == DATE_LINE_RANK else found.index)
 
 
-def publication_date(head: Head, text: str) -> date | None:
+def publication_date(
+    head: Head, text: str, rules: MetadataRules | None = None, read: Reader | None = None
+) -> date | None:
     """The best-ranked date of the head (see ``_order``); a dateline without a year takes
-    the year of the other head dates, else the article's own year."""
+    the year of the other head dates, else the year of the text's full dates (see
+    ``nearest_day``), else none: a bare year is no evidence of the article's."""
     full = sorted((d for d in head.dates if d.published is not None), key=_order)
     partial = [d for d in head.dates if d.month_day is not None]
     best = full[0] if full else None
     if partial and (best is None or best.rank > partial[0].rank):
-        reference = best.published if best is not None else None
-        year = reference.year if reference is not None else year_of_text(text)
-        if year is not None:
-            assert partial[0].month_day is not None
-            return _with_year(partial[0].month_day, year, reference)
+        month_day = partial[0].month_day
+        assert month_day is not None
+        if best is not None and best.published is not None:
+            return _with_year(month_day, best.published.year, best.published)
+        rules = rules if rules is not None else rules_of()
+        return nearest_day(month_day, text_dates(text, rules, read if read is not None else parse_published))
     return best.published if best is not None else None
 
 
@@ -602,6 +643,6 @@ def extract_metadata(
     found = Metadata(
         title=head.labelled_title or headline(head, rules),
         author=head.author,
-        published=publication_date(head, text),
+        published=publication_date(head, text, rules, read),
     )
     return combine(found, stated, head.lines, rules) if stated is not None else found

@@ -272,3 +272,28 @@ def test_a_dateline_with_its_date_in_brackets() -> None:
         "Council backs the new harbour plan\n\nLISBON (4 May 2022) \u2013 The council voted for the plan on Wednesday."
     )
     assert meta_of(opening) == Metadata("Council backs the new harbour plan", None, date(2022, 5, 4))
+
+
+# == review 12b: yearless datelines, which date line wins, dateline shapes, times, authors ==
+BODY = "The council said the new walls would protect the harbour district from the winter storms."
+
+
+# -- a yearless dateline takes the year of the text's full dates, never of bare years -------
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        # a full date in the text gives the year; the day goes in the year nearest to it
+        ("PORTO, 4 May \u2013 The council, which met on 2 May 2022, said", date(2022, 5, 4)),
+        ("OSLO, 30 December \u2013 Work starts on 3 January 2023, the council said", date(2022, 12, 30)),
+        ("Leeds, 2 January \u2013 The council, which voted on 29 December 2021, said", date(2022, 1, 2)),
+        # a target date is no clue; bare years (a plan's end, a record year) none either
+        ("PORTO, 4 May \u2013 The walls, which will stand until 1 June 2040, said", None),
+        ("PORTO, 4 May \u2013 The walls will be finished in 2031, the council said", None),
+        ("Cork, May 4 \u2013 The worst storm since 1987, the council said", None),
+        # a dateline with its year is read as before
+        ("PORTO, 4 May 2022 \u2013 The walls will be finished in 2031, the council said", date(2022, 5, 4)),
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_of_full_dates(paragraph: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
+    assert (meta.title, meta.published) == (HEADLINE, published)
