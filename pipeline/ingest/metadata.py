@@ -268,7 +268,9 @@ def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None
     "16 October 2013. At a side event ..."): a reposted item's own date, which a date
     line of the page outranks."""
     end = LEAD_END.search(line[:50])
-    return _day(line[: end.start()], rules, read) if end is not None else None
+    if end is None or _day(line[end.end() :], rules, read) is not None:  # none, or a range "20 April - 21 April 2022"
+        return None
+    return _day(line[: end.start()], rules, read)
 
 
 def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None) -> date | None:
@@ -414,6 +416,8 @@ def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | N
         labelled = rules.published.match(part)
         found = _day(labelled.group("date") if labelled else part, rules, read)
         if found is not None:
+            if number + 1 < len(parts) and _day(parts[number + 1], rules, read) is not None:
+                return None, parts  # "28 April 2023 - 29 April 2023": an event's range, never a publication date
             return found, parts[:number] + parts[number + 1 :]
     return None, parts
 
@@ -521,13 +525,30 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
     return head
 
 
-def _order(found: DateFound) -> tuple[int, int]:
+def _headline_index(head: Head, rules: MetadataRules) -> int | None:
+    """The first headline-like line of the head that is no masthead and states no date or
+    author: the line that parts a site's header from the article."""
+    stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
+    return next(
+        (
+            i
+            for i in range(min(head.body, len(head.lines)))
+            if i not in stating and _is_headline(head.lines[i], rules) and not is_masthead(head.lines[i], rules)
+        ),
+        None,
+    )
+
+
+def _order(found: DateFound, top: int | None) -> tuple[int, int, int]:
     """Which of the head's dates is the article's: the best rank, then the earliest line,
-    except among lines holding a date alone, where the earliest day wins: a site shows
-    today's date in its header ("Thu. Jan 23rd, 2025" above the masthead), which is
-    never before the article's own date line."""
+    except among lines holding a date alone above the headline ``top`` (a site's header:
+    "Thu. Jan 23rd, 2025" above the masthead shows today's date), where the earliest day
+    wins and which come after any date line under the headline (the first of those is the
+    article's; later ones date related items)."""
     assert found.published is not None
-    return (found.rank, found.published.toordinal() if found.rank == DATE_LINE_RANK else found.index)
+    if found.rank != DATE_LINE_RANK or (top is not None and found.index > top):
+        return (found.rank, 0, found.index)
+    return (found.rank, 1, found.published.toordinal())
 
 
 def publication_date(
@@ -536,7 +557,9 @@ def publication_date(
     """The best-ranked date of the head (see ``_order``); a dateline without a year takes
     the year of the other head dates, else the year of the text's full dates (see
     ``nearest_day``), else none: a bare year is no evidence of the article's."""
-    full = sorted((d for d in head.dates if d.published is not None), key=_order)
+    rules = rules if rules is not None else rules_of()
+    top = _headline_index(head, rules)
+    full = sorted((d for d in head.dates if d.published is not None), key=lambda found: _order(found, top))
     partial = [d for d in head.dates if d.month_day is not None]
     best = full[0] if full else None
     if partial and (best is None or best.rank > partial[0].rank):
@@ -544,7 +567,6 @@ def publication_date(
         assert month_day is not None
         if best is not None and best.published is not None:
             return _with_year(month_day, best.published.year, best.published)
-        rules = rules if rules is not None else rules_of()
         return nearest_day(month_day, text_dates(text, rules, read if read is not None else parse_published))
     return best.published if best is not None else None
 

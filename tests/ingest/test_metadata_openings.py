@@ -297,3 +297,26 @@ BODY = "The council said the new walls would protect the harbour district from t
 def test_a_yearless_dateline_takes_the_year_of_full_dates(paragraph: str, published: date | None) -> None:
     meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
     assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- which date line wins: the first under the headline; the earliest only in a site header -
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        # related items under the article's own date line: their older dates do not win
+        (
+            f"{HEADLINE}\n4 May 2022\nMore news\nPort opens a new ferry terminal\n11 March 2022\n{BODY}",
+            date(2022, 5, 4),
+        ),
+        (f"{HEADLINE}\n4 May 2022\nSee also\nFerry fares frozen for a year\n1 May 2022\n{BODY}", date(2022, 5, 4)),
+        # an event's range is never a publication date
+        (f"{HEADLINE}\n4 May 2022\nEvent\n20 April 2022 - 21 April 2022\n{BODY}", date(2022, 5, 4)),
+        (f"{HEADLINE}\n\nEvent\n\n20 April 2022 - 21 April 2022\n\n{BODY}", None),
+        # as before: a site's date above the masthead is today's, the article's date line wins
+        (f"Friday, 13 May 2022\nThe Harbour Courier\n{HEADLINE}\n4 May 2022\n{BODY}", date(2022, 5, 4)),
+        (f"Friday, 13 May 2022\n\n{HEADLINE}\n\n{BODY}", date(2022, 5, 13)),
+    ],
+)
+def test_the_first_date_line_under_the_headline_wins(opening: str, published: date | None) -> None:
+    meta = meta_of(opening)
+    assert (meta.title, meta.published) == (HEADLINE, published)
