@@ -50,7 +50,10 @@ SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
 TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
 # a dash after a dateline's date, spaced or glued to the next word ("2001 \u2013The", "(Agency)\u2013The")
 DASH_AFTER_DATE = r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?[\u2013\u2014]{1,2}(?=[A-Z\"\u201c])|\s-{1,2}(?=[A-Z])"
-DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
+# "PLACE, DATE –", ":", ".", or a credit with no dash after it ("New Delhi, May 3 (Agency) The ...")
+DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])|\s\([^()]{1,40}\)\s+(?=[A-Z])")
+PLACE_PARTS = re.compile(r",|\s[\u2013\u2014-]\s")  # "Rome, Italy", "ROME – 3 May 2023"
+PLACE_WORDS = 5  # a dateline's place has this many words at most ("PORT OF SPAIN")
 LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date opening a paragraph
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
 CREDIT = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)\s*$")  # "(WAM)", "/Newswire/" after a dateline's date
@@ -91,6 +94,7 @@ class MetadataRules:
     small: frozenset[str]
     not_name_start: frozenset[str]
     full_date: re.Pattern[str]
+    place_small: frozenset[str]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MetadataRules:
@@ -143,6 +147,7 @@ class MetadataRules:
             masthead=masthead,
             small=lexicon.words("NAME_SMALL_WORD"),
             not_name_start=lexicon.words("NOT_NAME_START"),
+            place_small=lexicon.words("PLACE_SMALL_WORD"),
             full_date=re.compile(
                 r"(?:\b(?P<target>" + _alternatives(lexicon.words("TARGET_WORD")) + r")\s+(?:the\s+)?)?"
                 r"\b(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
@@ -228,10 +233,38 @@ def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, 
     return (found.month, found.day) if found is not None else None
 
 
-def _is_place(part: str) -> bool:
-    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila [Philippines]"."""
-    words = part.translate(PLACE_MARKS).split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+def _is_place(part: str, rules: MetadataRules) -> bool:
+    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila
+    [Philippines]", with small words inside it ("Dar es Salaam", "PORT OF SPAIN")."""
+    words = part.translate(PLACE_MARKS).strip("*_ ").split()
+    if not 0 < len(words) <= PLACE_WORDS or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    inner = words[1:-1]
+    return all(w[:1].isupper() or (w in inner and w.casefold() in rules.place_small) for w in words)
+
+
+def _place_and_date(text: str, rules: MetadataRules, read: Reader) -> Dateline | None:
+    """The date of a dateline's text before its dash: one or two places then the date
+    ("LIMA, Peru, 3 May 2023", "ROME – 3 May 2023"), or the date then the place
+    ("3 May 2023, Rome")."""
+    parts = [part.strip(" *_") for part in PLACE_PARTS.split(CREDIT.sub("", text))]
+    for cut in range(1, min(3, len(parts))):
+        if not all(_is_place(part, rules) for part in parts[:cut]):
+            break
+        rest = ", ".join(parts[cut:])
+        found = _day(rest, rules, read)
+        if found is not None:
+            return Dateline(published=found)
+        month_day = _day_and_month(rest, rules, read)
+        if month_day is not None:
+            return Dateline(month_day=month_day)
+    for cut in range(len(parts) - 1, max(0, len(parts) - 3), -1):
+        if not all(_is_place(part, rules) for part in parts[cut:]):
+            break
+        found = _day(", ".join(parts[:cut]), rules, read)
+        if found is not None:
+            return Dateline(published=found)
+    return None
 
 
 @dataclass(frozen=True)
@@ -245,21 +278,13 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
     agency credit in parentheses after the date) or "PLACE (DATE) –"; None for any other line."""
     for end in DATELINE_END.finditer(line[:100]):
         bracketed = BRACKETED_DATE.match(line[: end.start()])
-        if bracketed and _is_place(bracketed.group("place")):  # "GENEVA (12 March 2024) –"
+        if bracketed and _is_place(bracketed.group("place"), rules):  # "GENEVA (12 March 2024) –"
             found = _day(bracketed.group("date"), rules, read)
             if found is not None:
                 return Dateline(published=found)
-        parts = [part.strip() for part in CREDIT.sub("", line[: end.start()]).split(",")]
-        for cut in range(1, min(3, len(parts))):
-            if not all(_is_place(part) for part in parts[:cut]):
-                break
-            text = ", ".join(parts[cut:])
-            found = _day(text, rules, read)
-            if found is not None:
-                return Dateline(published=found)
-            month_day = _day_and_month(text, rules, read)
-            if month_day is not None:
-                return Dateline(month_day=month_day)
+        dateline = _place_and_date(line[: end.start()], rules, read)
+        if dateline is not None:
+            return dateline
     return None
 
 
@@ -270,7 +295,7 @@ def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None
     end = LEAD_END.search(line[:50])
     if end is None or _day(line[end.end() :], rules, read) is not None:  # none, or a range "20 April - 21 April 2022"
         return None
-    return _day(line[: end.start()], rules, read)
+    return _day(CREDIT.sub("", line[: end.start()]), rules, read)  # "May 3, 2023 (Agency) --"
 
 
 def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None) -> date | None:

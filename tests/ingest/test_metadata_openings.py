@@ -320,3 +320,31 @@ def test_a_yearless_dateline_takes_the_year_of_full_dates(paragraph: str, publis
 def test_the_first_date_line_under_the_headline_wins(opening: str, published: date | None) -> None:
     meta = meta_of(opening)
     assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- dateline shapes: small words in places, a credit without a dash, date first, bold -----
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        ("Rio de Janeiro, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("Dar es Salaam, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("SARAJEVO, Bosnia and Herzegovina, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("PORT OF SPAIN, Trinidad and Tobago, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        # a credit in parentheses ends the dateline, with or without a dash after it
+        ("Chennai, May 4, 2022 (UNI) The council said", date(2022, 5, 4)),
+        ("Chennai, May 4 (UNI) The council, which met on 2 May 2022, said", date(2022, 5, 4)),
+        ("May 4, 2022 (UNI) -- The council said", date(2022, 5, 4)),
+        # the date first, or a dash between the place and the date
+        ("4 May 2022, Lisbon - The council said", date(2022, 5, 4)),
+        ("LISBON \u2013 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("Lisbon, Portugal \u2013 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        # Markdown bold around the dateline
+        ("**Lisbon, 4 May 2022** \u2013 The council said", date(2022, 5, 4)),
+        # still no dateline: lower-case words before the date, a sentence before a credit
+        ("However, the board of 4 May 2022 \u2013 The council said", None),
+        ("The council met (UNI) The council said", None),
+    ],
+)
+def test_dateline_shapes(paragraph: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
+    assert (meta.title, meta.published) == (HEADLINE, published)
