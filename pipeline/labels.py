@@ -472,6 +472,9 @@ _LABELS += (
         "TARGET_WORD", INGEST, "words before a target date (by, until): no clue to the article's year", matched=False
     ),
     Label("PLACE_SMALL_WORD", INGEST, "small words inside a dateline's place (Dar es Salaam)", matched=False),
+    Label(
+        "DATE_TAIL_WORD", INGEST, "words after a date line's date that start what is dropped (by, in)", matched=False
+    ),
     Label("NOT_PERSON_WORD", INGEST, "byline words that name no person (staff, desk)", matched=False),
 )
 

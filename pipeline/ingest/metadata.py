@@ -94,6 +94,8 @@ class MetadataRules:
     small: frozenset[str]
     not_name_start: frozenset[str]
     full_date: re.Pattern[str]
+    time_head: re.Pattern[str]
+    date_tail: re.Pattern[str]
     place_small: frozenset[str]
 
     @classmethod
@@ -148,6 +150,15 @@ class MetadataRules:
             small=lexicon.words("NAME_SMALL_WORD"),
             not_name_start=lexicon.words("NOT_NAME_START"),
             place_small=lexicon.words("PLACE_SMALL_WORD"),
+            time_head=re.compile(
+                r"^\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*\(?(?:"
+                + _alternatives(lexicon.words("TIME_WORD"))
+                + r")\.?(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)*\s*(?:,|\||\bon\b|[\u2013\u2014-])?\s*(?=\S)",
+                re.IGNORECASE,
+            ),
+            date_tail=re.compile(
+                r"\s+(?:" + _alternatives(lexicon.words("DATE_TAIL_WORD")) + r")\s+\S.*$", re.IGNORECASE
+            ),
             full_date=re.compile(
                 r"(?:\b(?P<target>" + _alternatives(lexicon.words("TARGET_WORD")) + r")\s+(?:the\s+)?)?"
                 r"\b(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
@@ -218,10 +229,19 @@ def _day(text: str, rules: MetadataRules, read: Reader) -> date | None:
         return None
     found = read(text)
     if found is None:
-        without_time = rules.time_tail.sub("", text).strip(" ,|")
-        if without_time != text and without_time:
-            found = read(without_time)
+        bare = bare_date(text, rules)
+        if bare != text and bare:
+            found = read(bare)
     return found
+
+
+def bare_date(text: str, rules: MetadataRules) -> str:
+    """A date line without its time of day, before or after the date ("10:32 AM EDT, May 3,
+    2023", "3 May 2023 14:05 GMT"), and without the words after it ("3 May 2023 in Press
+    Releases", "03 MAY 2023 6:45PM by PIB Delhi")."""
+    text = rules.time_head.sub("", text)
+    text = rules.date_tail.sub("", text)
+    return rules.time_tail.sub("", text).strip(" ,|")
 
 
 def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, int] | None:

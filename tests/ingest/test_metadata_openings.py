@@ -348,3 +348,24 @@ def test_the_first_date_line_under_the_headline_wins(opening: str, published: da
 def test_dateline_shapes(paragraph: str, published: date | None) -> None:
     meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
     assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- a time before the date, words after it ------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published 9:05 AM BST, 4 May 2022", date(2022, 5, 4)),
+        ("Updated 11:40 PM EDT, May 4, 2022", date(2022, 5, 4)),
+        ("07:30 GMT, 4 May 2022", date(2022, 5, 4)),
+        ("Posted 4 May 2022 in Harbour News", date(2022, 5, 4)),
+        ("04 MAY 2022 5:15PM by Harbour Desk", date(2022, 5, 4)),
+        # as before: a time after the date, a plain date line
+        ("4 May 2022 14:05", date(2022, 5, 4)),
+        ("4 May 2022", date(2022, 5, 4)),
+        # a time alone dates nothing
+        ("Updated 11:40 PM EDT", None),
+    ],
+)
+def test_date_lines_with_times_and_trailing_words(line: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}")
+    assert (meta.title, meta.published) == (HEADLINE, published)
