@@ -475,6 +475,7 @@ _LABELS += (
     Label(
         "DATE_TAIL_WORD", INGEST, "words after a date line's date that start what is dropped (by, in)", matched=False
     ),
+    Label("AUTHOR_ROLE_WORD", INGEST, "words of an author's role after the name (Senior Fellow)", matched=False),
     Label("NOT_PERSON_WORD", INGEST, "byline words that name no person (staff, desk)", matched=False),
 )
 

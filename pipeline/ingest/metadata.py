@@ -40,11 +40,13 @@ BODY_WORDS = 12  # a line of this many words that ends a sentence is running tex
 PROMO_WORDS = 8  # a promotional label ("Content from our sponsor") is a line this short at most
 STANDFIRST_LINES = 2  # a date alone this few lines under a standfirst still dates the article
 DATE_ALONE_WORDS = 8  # ... when its line is this short
+NAME_LINE_WORDS = 4  # an unlabelled byline's name has this many words at most ("Ana M. de Lima")
 LABEL_WORDS = 4  # a section label above a headline ("Peace and Security") is this short at most
 CAPS_HEADLINE_WORDS = 4  # a line in capitals is a headline with this many words at least (not "PRESS RELEASE")
 NAME_ENDS = re.compile(
-    r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(|\s(?:of|for|at)\s"
-)  # "Jane Roe of X": an affiliation
+    r",|;|\s[|\u00b7\u2022\u2013\u2014/]\s|\s-\s|\(|\s(?:of|for|at|in)\s"
+)  # "Jane Roe of X": an affiliation; "Li Wei in Beijing": a place
+NAME_LIST = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")  # "Jane Roe, John Smith and Ana Lima"
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u25ba\u2023*]|-(?=\s))\s*")
 SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
 TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
@@ -93,6 +95,8 @@ class MetadataRules:
     masthead: frozenset[str]
     small: frozenset[str]
     not_name_start: frozenset[str]
+    author_role: frozenset[str]
+    label_small: frozenset[str]
     full_date: re.Pattern[str]
     time_head: re.Pattern[str]
     date_tail: re.Pattern[str]
@@ -127,7 +131,7 @@ class MetadataRules:
                 r"^(?:" + _alternatives(lexicon.words("TITLE_LABEL")) + r")\s*:\s*(?P<title>.+)$", re.IGNORECASE
             ),
             byline_parts=re.compile(
-                r"\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
+                r"\s[|\u00b7\u2022\u2013\u2014/]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
             ),
             name_tail=re.compile(
                 r"\s(?:(?:" + dates + "|" + updates + r")\b|on\s+(?:\d|(?:" + months + r")\b)|\d)", re.IGNORECASE
@@ -149,6 +153,8 @@ class MetadataRules:
             masthead=masthead,
             small=lexicon.words("NAME_SMALL_WORD"),
             not_name_start=lexicon.words("NOT_NAME_START"),
+            author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
+            label_small=lexicon.words("NAME_SMALL_WORD") - lexicon.words("SURNAME_PREFIX"),
             place_small=lexicon.words("PLACE_SMALL_WORD"),
             time_head=re.compile(
                 r"^\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*\(?(?:"
@@ -207,7 +213,14 @@ def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
 
 
 def author_of(text: str, rules: MetadataRules) -> str | None:
-    """``clean_author`` with the rules at hand."""
+    """``clean_author`` with the rules at hand: a list of names whole, else the first name
+    before an affiliation or a role; a date or update part ("Updated: June 1") is no name."""
+    text = text.strip()
+    if rules.published.match(text) or rules.updated.match(text):
+        return None
+    names = name_list(text, rules)
+    if names is not None:
+        return names
     name = NAME_ENDS.split(text, maxsplit=1)[0]
     name = rules.name_tail.split(name, maxsplit=1)[0].strip()
     name = rules.honorifics.sub("", name).strip()
@@ -215,6 +228,19 @@ def author_of(text: str, rules: MetadataRules) -> str | None:
     if not name or not name[:1].isupper() or not is_person(name, rules):
         return None
     return name
+
+
+def name_list(text: str, rules: MetadataRules) -> str | None:
+    """A byline of several names parted by commas and "and" ("Jane Roe, John Smith and Ana
+    Lima"), each a person's name with no role word ("Jane Roe, Senior Fellow" is one name)."""
+    parts = NAME_LIST.split(text.strip(" .*_"))
+    if len(parts) < 3 or "," not in text:  # two names with "and" are read whole already
+        return None
+    for part in parts:
+        words = {w.casefold() for w in _words(part)}
+        if not is_person(part, rules) or words & rules.author_role or NAME_ENDS.search(part):
+            return None
+    return text.strip(" .*_")
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -522,11 +548,16 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         if byline:
             rest = byline.group("rest")
             found_author(author_of(rest, rules), index)
-            when, _ = _date_parts(rest, rules, read)
+            when, parts = _date_parts(rest, rules, read)
             if when is None:
                 when = _tail_date(rest, rules, read)
             if when is not None:
                 head.dates.append(DateFound(LABEL_RANK, index, when))
+            else:  # "By Li Wei | Daily | Updated: 2023-05-03 09:15": only a later change's date
+                update = next((found for found in map(rules.updated.match, parts) if found), None)
+                when = _day(update.group("date"), rules, read) if update else None
+                if when is not None:
+                    head.dates.append(DateFound(UPDATED_RANK, index, when))
             continue
         dateline = read_dateline(line, rules, read)
         if dateline is not None:
@@ -567,6 +598,10 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
             when = _day(issued.group("date"), rules, read) if issued else None
             if when is not None:
                 head.dates.append(DateFound(ISSUED_RANK, index, when))
+    if head.author is None:
+        beside = name_beside_date(head, rules)
+        if beside is not None:
+            found_author(*beside)
     return head
 
 
@@ -582,6 +617,39 @@ def _headline_index(head: Head, rules: MetadataRules) -> int | None:
         ),
         None,
     )
+
+
+def name_beside_date(head: Head, rules: MetadataRules) -> tuple[str, int] | None:
+    """An unlabelled byline: a line right above a date line that is a person's name ("Jane
+    Roe", never a label such as "Peace and Security"), or right above or under it a name
+    with a role after a comma ("Jane Roe, Senior Fellow"); with a headline above it (so
+    the headline itself, "Jane Roe Wins Award", never is one)."""
+    stating = {d.index for d in head.dates}
+    for found in head.dates:
+        if found.rank != DATE_LINE_RANK or found.index > head.body:
+            continue
+        for index in (found.index - 1, found.index + 1):
+            if index < 1 or index >= min(head.body, len(head.lines)) or index in stating:
+                continue
+            line = head.lines[index]
+            name, _, role = line.partition(",")
+            role_words = {w.casefold() for w in _words(role)}
+            if len(_words(name)) > NAME_LINE_WORDS or (role and not role_words & rules.author_role):
+                continue
+            if not role and (index > found.index or any(w.casefold() in rules.label_small for w in _words(name))):
+                continue
+            author = author_of(name, rules)
+            if author is None or HEADLINE_MARKS.search(line):
+                continue
+            if any(
+                _is_headline(head.lines[i], rules)
+                and not is_masthead(head.lines[i], rules)
+                and not is_section_label(head.lines[i], rules)
+                for i in range(index)
+                if i not in stating
+            ):
+                return author, index
+    return None
 
 
 def _order(found: DateFound, top: int | None) -> tuple[int, int, int]:

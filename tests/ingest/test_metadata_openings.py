@@ -369,3 +369,28 @@ def test_dateline_shapes(paragraph: str, published: date | None) -> None:
 def test_date_lines_with_times_and_trailing_words(line: str, published: date | None) -> None:
     meta = meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}")
     assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- authors: lists of names, places after a name, update parts, unlabelled bylines --------
+@pytest.mark.parametrize(
+    ("lines", "author", "published"),
+    [
+        ("By Ana Lima, Li Wei and Jo Kim\n\n4 May 2022", "Ana Lima, Li Wei and Jo Kim", date(2022, 5, 4)),
+        ("By Li Wei in Porto | Harbour Daily | Updated: 2022-05-04 09:15", "Li Wei", date(2022, 5, 4)),
+        ("Posted: 4 May 2022 | Updated: June 1, 2022", None, date(2022, 5, 4)),
+        ("Ana de Souza\n\n4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("Ana de Souza / 4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("Ana de Souza, Research Fellow\n\n4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("4 May 2022\n\nAna de Souza, Research Fellow", "Ana de Souza", date(2022, 5, 4)),
+        # as before: a name with an affiliation or a role keeps only the name
+        ("By Ana Lima, Senior Economist, Harbour Institute\n\n4 May 2022", "Ana Lima", date(2022, 5, 4)),
+        ("By Ana Lima and Li Wei\n\n4 May 2022", "Ana Lima and Li Wei", date(2022, 5, 4)),
+        # labels next to a date line are no bylines
+        ("4 May 2022\n\nTrade and Transport", None, date(2022, 5, 4)),
+        ("Peace and Security\n\n4 May 2022", None, date(2022, 5, 4)),
+        ("4 May 2022\n\nClimate Action", None, date(2022, 5, 4)),
+    ],
+)
+def test_authors_in_lists_and_unlabelled_bylines(lines: str, author: str | None, published: date) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{lines}\n\n{BODY}")
+    assert (meta.title, meta.author, meta.published) == (HEADLINE, author, published)
