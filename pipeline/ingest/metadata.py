@@ -55,6 +55,7 @@ DASH_AFTER_DATE = r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?[\u2013\u2014]{1,2}(?=[A-Z
 # "PLACE, DATE –", ":", ".", or a credit with no dash after it ("New Delhi, May 3 (Agency) The ...")
 DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])|\s\([^()]{1,40}\)\s+(?=[A-Z])")
 PLACE_PARTS = re.compile(r",|\s[\u2013\u2014-]\s")  # "Rome, Italy", "ROME – 3 May 2023"
+NUMERIC_DATE = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{4}\b")  # "05/03/2023": its day order may be either
 PLACE_WORDS = 5  # a dateline's place has this many words at most ("PORT OF SPAIN")
 LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date opening a paragraph
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
@@ -96,6 +97,7 @@ class MetadataRules:
     small: frozenset[str]
     not_name_start: frozenset[str]
     author_role: frozenset[str]
+    weekdays: dict[str, int]
     label_small: frozenset[str]
     full_date: re.Pattern[str]
     time_head: re.Pattern[str]
@@ -154,6 +156,7 @@ class MetadataRules:
             small=lexicon.words("NAME_SMALL_WORD"),
             not_name_start=lexicon.words("NOT_NAME_START"),
             author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
+            weekdays=dict(lexicon.table("WEEKDAY")),
             label_small=lexicon.words("NAME_SMALL_WORD") - lexicon.words("SURNAME_PREFIX"),
             place_small=lexicon.words("PLACE_SMALL_WORD"),
             time_head=re.compile(
@@ -258,7 +261,23 @@ def _day(text: str, rules: MetadataRules, read: Reader) -> date | None:
         bare = bare_date(text, rules)
         if bare != text and bare:
             found = read(bare)
-    return found
+    return by_weekday(found, text, rules)
+
+
+def by_weekday(found: date | None, text: str, rules: MetadataRules) -> date | None:
+    """A numeric day read in the other day order when the weekday written with it says so
+    ("Wed, 05/03/2023" is Wednesday 3 May, not Sunday 5 March)."""
+    numeric = NUMERIC_DATE.search(text)
+    if found is None or numeric is None:
+        return found
+    weekday = next((rules.weekdays[w] for w in map(str.casefold, _words(text)) if w in rules.weekdays), None)
+    if weekday is None or found.weekday() == weekday:
+        return found
+    try:
+        swapped = date(found.year, found.day, found.month)
+    except ValueError:
+        return found
+    return swapped if swapped.weekday() == weekday else found
 
 
 def bare_date(text: str, rules: MetadataRules) -> str:

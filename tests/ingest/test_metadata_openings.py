@@ -394,3 +394,18 @@ def test_date_lines_with_times_and_trailing_words(line: str, published: date | N
 def test_authors_in_lists_and_unlabelled_bylines(lines: str, author: str | None, published: date) -> None:
     meta = meta_of(f"{HEADLINE}\n\n{lines}\n\n{BODY}")
     assert (meta.title, meta.author, meta.published) == (HEADLINE, author, published)
+
+
+# -- a weekday decides the day order of a numeric date ---------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Wed, 04/05/2022", date(2022, 5, 4)),  # 4 May 2022 was a Wednesday
+        ("Tuesday 05.04.2022", date(2022, 4, 5)),  # 5 April 2022 was a Tuesday, 4 May a Wednesday
+        ("04/05/2022", date(2022, 5, 4)),  # no weekday: the day order (dmy) as before
+        ("Fri, 04/05/2022", date(2022, 5, 4)),  # a weekday that fits neither order decides nothing
+        ("Wed, 13/05/2022", date(2022, 5, 13)),  # only one order is a date
+    ],
+)
+def test_a_weekday_decides_the_day_order(line: str, published: date) -> None:
+    assert meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}").published == published
