@@ -272,3 +272,38 @@ def test_a_dateline_with_its_date_in_brackets() -> None:
         "Council backs the new harbour plan\n\nLISBON (4 May 2022) \u2013 The council voted for the plan on Wednesday."
     )
     assert meta_of(opening) == Metadata("Council backs the new harbour plan", None, date(2022, 5, 4))
+
+
+# -- lines that are never the headline: menus, skip links, captions, share rows, series lines --
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Skip to main content\n\nAbout the council\nOur work\nNewsroom\nContact us\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Photo: Fishing boats moored in the old harbour at dawn\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Facebook Twitter LinkedIn WhatsApp Email\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Working Paper 31\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Press release No.: RBA/17/2022\n\n" + HEADLINE + "\n\n4 May 2022",
+    ],
+)
+def test_lines_that_are_never_the_headline(opening: str) -> None:
+    assert meta_of(opening) == Metadata(HEADLINE, None, date(2022, 5, 4))
+
+
+# -- a title-case headline holding an organization noun is no masthead ------------------------
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        (
+            "Lakeside Business Journal\n\nNorthern Bank Group Opens a Regional Office in Port Amara\n\n4 May 2022",
+            "Northern Bank Group Opens a Regional Office in Port Amara",
+        ),
+        (
+            "Harbour Health Agency Launches a Network of Coastal Clinics\n\nLakeside Daily Observer\n\n4 May 2022",
+            "Harbour Health Agency Launches a Network of Coastal Clinics",
+        ),
+        ("Coastal Development Bank (Port Amara)\n\n" + HEADLINE + "\n\n4 May 2022", HEADLINE),
+        ("Speeches and Press Releases\n\n" + HEADLINE + "\n\n4 May 2022", HEADLINE),
+    ],
+)
+def test_a_headline_with_an_organization_noun_is_no_masthead(opening: str, title: str) -> None:
+    assert meta_of(opening).title == title
