@@ -465,6 +465,13 @@ _LABELS += (
     Label("ISSUE_VERB", INGEST, "verbs of a head sentence that dates the item (issued ... on 3 May)", matched=False),
     Label("TIME_WORD", INGEST, "words after a time of day on a date line (am, GMT)", matched=False),
     Label("FURNITURE_LABEL", INGEST, "words that open a line of page furniture (Category:, Share)", matched=False),
+    Label(
+        "NOT_HEADLINE_OPENER",
+        INGEST,
+        "openings of lines that are never a headline (Skip to, Photo:, Latest news)",
+        matched=False,
+    ),
+    Label("SOCIAL_WORD", INGEST, "the words of a share row (Facebook, LinkedIn, Email)", matched=False),
     Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Premium Partner)", matched=False),
     Label("LISTING_WORD", INGEST, "first or last words of a listing counter (Displaying 1 - 3 of 3)", matched=False),
     Label("MASTHEAD_NOUN", INGEST, "nouns of publication names (Journal, Blog): a masthead line", matched=False),

@@ -103,6 +103,8 @@ class MetadataRules:
     time_head: re.Pattern[str]
     date_tail: re.Pattern[str]
     place_small: frozenset[str]
+    not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
+    social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MetadataRules:
@@ -154,6 +156,10 @@ class MetadataRules:
             not_person=masthead | lexicon.words("NOT_PERSON_WORD"),
             masthead=masthead,
             small=lexicon.words("NAME_SMALL_WORD"),
+            not_headline=re.compile(
+                r"^(?:" + _alternatives(lexicon.words("NOT_HEADLINE_OPENER")) + r")(?![^\W_])", re.IGNORECASE
+            ),
+            social=frozenset(w.casefold() for w in lexicon.words("SOCIAL_WORD")),
             not_name_start=lexicon.words("NOT_NAME_START"),
             author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
             weekdays=dict(lexicon.table("WEEKDAY")),
@@ -454,25 +460,74 @@ def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> 
         return False
     if rules.byline.match(line) or rules.published.match(line) or rules.updated.match(line):
         return False
-    if is_furniture(line, rules) or SECTION_NUMBER.match(line):
+    if is_furniture(line, rules) or SECTION_NUMBER.match(line) or not_a_headline(line, rules):
         return False
     latin = sum(1 for c in line if c.isascii() and c.isalpha())
     return latin >= 0.7 * sum(1 for c in line if c.isalpha())
 
 
+IDENTIFIER = re.compile(
+    r"\bNo\.?\s*:?\s*\d|\b[A-Z]{2,}/\d+/\d{2,4}\b|\b(?:Paper|Brief|Note|Series)\s+(?:No\.?\s*)?\d+\b"
+)
+NAME_TAIL_WORDS = 1  # words a name may hold after its last organization or publication noun
+TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+MENU_WORDS = 4  # a menu item is this short at most ...
+MENU_RUN = 3  # ... and a menu this many such lines in a row at least
+
+
+def not_a_headline(line: str, rules: MetadataRules) -> bool:
+    """A line that is never the headline: one opening with a NOT_HEADLINE_OPENER (a skip
+    link, a caption or credit, a list label: "Skip to main content", "Photo: ...", "Latest
+    news"), a share row of SOCIAL_WORDs ("Facebook Twitter LinkedIn Email"), a series or
+    release number ("Press release No.: XY/23/2023", "Working Paper 12")."""
+    if rules.not_headline.match(line) or IDENTIFIER.search(line):
+        return True
+    words = [w.strip("|\u00b7\u2022,").casefold() for w in line.split()]
+    return bool(words) and all(w in rules.social or not w for w in words)
+
+
+def menu_lines(lines: Sequence[str]) -> set[int]:
+    """The lines of a navigation menu: MENU_RUN or more short lines in a row with no
+    sentence punctuation ("About us", "What we do", "News", "Contact")."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, ""]):
+        if line and len(line.split()) <= MENU_WORDS and not line.rstrip().endswith((".", "!", "?", ":")):
+            run.append(index)
+            continue
+        if len(run) >= MENU_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
 def is_masthead(line: str, rules: MetadataRules) -> bool:
     """A name rather than a headline: every word capitalised (small words aside), no figure,
     no headline punctuation ("CICA: A Great Platform", "Widening Without Deepening?"), and
-    a noun of organizations or publications ("Lakeside Energy Review", "Centre for X").
+    a noun of organizations or publications ("Lakeside Energy Journal", "Centre for X").
     A letterhead with its series after a separator is one ("CENTRE FOR X | Policy Brief No. 4")."""
-    line = re.split(SEPARATOR, line, maxsplit=1)[0]
+    line = TRAILING_BRACKET.sub("", re.split(SEPARATOR, line, maxsplit=1)[0])  # "Bank (Port Amara)"
     if any(c.isdigit() for c in line) or HEADLINE_MARKS.search(line):
         return False
     words = _words(line)
     folded = [w.casefold() for w in words]
-    if not any(w in rules.masthead for w in folded):
+    nouns = [i for i, w in enumerate(folded) if w in rules.masthead]
+    if not nouns or not _name_ends_at(folded, nouns[0], rules):
         return False
     return all(w[:1].isupper() for w, f in zip(words, folded, strict=True) if f not in rules.small)
+
+
+def _name_ends_at(folded: list[str], noun: int, rules: MetadataRules) -> bool:
+    """Does a name end with its first noun at ``noun`` (or one word after it: "Press Releases"),
+    or go on only with a complement ("Centre for X") or with a second name ("X Journal Y
+    Club")? A headline goes on with its verb and object ("World Bank Group Opens New Office")."""
+    rest = folded[noun + 1 :]
+    if len(rest) <= NAME_TAIL_WORDS or rest[0] in rules.small:
+        return True
+    following = next((i for i, w in enumerate(rest) if w in rules.masthead), None)  # a second name
+    if following is None or any(w in rules.small for w in rest[:following]):
+        return False
+    return _name_ends_at(rest, following, rules)
 
 
 @dataclass(frozen=True)
@@ -727,10 +782,11 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     taglines, release numbers), else the nearest one above; the first one under it that
     is no masthead when there is none above or all above are mastheads; else the first
     headline-like line of the head that is no masthead. Lines that date or sign the article
-    are none; lines in capitals count only where the head has no other. None when the text
+    and the lines of a menu are none; lines in capitals count only where the head has no other. None when the text
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
+    stating |= menu_lines(lines[: min(body, len(lines))])
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:

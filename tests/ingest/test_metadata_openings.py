@@ -409,3 +409,38 @@ def test_authors_in_lists_and_unlabelled_bylines(lines: str, author: str | None,
 )
 def test_a_weekday_decides_the_day_order(line: str, published: date) -> None:
     assert meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}").published == published
+
+
+# -- lines that are never the headline: menus, skip links, captions, share rows, series lines --
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Skip to main content\n\nAbout the council\nOur work\nNewsroom\nContact us\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Photo: Fishing boats moored in the old harbour at dawn\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Facebook Twitter LinkedIn WhatsApp Email\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Working Paper 31\n\n" + HEADLINE + "\n\n4 May 2022",
+        "Press release No.: RBA/17/2022\n\n" + HEADLINE + "\n\n4 May 2022",
+    ],
+)
+def test_lines_that_are_never_the_headline(opening: str) -> None:
+    assert meta_of(opening) == Metadata(HEADLINE, None, date(2022, 5, 4))
+
+
+# -- a title-case headline holding an organization noun is no masthead ------------------------
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        (
+            "Lakeside Business Journal\n\nNorthern Bank Group Opens a Regional Office in Port Amara\n\n4 May 2022",
+            "Northern Bank Group Opens a Regional Office in Port Amara",
+        ),
+        (
+            "Harbour Health Agency Launches a Network of Coastal Clinics\n\nLakeside Daily Observer\n\n4 May 2022",
+            "Harbour Health Agency Launches a Network of Coastal Clinics",
+        ),
+        ("Coastal Development Bank (Port Amara)\n\n" + HEADLINE + "\n\n4 May 2022", HEADLINE),
+        ("Speeches and Press Releases\n\n" + HEADLINE + "\n\n4 May 2022", HEADLINE),
+    ],
+)
+def test_a_headline_with_an_organization_noun_is_no_masthead(opening: str, title: str) -> None:
+    assert meta_of(opening).title == title
