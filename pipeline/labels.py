@@ -475,6 +475,14 @@ _LABELS += (
     Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Premium Partner)", matched=False),
     Label("LISTING_WORD", INGEST, "first or last words of a listing counter (Displaying 1 - 3 of 3)", matched=False),
     Label("MASTHEAD_NOUN", INGEST, "nouns of publication names (Journal, Blog): a masthead line", matched=False),
+    Label(
+        "TARGET_WORD", INGEST, "words before a target date (by, until): no clue to the article's year", matched=False
+    ),
+    Label("PLACE_SMALL_WORD", INGEST, "small words inside a dateline's place (Dar es Salaam)", matched=False),
+    Label(
+        "DATE_TAIL_WORD", INGEST, "words after a date line's date that start what is dropped (by, in)", matched=False
+    ),
+    Label("AUTHOR_ROLE_WORD", INGEST, "words of an author's role after the name (Senior Fellow)", matched=False),
     Label("NOT_PERSON_WORD", INGEST, "byline words that name no person (staff, desk)", matched=False),
 )
 

@@ -40,17 +40,23 @@ BODY_WORDS = 12  # a line of this many words that ends a sentence is running tex
 PROMO_WORDS = 8  # a promotional label ("Content from our sponsor") is a line this short at most
 STANDFIRST_LINES = 2  # a date alone this few lines under a standfirst still dates the article
 DATE_ALONE_WORDS = 8  # ... when its line is this short
+NAME_LINE_WORDS = 4  # an unlabelled byline's name has this many words at most ("Ana M. de Lima")
 LABEL_WORDS = 4  # a section label above a headline ("Peace and Security") is this short at most
 CAPS_HEADLINE_WORDS = 4  # a line in capitals is a headline with this many words at least (not "PRESS RELEASE")
 NAME_ENDS = re.compile(
-    r",|;|\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|\(|\s(?:of|for|at)\s"
-)  # "Jane Roe of X": an affiliation
+    r",|;|\s[|\u00b7\u2022\u2013\u2014/]\s|\s-\s|\(|\s(?:of|for|at|in)\s"
+)  # "Jane Roe of X": an affiliation; "Li Wei in Beijing": a place
+NAME_LIST = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")  # "Jane Roe, John Smith and Ana Lima"
 BULLET = re.compile(r"^(?:[\u2022\u00b7\u25aa\u25cf\u25ba\u2023*]|-(?=\s))\s*")
 SEPARATOR = r"\s[|\u00b7\u2022\u2013\u2014/\u00bb\u203a>]\s|\s-\s"
 TITLE_PARTS = re.compile(SEPARATOR + r"|\s[:\u2013\u2014]\s")  # "Headline | Site", "Site: Headline"
 # a dash after a dateline's date, spaced or glued to the next word ("2001 \u2013The", "(Agency)\u2013The")
 DASH_AFTER_DATE = r"\s[\u2013\u2014-]{1,2}(?:\s|$)|\s?[\u2013\u2014]{1,2}(?=[A-Z\"\u201c])|\s-{1,2}(?=[A-Z])"
-DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])")  # "PLACE, DATE –", ":", "."
+# "PLACE, DATE –", ":", ".", or a credit with no dash after it ("New Delhi, May 3 (Agency) The ...")
+DATELINE_END = re.compile(DASH_AFTER_DATE + r"|\s?:\s|\.\s+(?=[A-Z])|\s\([^()]{1,40}\)\s+(?=[A-Z])")
+PLACE_PARTS = re.compile(r",|\s[\u2013\u2014-]\s")  # "Rome, Italy", "ROME – 3 May 2023"
+NUMERIC_DATE = re.compile(r"\b\d{1,2}([/.-])\d{1,2}\1\d{4}\b")  # "05/03/2023": its day order may be either
+PLACE_WORDS = 5  # a dateline's place has this many words at most ("PORT OF SPAIN")
 LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date opening a paragraph
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
 CREDIT = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)\s*$")  # "(WAM)", "/Newswire/" after a dateline's date
@@ -90,6 +96,13 @@ class MetadataRules:
     masthead: frozenset[str]
     small: frozenset[str]
     not_name_start: frozenset[str]
+    author_role: frozenset[str]
+    weekdays: dict[str, int]
+    label_small: frozenset[str]
+    full_date: re.Pattern[str]
+    time_head: re.Pattern[str]
+    date_tail: re.Pattern[str]
+    place_small: frozenset[str]
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
 
@@ -122,7 +135,7 @@ class MetadataRules:
                 r"^(?:" + _alternatives(lexicon.words("TITLE_LABEL")) + r")\s*:\s*(?P<title>.+)$", re.IGNORECASE
             ),
             byline_parts=re.compile(
-                r"\s[|\u00b7\u2022\u2013\u2014]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
+                r"\s[|\u00b7\u2022\u2013\u2014/]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
             ),
             name_tail=re.compile(
                 r"\s(?:(?:" + dates + "|" + updates + r")\b|on\s+(?:\d|(?:" + months + r")\b)|\d)", re.IGNORECASE
@@ -148,6 +161,26 @@ class MetadataRules:
             ),
             social=frozenset(w.casefold() for w in lexicon.words("SOCIAL_WORD")),
             not_name_start=lexicon.words("NOT_NAME_START"),
+            author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
+            weekdays=dict(lexicon.table("WEEKDAY")),
+            label_small=lexicon.words("NAME_SMALL_WORD") - lexicon.words("SURNAME_PREFIX"),
+            place_small=lexicon.words("PLACE_SMALL_WORD"),
+            time_head=re.compile(
+                r"^\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*\(?(?:"
+                + _alternatives(lexicon.words("TIME_WORD"))
+                + r")\.?(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)*\s*(?:,|\||\bon\b|[\u2013\u2014-])?\s*(?=\S)",
+                re.IGNORECASE,
+            ),
+            date_tail=re.compile(
+                r"\s+(?:" + _alternatives(lexicon.words("DATE_TAIL_WORD")) + r")\s+\S.*$", re.IGNORECASE
+            ),
+            full_date=re.compile(
+                r"(?:\b(?P<target>" + _alternatives(lexicon.words("TARGET_WORD")) + r")\s+(?:the\s+)?)?"
+                r"\b(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
+                r"|(?:" + months + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d{2}"
+                r"|(?:1[89]|20)\d{2}-\d{2}-\d{2})(?![\d-])",
+                re.IGNORECASE,
+            ),
         )
 
 
@@ -189,7 +222,14 @@ def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
 
 
 def author_of(text: str, rules: MetadataRules) -> str | None:
-    """``clean_author`` with the rules at hand."""
+    """``clean_author`` with the rules at hand: a list of names whole, else the first name
+    before an affiliation or a role; a date or update part ("Updated: June 1") is no name."""
+    text = text.strip()
+    if rules.published.match(text) or rules.updated.match(text):
+        return None
+    names = name_list(text, rules)
+    if names is not None:
+        return names
     name = NAME_ENDS.split(text, maxsplit=1)[0]
     name = rules.name_tail.split(name, maxsplit=1)[0].strip()
     name = rules.honorifics.sub("", name).strip()
@@ -197,6 +237,19 @@ def author_of(text: str, rules: MetadataRules) -> str | None:
     if not name or not name[:1].isupper() or not is_person(name, rules):
         return None
     return name
+
+
+def name_list(text: str, rules: MetadataRules) -> str | None:
+    """A byline of several names parted by commas and "and" ("Jane Roe, John Smith and Ana
+    Lima"), each a person's name with no role word ("Jane Roe, Senior Fellow" is one name)."""
+    parts = NAME_LIST.split(text.strip(" .*_"))
+    if len(parts) < 3 or "," not in text:  # two names with "and" are read whole already
+        return None
+    for part in parts:
+        words = {w.casefold() for w in _words(part)}
+        if not is_person(part, rules) or words & rules.author_role or NAME_ENDS.search(part):
+            return None
+    return text.strip(" .*_")
 
 
 # -- dates -----------------------------------------------------------------------------
@@ -211,10 +264,35 @@ def _day(text: str, rules: MetadataRules, read: Reader) -> date | None:
         return None
     found = read(text)
     if found is None:
-        without_time = rules.time_tail.sub("", text).strip(" ,|")
-        if without_time != text and without_time:
-            found = read(without_time)
-    return found
+        bare = bare_date(text, rules)
+        if bare != text and bare:
+            found = read(bare)
+    return by_weekday(found, text, rules)
+
+
+def by_weekday(found: date | None, text: str, rules: MetadataRules) -> date | None:
+    """A numeric day read in the other day order when the weekday written with it says so
+    ("Wed, 05/03/2023" is Wednesday 3 May, not Sunday 5 March)."""
+    numeric = NUMERIC_DATE.search(text)
+    if found is None or numeric is None:
+        return found
+    weekday = next((rules.weekdays[w] for w in map(str.casefold, _words(text)) if w in rules.weekdays), None)
+    if weekday is None or found.weekday() == weekday:
+        return found
+    try:
+        swapped = date(found.year, found.day, found.month)
+    except ValueError:
+        return found
+    return swapped if swapped.weekday() == weekday else found
+
+
+def bare_date(text: str, rules: MetadataRules) -> str:
+    """A date line without its time of day, before or after the date ("10:32 AM EDT, May 3,
+    2023", "3 May 2023 14:05 GMT"), and without the words after it ("3 May 2023 in Press
+    Releases", "03 MAY 2023 6:45PM by PIB Delhi")."""
+    text = rules.time_head.sub("", text)
+    text = rules.date_tail.sub("", text)
+    return rules.time_tail.sub("", text).strip(" ,|")
 
 
 def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, int] | None:
@@ -226,10 +304,38 @@ def _day_and_month(text: str, rules: MetadataRules, read: Reader) -> tuple[int, 
     return (found.month, found.day) if found is not None else None
 
 
-def _is_place(part: str) -> bool:
-    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila [Philippines]"."""
-    words = part.translate(PLACE_MARKS).split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() and not any(c.isdigit() for c in w) for w in words)
+def _is_place(part: str, rules: MetadataRules) -> bool:
+    """A dateline's place, in capitals or title case: "NEW YORK", "Berlin", "D.C.", "Manila
+    [Philippines]", with small words inside it ("Dar es Salaam", "PORT OF SPAIN")."""
+    words = part.translate(PLACE_MARKS).strip("*_ ").split()
+    if not 0 < len(words) <= PLACE_WORDS or any(any(c.isdigit() for c in w) for w in words):
+        return False
+    inner = words[1:-1]
+    return all(w[:1].isupper() or (w in inner and w.casefold() in rules.place_small) for w in words)
+
+
+def _place_and_date(text: str, rules: MetadataRules, read: Reader) -> Dateline | None:
+    """The date of a dateline's text before its dash: one or two places then the date
+    ("LIMA, Peru, 3 May 2023", "ROME – 3 May 2023"), or the date then the place
+    ("3 May 2023, Rome")."""
+    parts = [part.strip(" *_") for part in PLACE_PARTS.split(CREDIT.sub("", text))]
+    for cut in range(1, min(3, len(parts))):
+        if not all(_is_place(part, rules) for part in parts[:cut]):
+            break
+        rest = ", ".join(parts[cut:])
+        found = _day(rest, rules, read)
+        if found is not None:
+            return Dateline(published=found)
+        month_day = _day_and_month(rest, rules, read)
+        if month_day is not None:
+            return Dateline(month_day=month_day)
+    for cut in range(len(parts) - 1, max(0, len(parts) - 3), -1):
+        if not all(_is_place(part, rules) for part in parts[cut:]):
+            break
+        found = _day(", ".join(parts[:cut]), rules, read)
+        if found is not None:
+            return Dateline(published=found)
+    return None
 
 
 @dataclass(frozen=True)
@@ -243,21 +349,13 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
     agency credit in parentheses after the date) or "PLACE (DATE) –"; None for any other line."""
     for end in DATELINE_END.finditer(line[:100]):
         bracketed = BRACKETED_DATE.match(line[: end.start()])
-        if bracketed and _is_place(bracketed.group("place")):  # "GENEVA (12 March 2024) –"
+        if bracketed and _is_place(bracketed.group("place"), rules):  # "GENEVA (12 March 2024) –"
             found = _day(bracketed.group("date"), rules, read)
             if found is not None:
                 return Dateline(published=found)
-        parts = [part.strip() for part in CREDIT.sub("", line[: end.start()]).split(",")]
-        for cut in range(1, min(3, len(parts))):
-            if not all(_is_place(part) for part in parts[:cut]):
-                break
-            text = ", ".join(parts[cut:])
-            found = _day(text, rules, read)
-            if found is not None:
-                return Dateline(published=found)
-            month_day = _day_and_month(text, rules, read)
-            if month_day is not None:
-                return Dateline(month_day=month_day)
+        dateline = _place_and_date(line[: end.start()], rules, read)
+        if dateline is not None:
+            return dateline
     return None
 
 
@@ -266,7 +364,9 @@ def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None
     "16 October 2013. At a side event ..."): a reposted item's own date, which a date
     line of the page outranks."""
     end = LEAD_END.search(line[:50])
-    return _day(line[: end.start()], rules, read) if end is not None else None
+    if end is None or _day(line[end.end() :], rules, read) is not None:  # none, or a range "20 April - 21 April 2022"
+        return None
+    return _day(CREDIT.sub("", line[: end.start()]), rules, read)  # "May 3, 2023 (Agency) --"
 
 
 def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None) -> date | None:
@@ -280,12 +380,41 @@ def _with_year(month_day: tuple[int, int], year: int, latest: date | None = None
     return found
 
 
-def year_of_text(text: str) -> int | None:
-    """The year an article is about: the one it writes most often (the latest of a tie)."""
-    counts = Counter(int(year) for year in YEAR.findall(text))
+def text_dates(text: str, rules: MetadataRules, read: Reader) -> list[date]:
+    """The full dates the text writes ("2 January 2024", "May 3, 2023"), without targets
+    ("by 31 December 2030", "until 1 June 2025": a TARGET_WORD before them)."""
+    found = (read(match.group("date")) for match in rules.full_date.finditer(text[:20000]) if not match.group("target"))
+    return [day for day in found if day is not None]
+
+
+def year_of_text(text: str, lexicon: Lexicon | None = None) -> int | None:
+    """The year an article is about: the one its full dates write most often (the latest of
+    a tie); bare years ("in 2026", "since 1998") are targets or history, never counted."""
+    rules = rules_of(lexicon)
+    counts = Counter(day.year for day in text_dates(text, rules, lambda value: parse_published(value, lexicon=lexicon)))
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))
+
+
+def nearest_day(month_day: tuple[int, int], dates: Sequence[date]) -> date | None:
+    """A yearless day ("28 December") in the year that puts it nearest to the text's dates
+    of their most frequent year (a dateline of 28 December with a date of 2 January 2024
+    is 2023-12-28)."""
+    counts = Counter(day.year for day in dates)
+    if not counts:
+        return None
+    year = max(counts, key=lambda y: (counts[y], y))
+    around = [day for day in dates if day.year == year]
+    candidates = []
+    for candidate_year in (year - 1, year, year + 1):
+        try:
+            candidates.append(date(candidate_year, *month_day))
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    return min(candidates, key=lambda day: (min(abs((day - other).days) for other in around), -day.year))
 
 
 # -- the lines of the head -------------------------------------------------------------
@@ -432,6 +561,8 @@ def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | N
         labelled = rules.published.match(part)
         found = _day(labelled.group("date") if labelled else part, rules, read)
         if found is not None:
+            if number + 1 < len(parts) and _day(parts[number + 1], rules, read) is not None:
+                return None, parts  # "28 April 2023 - 29 April 2023": an event's range, never a publication date
             return found, parts[:number] + parts[number + 1 :]
     return None, parts
 
@@ -491,11 +622,16 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         if byline:
             rest = byline.group("rest")
             found_author(author_of(rest, rules), index)
-            when, _ = _date_parts(rest, rules, read)
+            when, parts = _date_parts(rest, rules, read)
             if when is None:
                 when = _tail_date(rest, rules, read)
             if when is not None:
                 head.dates.append(DateFound(LABEL_RANK, index, when))
+            else:  # "By Li Wei | Daily | Updated: 2023-05-03 09:15": only a later change's date
+                update = next((found for found in map(rules.updated.match, parts) if found), None)
+                when = _day(update.group("date"), rules, read) if update else None
+                if when is not None:
+                    head.dates.append(DateFound(UPDATED_RANK, index, when))
             continue
         dateline = read_dateline(line, rules, read)
         if dateline is not None:
@@ -536,30 +672,89 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
             when = _day(issued.group("date"), rules, read) if issued else None
             if when is not None:
                 head.dates.append(DateFound(ISSUED_RANK, index, when))
+    if head.author is None:
+        beside = name_beside_date(head, rules)
+        if beside is not None:
+            found_author(*beside)
     return head
 
 
-def _order(found: DateFound) -> tuple[int, int]:
+def _headline_index(head: Head, rules: MetadataRules) -> int | None:
+    """The first headline-like line of the head that is no masthead and states no date or
+    author: the line that parts a site's header from the article."""
+    stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
+    return next(
+        (
+            i
+            for i in range(min(head.body, len(head.lines)))
+            if i not in stating and _is_headline(head.lines[i], rules) and not is_masthead(head.lines[i], rules)
+        ),
+        None,
+    )
+
+
+def name_beside_date(head: Head, rules: MetadataRules) -> tuple[str, int] | None:
+    """An unlabelled byline: a line right above a date line that is a person's name ("Jane
+    Roe", never a label such as "Peace and Security"), or right above or under it a name
+    with a role after a comma ("Jane Roe, Senior Fellow"); with a headline above it (so
+    the headline itself, "Jane Roe Wins Award", never is one)."""
+    stating = {d.index for d in head.dates}
+    for found in head.dates:
+        if found.rank != DATE_LINE_RANK or found.index > head.body:
+            continue
+        for index in (found.index - 1, found.index + 1):
+            if index < 1 or index >= min(head.body, len(head.lines)) or index in stating:
+                continue
+            line = head.lines[index]
+            name, _, role = line.partition(",")
+            role_words = {w.casefold() for w in _words(role)}
+            if len(_words(name)) > NAME_LINE_WORDS or (role and not role_words & rules.author_role):
+                continue
+            if not role and (index > found.index or any(w.casefold() in rules.label_small for w in _words(name))):
+                continue
+            author = author_of(name, rules)
+            if author is None or HEADLINE_MARKS.search(line):
+                continue
+            if any(
+                _is_headline(head.lines[i], rules)
+                and not is_masthead(head.lines[i], rules)
+                and not is_section_label(head.lines[i], rules)
+                for i in range(index)
+                if i not in stating
+            ):
+                return author, index
+    return None
+
+
+def _order(found: DateFound, top: int | None) -> tuple[int, int, int]:
     """Which of the head's dates is the article's: the best rank, then the earliest line,
-    except among lines holding a date alone, where the earliest day wins: a site shows
-    today's date in its header ("Thu. Jan 23rd, 2025" above the masthead), which is
-    never before the article's own date line."""
+    except among lines holding a date alone above the headline ``top`` (a site's header:
+    "Thu. Jan 23rd, 2025" above the masthead shows today's date), where the earliest day
+    wins and which come after any date line under the headline (the first of those is the
+    article's; later ones date related items)."""
     assert found.published is not None
-    return (found.rank, found.published.toordinal() if found.rank == DATE_LINE_RANK else found.index)
+    if found.rank != DATE_LINE_RANK or (top is not None and found.index > top):
+        return (found.rank, 0, found.index)
+    return (found.rank, 1, found.published.toordinal())
 
 
-def publication_date(head: Head, text: str) -> date | None:
+def publication_date(
+    head: Head, text: str, rules: MetadataRules | None = None, read: Reader | None = None
+) -> date | None:
     """The best-ranked date of the head (see ``_order``); a dateline without a year takes
-    the year of the other head dates, else the article's own year."""
-    full = sorted((d for d in head.dates if d.published is not None), key=_order)
+    the year of the other head dates, else the year of the text's full dates (see
+    ``nearest_day``), else none: a bare year is no evidence of the article's."""
+    rules = rules if rules is not None else rules_of()
+    top = _headline_index(head, rules)
+    full = sorted((d for d in head.dates if d.published is not None), key=lambda found: _order(found, top))
     partial = [d for d in head.dates if d.month_day is not None]
     best = full[0] if full else None
     if partial and (best is None or best.rank > partial[0].rank):
-        reference = best.published if best is not None else None
-        year = reference.year if reference is not None else year_of_text(text)
-        if year is not None:
-            assert partial[0].month_day is not None
-            return _with_year(partial[0].month_day, year, reference)
+        month_day = partial[0].month_day
+        assert month_day is not None
+        if best is not None and best.published is not None:
+            return _with_year(month_day, best.published.year, best.published)
+        return nearest_day(month_day, text_dates(text, rules, read if read is not None else parse_published))
     return best.published if best is not None else None
 
 
@@ -658,6 +853,6 @@ def extract_metadata(
     found = Metadata(
         title=head.labelled_title or headline(head, rules),
         author=head.author,
-        published=publication_date(head, text),
+        published=publication_date(head, text, rules, read),
     )
     return combine(found, stated, head.lines, rules) if stated is not None else found

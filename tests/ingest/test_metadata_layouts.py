@@ -120,12 +120,13 @@ def test_headline_and_date_of_page_heads(opening: str, title: str, published: da
         ("ACCRA, Ghana, March 2, 2019. The ministry said", date(2019, 3, 2)),
         ("Quito [Ecuador], 2 March 2019 : The ministry said", date(2019, 3, 2)),
         ("St. Louis, 2 March 2019 \u2013 The ministry said", date(2019, 3, 2)),
-        # no year: the year the article writes most
-        ("KAMPALA, Uganda, May 14. In 2019 the ministry said", date(2019, 5, 14)),
+        # no year: the year of the full dates the article writes, never a bare year
+        ("KAMPALA, Uganda, May 14. On 12 May 2019 the ministry said", date(2019, 5, 14)),
         (
-            "KHARTOUM, 3 May \u2013 Floods in 2020 have hit 2020 harvests since 2019; the ministry said",
+            "KHARTOUM, 3 May \u2013 Floods of 28 April 2020 hit 2019 harvests since 2019; the ministry said",
             date(2020, 5, 3),
         ),
+        ("KHARTOUM, 3 May \u2013 Floods in 2020 have hit 2020 harvests since 2019; the ministry said", None),
         # a date opening the paragraph without a place
         ("3 May 2021 \u2013 The ministry said", date(2021, 5, 3)),
         ("16 October 2013. The ministry said", date(2013, 10, 16)),
@@ -225,8 +226,10 @@ def test_a_stated_author_must_be_a_person(name: str, author: str | None) -> None
 
 
 def test_the_year_of_a_text_is_the_one_it_writes_most() -> None:
-    assert year_of_text("In 2019 and 2020, and again in 2020, unlike 1998.") == 2020
-    assert year_of_text("2019 or 2020") == 2020
+    assert year_of_text("On 3 May 2019 and 4 May 2020, and again on June 1, 2020, unlike 1998.") == 2020
+    assert year_of_text("3 May 2019 or 3 May 2020") == 2020
+    assert year_of_text("In 2019 and 2020, and again in 2020.") is None  # bare years only
+    assert year_of_text("It met on 3 May 2021 and will report by 30 June 2030.") == 2021  # a target
     assert year_of_text("No years at all, only 3.5 and 12,000.") is None
 
 

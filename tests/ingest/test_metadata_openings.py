@@ -274,6 +274,143 @@ def test_a_dateline_with_its_date_in_brackets() -> None:
     assert meta_of(opening) == Metadata("Council backs the new harbour plan", None, date(2022, 5, 4))
 
 
+# == review 12b: yearless datelines, which date line wins, dateline shapes, times, authors ==
+BODY = "The council said the new walls would protect the harbour district from the winter storms."
+
+
+# -- a yearless dateline takes the year of the text's full dates, never of bare years -------
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        # a full date in the text gives the year; the day goes in the year nearest to it
+        ("PORTO, 4 May \u2013 The council, which met on 2 May 2022, said", date(2022, 5, 4)),
+        ("OSLO, 30 December \u2013 Work starts on 3 January 2023, the council said", date(2022, 12, 30)),
+        ("Leeds, 2 January \u2013 The council, which voted on 29 December 2021, said", date(2022, 1, 2)),
+        # a target date is no clue; bare years (a plan's end, a record year) none either
+        ("PORTO, 4 May \u2013 The walls, which will stand until 1 June 2040, said", None),
+        ("PORTO, 4 May \u2013 The walls will be finished in 2031, the council said", None),
+        ("Cork, May 4 \u2013 The worst storm since 1987, the council said", None),
+        # a dateline with its year is read as before
+        ("PORTO, 4 May 2022 \u2013 The walls will be finished in 2031, the council said", date(2022, 5, 4)),
+    ],
+)
+def test_a_yearless_dateline_takes_the_year_of_full_dates(paragraph: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
+    assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- which date line wins: the first under the headline; the earliest only in a site header -
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        # related items under the article's own date line: their older dates do not win
+        (
+            f"{HEADLINE}\n4 May 2022\nMore news\nPort opens a new ferry terminal\n11 March 2022\n{BODY}",
+            date(2022, 5, 4),
+        ),
+        (f"{HEADLINE}\n4 May 2022\nSee also\nFerry fares frozen for a year\n1 May 2022\n{BODY}", date(2022, 5, 4)),
+        # an event's range is never a publication date
+        (f"{HEADLINE}\n4 May 2022\nEvent\n20 April 2022 - 21 April 2022\n{BODY}", date(2022, 5, 4)),
+        (f"{HEADLINE}\n\nEvent\n\n20 April 2022 - 21 April 2022\n\n{BODY}", None),
+        # as before: a site's date above the masthead is today's, the article's date line wins
+        (f"Friday, 13 May 2022\nThe Harbour Courier\n{HEADLINE}\n4 May 2022\n{BODY}", date(2022, 5, 4)),
+        (f"Friday, 13 May 2022\n\n{HEADLINE}\n\n{BODY}", date(2022, 5, 13)),
+    ],
+)
+def test_the_first_date_line_under_the_headline_wins(opening: str, published: date | None) -> None:
+    meta = meta_of(opening)
+    assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- dateline shapes: small words in places, a credit without a dash, date first, bold -----
+@pytest.mark.parametrize(
+    ("paragraph", "published"),
+    [
+        ("Rio de Janeiro, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("Dar es Salaam, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("SARAJEVO, Bosnia and Herzegovina, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("PORT OF SPAIN, Trinidad and Tobago, 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        # a credit in parentheses ends the dateline, with or without a dash after it
+        ("Chennai, May 4, 2022 (UNI) The council said", date(2022, 5, 4)),
+        ("Chennai, May 4 (UNI) The council, which met on 2 May 2022, said", date(2022, 5, 4)),
+        ("May 4, 2022 (UNI) -- The council said", date(2022, 5, 4)),
+        # the date first, or a dash between the place and the date
+        ("4 May 2022, Lisbon - The council said", date(2022, 5, 4)),
+        ("LISBON \u2013 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        ("Lisbon, Portugal \u2013 4 May 2022 \u2013 The council said", date(2022, 5, 4)),
+        # Markdown bold around the dateline
+        ("**Lisbon, 4 May 2022** \u2013 The council said", date(2022, 5, 4)),
+        # still no dateline: lower-case words before the date, a sentence before a credit
+        ("However, the board of 4 May 2022 \u2013 The council said", None),
+        ("The council met (UNI) The council said", None),
+    ],
+)
+def test_dateline_shapes(paragraph: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{paragraph} that the harbour would be safe for the season.")
+    assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- a time before the date, words after it ------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published 9:05 AM BST, 4 May 2022", date(2022, 5, 4)),
+        ("Updated 11:40 PM EDT, May 4, 2022", date(2022, 5, 4)),
+        ("07:30 GMT, 4 May 2022", date(2022, 5, 4)),
+        ("Posted 4 May 2022 in Harbour News", date(2022, 5, 4)),
+        ("04 MAY 2022 5:15PM by Harbour Desk", date(2022, 5, 4)),
+        # as before: a time after the date, a plain date line
+        ("4 May 2022 14:05", date(2022, 5, 4)),
+        ("4 May 2022", date(2022, 5, 4)),
+        # a time alone dates nothing
+        ("Updated 11:40 PM EDT", None),
+    ],
+)
+def test_date_lines_with_times_and_trailing_words(line: str, published: date | None) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}")
+    assert (meta.title, meta.published) == (HEADLINE, published)
+
+
+# -- authors: lists of names, places after a name, update parts, unlabelled bylines --------
+@pytest.mark.parametrize(
+    ("lines", "author", "published"),
+    [
+        ("By Ana Lima, Li Wei and Jo Kim\n\n4 May 2022", "Ana Lima, Li Wei and Jo Kim", date(2022, 5, 4)),
+        ("By Li Wei in Porto | Harbour Daily | Updated: 2022-05-04 09:15", "Li Wei", date(2022, 5, 4)),
+        ("Posted: 4 May 2022 | Updated: June 1, 2022", None, date(2022, 5, 4)),
+        ("Ana de Souza\n\n4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("Ana de Souza / 4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("Ana de Souza, Research Fellow\n\n4 May 2022", "Ana de Souza", date(2022, 5, 4)),
+        ("4 May 2022\n\nAna de Souza, Research Fellow", "Ana de Souza", date(2022, 5, 4)),
+        # as before: a name with an affiliation or a role keeps only the name
+        ("By Ana Lima, Senior Economist, Harbour Institute\n\n4 May 2022", "Ana Lima", date(2022, 5, 4)),
+        ("By Ana Lima and Li Wei\n\n4 May 2022", "Ana Lima and Li Wei", date(2022, 5, 4)),
+        # labels next to a date line are no bylines
+        ("4 May 2022\n\nTrade and Transport", None, date(2022, 5, 4)),
+        ("Peace and Security\n\n4 May 2022", None, date(2022, 5, 4)),
+        ("4 May 2022\n\nClimate Action", None, date(2022, 5, 4)),
+    ],
+)
+def test_authors_in_lists_and_unlabelled_bylines(lines: str, author: str | None, published: date) -> None:
+    meta = meta_of(f"{HEADLINE}\n\n{lines}\n\n{BODY}")
+    assert (meta.title, meta.author, meta.published) == (HEADLINE, author, published)
+
+
+# -- a weekday decides the day order of a numeric date ---------------------------------------
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Wed, 04/05/2022", date(2022, 5, 4)),  # 4 May 2022 was a Wednesday
+        ("Tuesday 05.04.2022", date(2022, 4, 5)),  # 5 April 2022 was a Tuesday, 4 May a Wednesday
+        ("04/05/2022", date(2022, 5, 4)),  # no weekday: the day order (dmy) as before
+        ("Fri, 04/05/2022", date(2022, 5, 4)),  # a weekday that fits neither order decides nothing
+        ("Wed, 13/05/2022", date(2022, 5, 13)),  # only one order is a date
+    ],
+)
+def test_a_weekday_decides_the_day_order(line: str, published: date) -> None:
+    assert meta_of(f"{HEADLINE}\n\n{line}\n\n{BODY}").published == published
+
+
 # -- lines that are never the headline: menus, skip links, captions, share rows, series lines --
 @pytest.mark.parametrize(
     "opening",
