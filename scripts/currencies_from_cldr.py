@@ -14,11 +14,12 @@ use, or to neither. Bare codes are left out: many are English words ("ALL", "TOP
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+
+from _generated import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND = ROOT / "patterns" / "currencies.jsonl"
@@ -112,19 +113,7 @@ def render() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="only say whether the file is up to date")
-    args = parser.parse_args()
-    text = render()
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT.name} is out of date: run scripts/currencies_from_cldr.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{OUT.relative_to(ROOT)}: {text.count(chr(10)) - HEADER.count(chr(10))} lines")
-    return 0
+    return generate(__doc__.splitlines()[0], OUT, render)
 
 
 if __name__ == "__main__":

@@ -14,13 +14,14 @@ on with at least ``MIN_TAIL`` letters, as ``JOINED_WORD`` terms, one line per he
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from _generated import generate  # noqa: E402
 
 from pipeline.patterns import default_lexicon  # noqa: E402
 
@@ -69,21 +70,14 @@ def render(table: dict[str, list[str]]) -> str:
     return "".join(lines)
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the file is out of date")
-    args = parser.parse_args()
+def render_file() -> str:
     from wordfreq import top_n_list
 
-    text = render(joined_words(heads(), top_n_list("en", TOP)))
-    if args.check:
-        if OUT.read_text(encoding="utf-8") != text:
-            print(f"{OUT} is out of date: run {Path(__file__).name}", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT}")
-    return 0
+    return render(joined_words(heads(), top_n_list("en", TOP)))
+
+
+def main() -> int:
+    return generate(__doc__.splitlines()[0], OUT, render_file)
 
 
 if __name__ == "__main__":
