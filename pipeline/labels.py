@@ -472,7 +472,7 @@ _LABELS += (
         matched=False,
     ),
     Label("SOCIAL_WORD", INGEST, "the words of a share row (Facebook, LinkedIn, Email)", matched=False),
-    Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Premium Partner)", matched=False),
+    Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Partner content)", matched=False),
     Label("LISTING_WORD", INGEST, "first or last words of a listing counter (Displaying 1 - 3 of 3)", matched=False),
     Label("MASTHEAD_NOUN", INGEST, "nouns of publication names (Journal, Blog): a masthead line", matched=False),
     Label(

@@ -574,7 +574,7 @@ class ObjectiveComponent(RuleComponent):
 
     def _name_before(self, position: int) -> tuple[int, str] | None:
         """A name the entities missed, ending in a lowercase head noun just before ``position``
-        ("the global Early Warnings For All initiative, which"): its start and text, or None.
+        ("the regional Clean Harbours For All initiative, which"): its start and text, or None.
         Capitalised words (and ``NAME_SMALL_WORD`` words between them) before an
         ``INITIATIVE_NOUN`` or ``ORG_NOUN``."""
         words = list(NAME_WORD.finditer(self._text, max(0, position - NAME_REACH), position))

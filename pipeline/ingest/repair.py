@@ -34,7 +34,7 @@ LIST_MARKER = re.compile(
     r"|\(?[a-z]\)\s+|\(?[ivxlc]{1,5}[.)]\s+|[a-z]\.\s+(?=[A-Za-z]))"  # (a) a) iv. a.
 )
 FIELD_LABEL = re.compile(r"^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:\s")  # "Date: ...", "Prepared by: ..."
-TABLE_ROW = re.compile(r"^[^=\n]{1,80}\s=\s*\S[^=]*$")  # "Total ratifications = 75": a label and its value
+TABLE_ROW = re.compile(r"^[^=\n]{1,80}\s=\s*\S[^=]*$")  # "Members that have signed = 42": a label and its value
 TERMINAL = re.compile(r"[.!?:;\"\u201d']$")
 CONTINUING_PUNCTUATION = ",(/&"  # a line ending in one of these runs on
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
