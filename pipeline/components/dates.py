@@ -217,10 +217,10 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
     if prev.text in YEAR_JOINERS and prev.i > 0 and YEAR.match(doc[prev.i - 1].text):
         return acts_as_year(doc, prev.i - 1, words)  # the second year of a range goes with the first
     if prev.lower_ in words.year_context:
+        before = _previous(doc, prev.i)
         if prev.lower_ in words.joins_years:
-            before = _previous(doc, prev.i)
             return before is not None and bool(YEAR.match(before.text))
-        return True
+        return not (before is not None and before.like_num and _counts_noun(nxt, words))  # "1 in 1000 newborns"
     if prev.text[:1].isupper() or prev.text[:1].isdigit() or after_marker(doc, i, words.not_year_before):
         return False
     if in_document_name(doc, i, words.not_year_in_name):
