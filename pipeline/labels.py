@@ -251,6 +251,18 @@ _LABELS: tuple[Label, ...] = (
     Label("NOT_RANGE_START", COUNTS, "words before two numbers that make them a change, not a range", matched=False),
     Label("DURING_WORD", COUNTS, "qualifier words that mean 'during' right after an amount (over)", matched=False),
     Label(
+        "PREPOSITION_QUALIFIER",
+        COUNTS,
+        "qualifier words that are prepositions after an ARRANGING_VERB (around)",
+        matched=False,
+    ),
+    Label(
+        "ARRANGING_VERB",
+        COUNTS,
+        "verbs after which a PREPOSITION_QUALIFIER is no qualifier (organised around)",
+        matched=False,
+    ),
+    Label(
         "FRACTION_WHOLE", COUNTS, "singular nouns that end the whole of a fraction (half of the world)", matched=False
     ),
     Label(

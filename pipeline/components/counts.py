@@ -457,6 +457,12 @@ def read_value(ctx: CountContext, core: Core) -> tuple[float | None, str | None,
     return value, sign, start
 
 
+def is_a_preposition_here(words: str, before: Token, lexicon: Lexicon) -> bool:
+    """Is the qualifier ``words`` a preposition after the verb ``before`` ("organised around
+    seven aspirations", "spread over 12 districts")?"""
+    return lexicon.has("PREPOSITION_QUALIFIER", words) and lexicon.has("ARRANGING_VERB", before.lower_)
+
+
 def read_qualifier(ctx: CountContext, start: int) -> tuple[int, str | None]:
     """(claim start, canonical qualifier) for a number at ``start``: "more than 40" -> "more than".
 
@@ -470,6 +476,8 @@ def read_qualifier(ctx: CountContext, start: int) -> tuple[int, str | None]:
     words = doc[found.start : found.end].text.lower()
     before = doc[found.start - 1] if found.start > 0 else None
     if before is not None and ctx.lexicon.has("DURING_WORD", words) and _ends_an_amount(ctx, before):
+        return start, None
+    if before is not None and is_a_preposition_here(words, before, ctx.lexicon):
         return start, None
     value = found.value or canonical_qualifier(words, ctx.lexicon)
     if stays_outside_span(words, ctx.lexicon):

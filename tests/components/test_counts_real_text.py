@@ -262,3 +262,34 @@ def test_a_number_ending_a_table_row_takes_no_unit_from_the_next_row(
 )
 def test_counts_in_title_case_headlines(nlp: Language, headline: str, expected: list[tuple[float, str]]) -> None:
     assert [(pytest.approx(c[0]), c[2]) for c in counts(nlp, headline)] == expected
+
+
+# -- a qualifier word after a verb of arrangement is a preposition ---------------------------
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("The charter is organised around five commitments.", "five commitments", None),
+        ("Its work is centred around 12 river basins.", "12 river basins", None),
+        ("The clinics are spread over 30 villages.", "30 villages", None),
+        ("Exports rose around 7 percent last year.", "around 7 percent", "about"),
+        ("Around 60 delegations attended.", "Around 60 delegations", "about"),
+    ],
+)
+def test_a_preposition_after_an_arranging_verb_is_no_qualifier(
+    nlp: Language, sentence: str, text: str, qualifier: str | None
+) -> None:
+    found = claims_of(nlp, sentence, "count")
+    assert [(c["text"], c["qualifier"]) for c in found] == [(text, qualifier)]
+
+
+# -- "N in 1000": a four-digit whole of a ratio is no year -------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "count_text", "dates"),
+    [
+        ("Roughly 2 in 1000 infants are affected.", "Roughly 2 in 1000", []),
+        ("Cases went from 4 in 2019 to 7 in 2021.", "4", ["2019", "2021"]),
+    ],
+)
+def test_a_ratio_over_a_thousand_is_no_year(nlp: Language, sentence: str, count_text: str, dates: list[str]) -> None:
+    assert claims_of(nlp, sentence, "count")[0]["text"] == count_text
+    assert [c["text"] for c in claims_of(nlp, sentence, "date")] == dates
