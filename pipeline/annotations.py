@@ -36,6 +36,7 @@ CLAIMS_KEY = "pc_claims"
 MATCHES_KEY = "pc_matches"
 ENTITIES_KEY = "pc_entities"
 LEFT_OUT_KEY = "pc_left_out"
+POSSESSIVE_MARKS = frozenset({"'s", "\u2019s"})  # the tokens spaCy splits a possessive into, straight or curly
 ENTITY_EXTENSION = "pc_entity"
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, add_claim, occupied
+from ..annotations import POSSESSIVE_MARKS, Match, add_claim, occupied
 from ..labels import COUNTS
 from ..lexicon import Lexicon
 from ..normalize.numbers import (
@@ -598,7 +598,7 @@ def partitive(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     j = end + 1
     if doc[j].lower_ in ctx.lexicon.words("PARTITIVE_DETERMINER"):
         j += 1
-    if j + 1 < len(doc) and doc[j + 1].lower_ in ("'s", "’s"):
+    if j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVE_MARKS:
         j += 2
     while j < len(doc) and (doc[j].like_num or doc[j].lower_ in ctx.words.scales) and not doc[j].is_alpha:
         j += 1
@@ -704,7 +704,9 @@ def _end_of_whole(ctx: CountContext, start: int) -> int | None:
     determiners = ctx.lexicon.words("PARTITIVE_DETERMINER")
     first_noun = None
     j = start
-    while j < len(doc) and (doc[j].is_alpha or doc[j].like_num or doc[j].text in ("'s", "’s", "-")):
+    while j < len(doc) and (
+        doc[j].is_alpha or doc[j].like_num or (doc[j].text in POSSESSIVE_MARKS or doc[j].text == "-")
+    ):
         token = doc[j]
         if j - start >= MAX_WHOLE_TOKENS or (token.lower_ in ctx.unit_stops and token.lower_ not in determiners):
             break

@@ -35,7 +35,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import Match, Sentences, add_claim, add_matches, leave_out, published, warn
+from ..annotations import POSSESSIVE_MARKS, Match, Sentences, add_claim, add_matches, leave_out, published, warn
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
@@ -250,9 +250,6 @@ def _counts_after(doc: Doc, nxt: Token, words: DateWords) -> bool:
     return nxt.lower_ in words.not_year_after and (nxt.is_alpha or not number.whitespace_)
 
 
-POSSESSIVES = frozenset({"'s", "\u2019s"})
-
-
 def deictic_in_title(doc: Doc, start: int, end: int, words: DateWords) -> bool:
     """Is a capitalised "Today" or "Tomorrow" the start of a title ("the “Tomorrow’s Cities”
     programme", "the "Today" show")? It is when a quotation mark follows it, or a possessive
@@ -263,7 +260,7 @@ def deictic_in_title(doc: Doc, start: int, end: int, words: DateWords) -> bool:
     if nxt is None or nxt.is_quote:
         return nxt is not None
     after = doc[end + 1] if end + 1 < len(doc) else None
-    return nxt.lower_ in POSSESSIVES and after is not None and after.is_title
+    return nxt.lower_ in POSSESSIVE_MARKS and after is not None and after.is_title
 
 
 def ends_a_span_of_years(year: str, end: str) -> bool:

@@ -52,7 +52,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..annotations import Entity, Match, add_claim, add_entity
+from ..annotations import POSSESSIVE_MARKS, Entity, Match, add_claim, add_entity
 from ..labels import ORGANIZATIONS
 from ..lexicon import Lexicon
 from ..patterns import PatternLine, default_lexicon
@@ -61,7 +61,7 @@ from .base import RuleComponent, select_longest
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*$")
 NON_LATIN = re.compile(r"^[^A-Za-z0-9]*[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*$")
 ARTICLES = frozenset({"the", "a", "an"})
-POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
+POSSESSIVES = POSSESSIVE_MARKS | {"'", "\u2019"}  # and the bare apostrophe of a plural ("Members'")
 JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-Middle East", "Science & Technology"
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
 YEAR = re.compile(r"^\d{4}$")
