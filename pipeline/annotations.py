@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from .claim_types import CLAIM_TYPES
@@ -240,12 +242,21 @@ def failure_code(doc: Doc) -> str:
 
 
 # -- sentences -------------------------------------------------------------------------
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence, sorted (token 0 always; read as one array, not per token)."""
+    if not len(doc):
+        return []
+    flags = doc.to_array([SENT_START])
+    starts = numpy.flatnonzero(flags == 1).tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
+
+
 class Sentences:
     """Sentence lookup for one doc, built once (``Token.sent`` walks the whole doc on every call)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.starts = [t.i for t in doc if t.is_sent_start or t.i == 0]
+        self.starts = sentence_starts(doc)
 
     def of(self, i: int) -> Span:
         """The sentence holding token ``i``."""

@@ -6,7 +6,8 @@ in through ``initialize(patterns=...)`` (the built-in data when none are given) 
 ``add_patterns``; they go out and back in through ``to_bytes``/``from_bytes`` and
 ``to_disk``/``from_disk``, so a saved pipeline needs no pattern folders.
 
-A ``RuleComponent`` also feeds its token patterns to a ``Matcher`` and its phrases to a
+A ``RuleComponent`` also feeds its token patterns to a ``Matcher`` (compiled to be cheap
+per token: ``matching.compile_pattern``) and its phrases to a
 ``PhraseMatcher``, puts every match on the doc (``doc.spans["pc_matches"]``) and hands
 them to ``process``, which puts its claims on the doc (``annotations.add_claim``).
 
@@ -32,6 +33,7 @@ from spacy.tokens import Doc
 from ..annotations import Match, add_matches, failure, record_failure, register_extensions
 from ..labels import LABELS, labels_of
 from ..lexicon import fold
+from ..matching import compile_pattern
 from ..patterns import PatternLine, builtin_patterns, expand_lex, make_lexicon, parse_lines
 
 PatternInput = Mapping[str, Any] | PatternLine
@@ -149,7 +151,7 @@ class RuleComponent(DataComponent):
 
     def build(self) -> None:
         vocab = self.nlp.vocab
-        self.matcher = Matcher(vocab, validate=True)
+        self.matcher = Matcher(vocab, validate=False)  # compile_pattern validates
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab, attr="ORTH")
         self._matched: dict[str, PatternLine] = {}
@@ -161,7 +163,8 @@ class RuleComponent(DataComponent):
     def _add_to_matchers(self, line: PatternLine) -> None:
         self._matched[line.id] = line
         if isinstance(line.pattern, list):
-            self.matcher.add(line.id, [expand_lex(line.pattern, self.lexicon)], greedy="LONGEST")
+            pattern = expand_lex(line.pattern, self.lexicon)
+            self.matcher.add(line.id, compile_pattern(self.nlp.vocab, pattern, line.id), greedy="LONGEST")
             return
         terms = line.terms
         if not terms:

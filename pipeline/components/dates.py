@@ -47,6 +47,7 @@ RUN = "DATE_RUN"
 FISCAL = "DATE_FISCAL"
 YEAR = re.compile(r"^\d{4}$")
 MAX_RUN = 14  # tokens of a run read as one date at most
+PARSE_CACHE = 20_000  # readings kept per component (the same stretches recur: "2022", "in July", "last year")
 YEAR_JOINERS = ("-", "\u2013", "/")  # "2019-2021": the second year goes with the first
 TRAILING = (",", ".", ";", ":")
 DASHES = ("-", "\u2013", "\u2014")
@@ -335,11 +336,19 @@ class DateComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.words = DateWords.of(self.lexicon)
+        self._readings: dict[tuple[str, date | None], DateRange | None] = {}
 
     # -- reading one stretch ------------------------------------------------------------
     def parse(self, text: str, reference: date | None) -> DateRange | None:
-        """The resolver's reading of ``text``, with this component's word lists and day order."""
-        return parse_date(text, reference, order=self.day_order, lexicon=self.lexicon)
+        """The resolver's reading of ``text``, with this component's word lists and day order
+        (remembered: the resolver is pure, and a batch asks it the same stretches again)."""
+        key = (text, reference)
+        if key in self._readings:
+            return self._readings[key]
+        if len(self._readings) >= PARSE_CACHE:
+            self._readings.clear()
+        value = self._readings[key] = parse_date(text, reference, order=self.day_order, lexicon=self.lexicon)
+        return value
 
     def value_of(self, doc: Doc, start: int, end: int, reference: date | None) -> DateRange | None:
         first, last = date_chars(doc, start, end)
@@ -407,14 +416,15 @@ class DateComponent(RuleComponent):
 
     def annotate(self, doc: Doc) -> None:
         matches = self.find(doc)
-        add_matches(doc, self.on_doc(doc, matches))
-        self.process(doc, matches)
+        runs = self.runs(doc, matches)
+        add_matches(doc, self.on_doc(doc, matches, runs))
+        self.process(doc, matches, runs)
 
-    def on_doc(self, doc: Doc, matches: Sequence[Match]) -> list[Match]:
+    def on_doc(self, doc: Doc, matches: Sequence[Match], runs: Sequence[Run] | None = None) -> list[Match]:
         """The matches as the doc keeps them: a run once per line that proposed its tokens,
         not once per token."""
         kept = [m for m in matches if m.label != RUN]
-        for run in self.runs(doc, matches):
+        for run in self.runs(doc, matches) if runs is None else runs:
             kept.extend(Match(RUN, rule, run.start, run.end) for rule in sorted(run.rules))
         return kept
 
@@ -480,10 +490,12 @@ class DateComponent(RuleComponent):
         return found
 
     # -- candidates and claims ----------------------------------------------------------
-    def candidates(self, doc: Doc, matches: Sequence[Match], reference: date | None) -> list[Candidate]:
+    def candidates(
+        self, doc: Doc, matches: Sequence[Match], reference: date | None, runs: Sequence[Run] | None = None
+    ) -> list[Candidate]:
         """Every date proposed, as (start, end, (rule, value)): the exact patterns' first, so
         that they win a tie in length; a date found in a run takes the rule that proposed
-        its first token."""
+        its first token. ``runs`` are the matches' runs, when already joined."""
         exact: list[Candidate] = []
         proposed_by: dict[int, str] = {}
         for match in matches:
@@ -500,17 +512,18 @@ class DateComponent(RuleComponent):
             if span is not None and value is not None:
                 exact.append((span[0], span[1], (match.rule, value)))
         from_runs: list[Candidate] = []
-        for run in self.runs(doc, matches):
+        for run in self.runs(doc, matches) if runs is None else runs:
             for start, end, value in self.scan_run(doc, run.start, run.end, reference):
                 span = self.span_of(doc, start, end, reference)
                 if span is not None:
                     from_runs.append((span[0], span[1], (proposed_by[span[0]], value)))
         return exact + from_runs
 
-    def process(self, doc: Doc, matches: list[Match]) -> None:
+    def process(self, doc: Doc, matches: list[Match], runs: Sequence[Run] | None = None) -> None:
         reference = published(doc)
+        runs = self.runs(doc, matches) if runs is None else runs
         found = []
-        for start, end, (rule, value) in self.candidates(doc, matches, reference):
+        for start, end, (rule, value) in self.candidates(doc, matches, reference, runs):
             if self.left_out(doc, start, end):
                 leave_out(doc, "date", start, end, rule)
             else:
@@ -525,7 +538,7 @@ class DateComponent(RuleComponent):
             first, last = date_chars(doc, start, end)
             add_claim(doc, "date", first, last, rule, {"start_date": first_day, "end_date": last_day})
         if reference is None:
-            self.warn_if_relative(doc, matches, found)
+            self.warn_if_relative(doc, matches, found, runs)
 
     def left_out(self, doc: Doc, start: int, end: int) -> bool:
         """A date read that is no calendar point here: a weekday in a name, a title, a recurrence."""
@@ -535,13 +548,15 @@ class DateComponent(RuleComponent):
             or recurs(doc, start, end, self.words)
         )
 
-    def warn_if_relative(self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate]) -> None:
+    def warn_if_relative(
+        self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate], runs: Sequence[Run] | None = None
+    ) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
         kept = Intervals((a, b) for a, b, _ in found)
         relative = sorted(
             {
                 (start, end)
-                for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY))
+                for start, end, _ in select_longest(self.candidates(doc, matches, SOME_DAY, runs))
                 if not kept.holds(start, end) and not self.left_out(doc, start, end)
             }
         )
