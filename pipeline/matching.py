@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy
 from spacy.attrs import SHAPE
 from spacy.errors import MatchPatternError
 from spacy.lang.lex_attrs import word_shape
 from spacy.schemas import validate_token_pattern
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 FIRST_FREE_FLAG = 19  # spaCy's own flags end at 18 (IS_CURRENCY); 13 is its deprecated IS_OOV
@@ -196,3 +198,14 @@ def compile_pattern(vocab: Vocab, pattern: Sequence[Mapping[str, Any]], key: str
                     choices = [{flag: True, **{k: v for k, v in token.items() if k not in tested}}]
         variants = [[*variant, choice] for variant in variants for choice in choices]
     return variants
+
+
+def token_positions(doc: Doc, attr: int, words: Collection[str]) -> list[int]:
+    """Indices of the tokens of ``doc`` whose ``attr`` (``LOWER``, ``ORTH``, ...) is one of
+    ``words``, read from the doc as one array rather than token by token."""
+    if not len(doc) or not words:
+        return []
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings.add(word) for word in words), dtype="uint64", count=len(words))
+    column = doc.to_array(attr)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(column, wanted))]

@@ -1,99 +1,159 @@
 #!/usr/bin/env python3
-"""Benchmark: words/s of the full extraction against spaCy's bare tokenizer, in one run.
+"""Benchmark: the whole extraction against spaCy's bare tokenizer, memory, processes, start-up.
 
-usage: python scripts/benchmark.py [PATH ...] [--repeat N] [--json]
+usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json]
 
-PATH defaults to corpus/ and tests/fixtures/. Every text is repaired first (as the
-extraction does) so both sides see the same text; then the tokenizer alone and the whole
-extraction (repair, metadata, pipeline, records) each run over the texts ``--repeat``
-times. Also reports the normalizers' calls/s and the peak memory of the process.
+The texts are the articles under PATH (default: the dev sets of ``../shared/eval`` when
+present, else ``corpus/`` and ``tests/fixtures/``), read and repaired once and written as
+one JSONL file repeated until it holds ``--words`` words (300,000 by default), each copy
+with its own ids. On those texts, in one run, it prints:
+
+- the tokenizer's words/s and the whole extraction's words/s in this process (the
+  ``extract`` command from reading the JSONL to writing the outputs), and their ratio;
+- each pipeline component's share of the pipeline's CPU time;
+- peak RSS of ``claims extract`` as a process at 1x and 8x the texts;
+- ``claims extract`` as a process against a process that only reads and tokenizes them;
+- ``--jobs 1`` against ``--jobs 2`` (with the load average before and after: the machine
+  should be idle for that figure to mean anything);
+- the start-up time of ``claims --help`` and ``claims --version``.
+
+Times are CPU seconds within this process (wall seconds for processes), best of a few
+rounds; compare figures of one run with each other, never with another machine's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline import build_nlp  # noqa: E402
-from pipeline.extract import extract_articles  # noqa: E402
-from pipeline.ingest import RawArticle, finish, iter_files, read_raw  # noqa: E402
-from pipeline.normalize.dates import parse_date  # noqa: E402
-from pipeline.normalize.numbers import parse_number  # noqa: E402
+from pipeline.cli import app  # noqa: E402
+from pipeline.ingest import finish, iter_files, read_raw  # noqa: E402
 
-DATE_SAMPLES = ["7th October 2022", "12-13 October 2022", "from 1996 to 2001", "last year", "the 1990s", "Q3 2023"]
-NUMBER_SAMPLES = ["2,700", "2.7 billion", "twenty-seven", "three hundred and twenty-one", "half a million", "42"]
+SHARED_DEV = [ROOT.parent / "shared" / "eval" / "dev" / "articles", ROOT.parent / "shared" / "eval" / "dev-real" / "articles"]
+FALLBACK = [ROOT / "corpus", ROOT / "tests" / "fixtures"]
+TOKENIZE_ONLY = """
+import json, sys, spacy
+nlp = spacy.blank("en")
+for line in open(sys.argv[1], encoding="utf-8"):
+    nlp.make_doc(json.loads(line)["text"])
+"""
 
 
-def _timed(function, rounds: int) -> float:  # type: ignore[no-untyped-def]
-    best = []
+def load_texts(paths: list[Path]) -> list[dict[str, str]]:
+    """Each readable article as a JSONL record (id, text, published), repaired as the tool reads it."""
+    records = []
+    for entry in iter_files(paths):
+        if not isinstance(entry, Path):
+            continue
+        for raw in read_raw(entry)[0]:
+            article = finish(raw).article
+            record = {"id": article.article_id, "text": article.text}
+            if article.published:
+                record["published"] = article.published.isoformat()
+            records.append(record)
+    return records
+
+
+def write_copies(records: list[dict[str, str]], copies: int, path: Path) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for copy in range(copies):
+            for record in records:
+                handle.write(json.dumps({**record, "id": f"{record['id']}-{copy:04d}"}, ensure_ascii=False) + "\n")
+
+
+def best_cpu(function: Callable[[], object], rounds: int) -> float:
+    times = []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.process_time()
         function()
-        best.append(time.perf_counter() - start)
-    return min(best)
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def run_process(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one child process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode not in (0, 1):  # 1: some article had a problem, which is no failure here
+        raise SystemExit(f"{' '.join(command)} failed with exit code {child.returncode}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+def claims_command() -> list[str]:
+    return [sys.executable, "-m", "pipeline"] if (ROOT / "pipeline" / "__main__.py").exists() else ["claims"]
+
+
+def component_shares(texts: list[str], rounds: int) -> dict[str, float]:
+    nlp = build_nlp()
+    best: dict[str, float] = {}
+    for _ in range(rounds):
+        docs = [nlp.make_doc(text) for text in texts]
+        for name, component in nlp.pipeline:
+            start = time.process_time()
+            docs = [component(doc) for doc in docs]
+            best[name] = min(best.get(name, float("inf")), time.process_time() - start)
+    total = sum(best.values()) or 1.0
+    return {name.removeprefix("policy_claims_"): round(seconds / total, 3) for name, seconds in best.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "corpus", ROOT / "tests" / "fixtures"])
-    parser.add_argument("--repeat", type=int, default=20, help="passes over the texts per measurement")
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("--words", type=int, default=300_000, help="words of the repeated texts (default 300,000)")
+    parser.add_argument("--quick", action="store_true", help="one round each and no process figures (a smoke test)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-
-    raws: list[RawArticle] = []
-    for entry in iter_files(args.paths):
-        if isinstance(entry, Path):
-            raws.extend(read_raw(entry)[0])
-    if not raws:
+    paths = args.paths or ([p for p in SHARED_DEV if p.is_dir()] or FALLBACK)
+    records = load_texts(paths)
+    if not records:
         print("no readable articles", file=sys.stderr)
         return 2
-    nlp = build_nlp()
-    texts = [finish(raw).article.text for raw in raws]
-    words = sum(len(text.split()) for text in texts) * args.repeat
-
-    def tokenize() -> None:
-        for _ in range(args.repeat):
-            for text in texts:
-                nlp.make_doc(text)
-
-    def extract() -> None:  # repair, metadata, pipeline, records
-        for _ in range(args.repeat):
-            for _item in extract_articles(nlp, (finish(raw) for raw in raws)):
-                pass
-
-    extract()  # warm-up: lazy imports, caches
-    tokenizer_s = _timed(tokenize, 3)
-    extraction_s = _timed(extract, 3)
-
-    calls = 20_000
-
-    def dates() -> None:
-        for i in range(calls):
-            parse_date(DATE_SAMPLES[i % len(DATE_SAMPLES)], None)
-
-    def numbers() -> None:
-        for i in range(calls):
-            parse_number(NUMBER_SAMPLES[i % len(NUMBER_SAMPLES)])
-
-    figures = {
-        "articles": len(raws),
-        "words_per_pass": words // args.repeat,
-        "repeat": args.repeat,
-        "tokenizer_words_per_s": round(words / tokenizer_s),
-        "extraction_words_per_s": round(words / extraction_s),
-        "extraction_to_tokenizer_ratio": round(extraction_s / tokenizer_s, 2),
-        "parse_date_calls_per_s": round(calls / statistics.median([_timed(dates, 1) for _ in range(3)])),
-        "parse_number_calls_per_s": round(calls / statistics.median([_timed(numbers, 1) for _ in range(3)])),
-        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    words_per_copy = sum(len(r["text"].split()) for r in records)
+    copies = max(1, -(-args.words // words_per_copy))
+    rounds = 1 if args.quick else 3
+    figures: dict[str, object] = {
+        "articles": len(records) * copies,
+        "words": words_per_copy * copies,
+        "copies": copies,
     }
+    work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+    try:
+        corpus = work / "texts.jsonl"
+        write_copies(records, copies, corpus)
+        texts = [r["text"] for r in records] * copies
+        nlp = build_nlp()
+        tokenizer_s = best_cpu(lambda: [nlp.make_doc(text) for text in texts], rounds)
+        out = work / "out"
+
+        def extract() -> None:
+            app(["extract", str(corpus), "--out", str(out), "-q"], standalone_mode=False)
+
+        extraction_s = best_cpu(extract, rounds)
+        words = words_per_copy * copies
+        figures["tokenizer_words_per_s"] = round(words / tokenizer_s)
+        figures["extraction_words_per_s"] = round(words / extraction_s)
+        figures["extraction_over_tokenizer"] = round(tokenizer_s / extraction_s, 3)
+        figures["extraction_time_in_tokenizer_times"] = round(extraction_s / tokenizer_s, 1)
+        figures["component_shares"] = component_shares([r["text"] for r in records] * max(1, copies // 4), rounds)
+        if not args.quick:
+            figures.update(process_figures(records, copies, work))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
@@ -101,6 +161,41 @@ def main(argv: list[str] | None = None) -> int:
         for key, value in figures.items():
             print(f"{key:<{width}}  {value:,}" if isinstance(value, int) else f"{key:<{width}}  {value}")
     return 0
+
+
+def process_figures(records: list[dict[str, str]], copies: int, work: Path) -> dict[str, object]:
+    """Figures of whole processes: memory at 1x and 8x, extract against tokenize, jobs, start-up."""
+    figures: dict[str, object] = {}
+    command = claims_command()
+    one, eight = work / "one.jsonl", work / "eight.jsonl"
+    write_copies(records, copies, one)
+    write_copies(records, copies * 8, eight)
+    _, rss_one = run_process([*command, "extract", str(one), "--out", str(work / "o1"), "-q"])
+    _, rss_eight = run_process([*command, "extract", str(eight), "--out", str(work / "o8"), "-q"])
+    figures["peak_rss_mib_1x"] = round(rss_one, 1)
+    figures["peak_rss_mib_8x"] = round(rss_eight, 1)
+    figures["peak_rss_8x_over_1x"] = round(rss_eight / rss_one, 3)
+    script = work / "tokenize.py"
+    script.write_text(TOKENIZE_ONLY, encoding="utf-8")
+    tokenize_s = min(run_process([sys.executable, str(script), str(one)])[0] for _ in range(2))
+    extract_s = min(run_process([*command, "extract", str(one), "--out", str(work / "o1"), "-q"])[0] for _ in range(2))
+    figures["process_tokenize_s"] = round(tokenize_s, 2)
+    figures["process_extract_s"] = round(extract_s, 2)
+    figures["process_extract_over_tokenize"] = round(tokenize_s / extract_s, 3)
+    load_before = os.getloadavg()[0]
+    jobs1 = run_process([*command, "extract", str(one), "--out", str(work / "j1"), "-q", "--jobs", "1"])[0]
+    jobs2 = run_process([*command, "extract", str(one), "--out", str(work / "j2"), "-q", "--jobs", "2"])[0]
+    figures["jobs1_s"] = round(jobs1, 2)
+    figures["jobs2_s"] = round(jobs2, 2)
+    figures["jobs2_speedup"] = round(jobs1 / jobs2, 2)
+    figures["load_average_before_after"] = f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+    for flag in ("--help", "--version"):
+        try:
+            runs = [run_process([*command, flag])[0] for _ in range(5)]
+        except SystemExit:  # an option this version lacks
+            continue
+        figures[f"startup_{flag.strip('-')}_s"] = round(statistics.median(runs), 3)
+    return figures
 
 
 if __name__ == "__main__":

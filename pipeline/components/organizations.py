@@ -48,6 +48,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -55,6 +56,7 @@ from spacy.tokens import Doc, Span, Token
 from ..annotations import POSSESSIVE_MARKS, Entity, Match, add_claim, add_entity
 from ..labels import ORGANIZATIONS
 from ..lexicon import Lexicon
+from ..matching import token_positions
 from ..patterns import PatternLine, default_lexicon
 from .base import RuleComponent, select_longest
 
@@ -421,9 +423,7 @@ def _line_of(text: str, offset: int) -> str:
 
 def _parentheses(doc: Doc, longest: int = 20) -> Iterator[tuple[int, int]]:
     """(open, close) token indices of each bracketed stretch on one line."""
-    for open_i, token in enumerate(doc):
-        if token.text != "(":
-            continue
+    for open_i in token_positions(doc, ORTH, ("(",)):
         close_i = open_i + 1
         while close_i < len(doc) and close_i - open_i <= longest and doc[close_i].text != ")":
             if "\n" in doc[close_i].text:
@@ -643,10 +643,8 @@ class OrganizationComponent(RuleComponent):
         initiatives = [d for d in definitions.values() if d.kind == "initiative"]
         shorts = {d.short for d in initiatives}
         where: dict[str, list[Token]] = {}
-        if shorts:
-            for t in doc:
-                if t.text in shorts:
-                    where.setdefault(t.text, []).append(t)
+        for i in token_positions(doc, ORTH, shorts):
+            where.setdefault(doc[i].text, []).append(doc[i])
         return [
             Entity(t.idx, t.idx + len(t), d.long_text, "initiative")
             for d in initiatives
@@ -1115,12 +1113,12 @@ class OrganizationComponent(RuleComponent):
 
     def _alias_markers(self, doc: Doc, *kinds: str) -> Iterator[tuple[int, int]]:
         """(start, end) token spans of "formerly", "previously", "known as" ... (of ``kinds`` when given)."""
-        for token in doc:
-            end = self._marker_end(doc, token.i)
+        for i in token_positions(doc, LOWER, self._markers.keys()):
+            end = self._marker_end(doc, i)
             if end is None:
                 continue
-            if not kinds or self._marker_kind.get(" ".join(t.lower_ for t in doc[token.i : end])) in kinds:
-                yield token.i, end
+            if not kinds or self._marker_kind.get(" ".join(t.lower_ for t in doc[i:end])) in kinds:
+                yield i, end
 
     def _marker_end(self, doc: Doc, i: int) -> int | None:
         for words in self._markers.get(doc[i].lower_, ()):
