@@ -61,11 +61,18 @@ LEAD_END = re.compile(DASH_AFTER_DATE + r"|\.\s+(?=[A-Z])")  # after a date open
 PLACE_MARKS = str.maketrans("", "", "[]()")  # "Manila [Philippines]"
 CREDIT = re.compile(r"\s*(?:\([^()]{1,40}\)|/[^/]{1,40}/)\s*$")  # "(WAM)", "/Newswire/" after a dateline's date
 BRACKETED_DATE = re.compile(r"^(?P<place>[^()]{1,40}?)\s*\((?P<date>[^()]{4,40})\)\s*$")  # "GENEVA (12 March 2024)"
+# "MOSCOW (Agency News / Wire - 12th October, 2020) The ...": the credit and the date in one parenthesis
+CREDITED_DATELINE = re.compile(
+    r"^(?P<place>[^()]{1,40}?)\s*\((?P<inner>[^()]{4,80})\)\s*(?:[\u2013\u2014:-]{1,2}\s*)?(?=[A-Z\"\u201c])"
+)
+CREDIT_PARTS = re.compile(r"\s[|\u00b7\u2022\u2013\u2014/-]\s|,\s")  # "Agency / Wire - DATE", "Agency, DATE"
+CREDIT_WORDS = 4  # "Xinhua, June 27, 2010": a credit before a date that ends a head line has this many words at most
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.\s+\S|^\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")
 HEADLINE_MARKS = re.compile(r"[:?!\"\u201c\u201d]")  # punctuation a name does not hold
 YEAR = re.compile(r"(?<![\d.,/-])(?:1[89]|20)\d{2}(?![\d.,]\d)")
 WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 FILE_NAME = re.compile(r"^\S+\.(?:docx?|pdf|rtf|odt|pptx?|xlsx?|html?|indd)$|^(?:microsoft \w+ - )", re.IGNORECASE)
+DATELINE_WORDS = 8  # a dateline line with more words than this goes on with the article's first sentence
 LEAP_YEAR = 2000  # the year a dateline's day and month are read with when it gives none
 
 
@@ -103,6 +110,7 @@ class MetadataRules:
     time_head: re.Pattern[str]
     date_tail: re.Pattern[str]
     place_small: frozenset[str]
+    date_end: re.Pattern[str] = re.compile("(?!)")  # ", DATE" ending a line ("Xinhua, June 27, 2010")
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
 
@@ -111,7 +119,11 @@ class MetadataRules:
         dates = _alternatives(lexicon.words("DATE_LABEL"))
         updates = _alternatives(lexicon.words("UPDATE_LABEL"))
         months = _alternatives(lexicon.words("MONTH"))
-        date_line = r")(?:\s+on)?\s*:?\s*(?P<date>.+?)(?:\s+by\s*:?\s+(?P<author>\S.*?))?\s*$"
+        # "Published on 3 May", "Published: 3 May", "Published in The Weekly Review, 3 May" (where it first appeared)
+        date_line = (
+            r")(?:\s+in\s+[^,;:]{2,60}?(?:,|\s+on\b))?(?:\s+on)?\s*:?\s*(?P<date>.+?)"
+            r"(?:\s+by\s*:?\s+(?P<author>\S.*?))?\s*$"
+        )
         masthead = lexicon.words("ORG_NOUN") | lexicon.words("MASTHEAD_NOUN")
         return cls(
             honorifics=re.compile(r"^(?:(?:" + _alternatives(lexicon.words("HONORIFIC")) + r")\.?\s+)+", re.IGNORECASE),
@@ -131,8 +143,13 @@ class MetadataRules:
                 r"(?P<date>[^.;]{4,40}?)\s*[.;]?\s*$",
                 re.IGNORECASE,
             ),
-            title=re.compile(
-                r"^(?:" + _alternatives(lexicon.words("TITLE_LABEL")) + r")\s*:\s*(?P<title>.+)$", re.IGNORECASE
+            title=re.compile(  # "Title: X", "[Title] X"
+                r"^(?:(?:"
+                + _alternatives(lexicon.words("TITLE_LABEL"))
+                + r")\s*:|\[(?:"
+                + _alternatives(lexicon.words("TITLE_LABEL"))
+                + r")\])\s*(?P<title>.+)$",
+                re.IGNORECASE,
             ),
             byline_parts=re.compile(
                 r"\s[|\u00b7\u2022\u2013\u2014/]\s|\s-\s|,\s(?=(?:" + dates + r")\b)", re.IGNORECASE
@@ -174,6 +191,11 @@ class MetadataRules:
             date_tail=re.compile(
                 r"\s+(?:" + _alternatives(lexicon.words("DATE_TAIL_WORD")) + r")\s+\S.*$", re.IGNORECASE
             ),
+            date_end=re.compile(
+                r",\s+(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
+                r"|(?:" + months + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:1[89]|20)\d{2})\s*$",
+                re.IGNORECASE,
+            ),
             full_date=re.compile(
                 r"(?:\b(?P<target>" + _alternatives(lexicon.words("TARGET_WORD")) + r")\s+(?:the\s+)?)?"
                 r"\b(?P<date>\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + months + r")\.?,?\s+(?:1[89]|20)\d{2}"
@@ -211,8 +233,18 @@ def is_person(name: str, rules: MetadataRules) -> bool:
     folded = [w.casefold().rstrip(".") for w in words]
     if folded[0] in rules.not_name_start or any(w in rules.not_person for w in folded):
         return False
+    if opens_with_acronym(words):  # "PIB Delhi", "UNB Dhaka": an agency and its desk
+        return False
     capitalised = [w for w, f in zip(words, folded, strict=True) if f not in rules.small]
     return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
+
+
+def opens_with_acronym(words: Sequence[str]) -> bool:
+    """Does a name open with an acronym (two or more capitals, no dots) followed by a word in
+    lower case letters ("PIB Delhi", "ANI Bureau")? A person's name in capitals is capitals
+    throughout ("JANE ROE"), or puts the surname last ("Jane ROE")."""
+    first = words[0]
+    return len(first) >= 2 and first.isupper() and first.isalpha() and any(not w.isupper() for w in words[1:])
 
 
 def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
@@ -346,7 +378,11 @@ class Dateline:
 
 def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | None:
     """The date of a dateline opening a paragraph: "PLACE, DATE –" (one or two places, an
-    agency credit in parentheses after the date) or "PLACE (DATE) –"; None for any other line."""
+    agency credit in parentheses after the date), "PLACE (DATE) –" or "PLACE (Agency - DATE)
+    The ..."; None for any other line."""
+    credited = credited_dateline(line, rules, read)
+    if credited is not None:
+        return Dateline(published=credited)
     for end in DATELINE_END.finditer(line[:100]):
         bracketed = BRACKETED_DATE.match(line[: end.start()])
         if bracketed and _is_place(bracketed.group("place"), rules):  # "GENEVA (12 March 2024) –"
@@ -357,6 +393,38 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
         if dateline is not None:
             return dateline
     return None
+
+
+def credited_dateline(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date of a dateline whose parenthesis holds an agency credit and then the date
+    ("MOSCOW (Agency News / Wire - 12th October, 2020) The ...", "LIMA (Agency, 3 May 2023) -"):
+    the first text after a separator of the parenthesis that is a day."""
+    found = CREDITED_DATELINE.match(line[:140])
+    if found is None or not _is_place(found.group("place"), rules):
+        return None
+    inner = found.group("inner")
+    for part in CREDIT_PARTS.finditer(inner):
+        day = _day(inner[part.end() :], rules, read)
+        if day is not None:
+            return day
+    return None
+
+
+def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date that ends a short head line after a comma, with a credit or a place before
+    it ("Xinhua, June 27, 2010", "Print E-mail Xinhua, June 27, 2010", "Brussels, 3
+    September 2020"): at most CREDIT_WORDS words before it, all capitalised (a sentence such
+    as "The call closes on Friday, 31 January 2025" is none)."""
+    found = rules.date_end.search(line)
+    if found is None:
+        return None
+    before = line[: found.start()].split()
+    words = [w for w in before if any(c.isalpha() for c in w)]
+    if not words or len(before) > CREDIT_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    if any(w.casefold().strip(",.") in rules.weekdays for w in words):
+        return None  # "Friday, 31 January 2025" is read whole as a date line
+    return _day(found.group("date"), rules, read)
 
 
 def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
@@ -664,6 +732,10 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 for other in others:
                     found_author(author_of(other, rules), index)
                 continue
+            when = credit_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(LABEL_RANK, index, when))
+                continue
             when = read_lead_date(line, rules, read)
             if when is not None:
                 head.dates.append(DateFound(LEAD_RANK, index, when))
@@ -794,7 +866,15 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     if not candidates:  # the text opens with running text: no headline
         return None
     names = [i for i in candidates if not is_masthead(lines[i], rules)]
+    repeated = repeated_line(lines, names)
+    if repeated is not None:
+        return lines[repeated]
     anchor = _anchor(head)
+    if anchor is not None and opens_body(head, anchor):  # "PLACE, DATE – The ...": the headline is above it or none
+        names = [i for i in names if i < anchor]
+        candidates = [i for i in candidates if i < anchor]
+        if not candidates:
+            return None
     if anchor is None:
         return lines[names[0] if names else candidates[0]]
     above = [i for i in names if i < anchor]
@@ -803,6 +883,30 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
         nearest = [i for i in candidates if i < anchor]
         return lines[under if under is not None else (nearest[-1] if nearest else candidates[0])]
     return lines[next((i for i in above if not is_section_label(lines[i], rules)), above[-1])]
+
+
+def repeated_line(lines: Sequence[str], names: Sequence[int]) -> int | None:
+    """The last line of ``names`` (headline-like, no masthead, no menu item) that repeats
+    an earlier one of them: a page writes its headline twice (the page title and the
+    article's heading, a "Latest" list's item and the heading), while taglines and banners
+    above it stand once."""
+    seen: set[str] = set()
+    found = None
+    for index in names:
+        folded = _fold(lines[index])
+        if folded in seen:
+            found = index
+        seen.add(folded)
+    return found
+
+
+def opens_body(head: Head, index: int) -> bool:
+    """Does the dated line at ``index`` open the running text ("PLACE, DATE – The ministry
+    ..."), so no line under it is the headline?"""
+    return any(
+        d.index == index and d.rank == DATELINE_RANK and len(head.lines[index].split()) > DATELINE_WORDS
+        for d in head.dates
+    )
 
 
 def _fold(text: str) -> str:
