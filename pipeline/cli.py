@@ -13,24 +13,21 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
-from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
-from .claim_types import normalized_text
 from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, problem
-from .extract import Extraction, extract_paths
-from .ingest import iter_files
-from .nlp import build_nlp
-from .patterns import PatternSet, check_patterns, load_patterns
-from .records import json_schema
-from .writers import to_csv, write_outputs
+
+# spaCy, pandas, pyarrow, Pydantic and trafilatura are imported by the commands that use
+# them, so that --help and --version answer at once (tests/test_startup.py holds this).
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .extract import Extraction
+    from .patterns import PatternSet
 
 EXIT_INPUT_FAILED = 1
 EXIT_INVALID = 2
@@ -45,6 +42,25 @@ app = typer.Typer(
 )
 patterns_app = typer.Typer(help="Check the match patterns kept in patterns/ folders.", no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")
+
+
+def _print_version(asked: bool) -> None:
+    if asked:
+        from . import __version__
+
+        typer.echo(f"claims {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """The options of ``claims`` itself, before the command."""
+
 
 out_console = Console()
 err_console = Console(stderr=True)
@@ -108,6 +124,16 @@ def extract(
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
+    from .extract import extract_paths
+    from .ingest import iter_files
+    from .nlp import build_nlp
+    from .patterns import load_patterns
+    from .writers import write_outputs
 
     if debug:
         os.environ[DEBUG_VARIABLE] = "1"
@@ -208,7 +234,13 @@ def show(
     """Print the claims of an output folder as tables, filtered."""
     import re as regex
 
+    import pandas as pd
+    from rich.table import Table
+
+    from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
+    from .claim_types import normalized_text
     from .tables import load_claims
+    from .writers import to_csv
 
     if output_format not in ("table", "csv", "json", "markdown"):
         err_console.print("--format must be table, csv, json or markdown")
@@ -280,6 +312,8 @@ def report(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the claim and article records."""
+    from .records import json_schema
+
     out_console.print_json(json.dumps(json_schema()))
 
 
@@ -291,6 +325,8 @@ def patterns_check(
     no_builtin_patterns: NoBuiltin = False,
 ) -> None:
     """Validate pattern files and report every problem as file:line: CODE message."""
+    from .patterns import check_patterns
+
     builtin = not folders or not no_builtin_patterns
     problems = check_patterns(folders or [], builtin=builtin)
     for item in problems:
@@ -302,6 +338,8 @@ def patterns_check(
 
 
 def _patterns_or_exit(folders: list[Path] | None, no_builtin: bool) -> PatternSet:
+    from .patterns import load_patterns
+
     try:
         return load_patterns(folders or [], builtin=not no_builtin)
     except ClaimsError as error:
@@ -315,6 +353,7 @@ def patterns_test(
     no_builtin_patterns: NoBuiltin = False,
 ) -> None:
     """Run every pattern's examples and counterexamples; print the failures."""
+    from .nlp import build_nlp
     from .pattern_tests import run_pattern_tests
 
     pattern_set = _patterns_or_exit(folders, no_builtin_patterns)
@@ -342,6 +381,8 @@ def _inside(path: str, folder: Path) -> bool:
 @patterns_app.command("labels")
 def patterns_labels() -> None:
     """List every label a data line may carry: who reads it, how, and what its value means."""
+    from rich.table import Table
+
     from .labels import LABELS
 
     table = Table(title="labels", show_lines=False)
@@ -364,9 +405,12 @@ def patterns_try(
     ] = None,
 ) -> None:
     """Show which pattern fired on which span, and the records that came out."""
+    from rich.table import Table
+
     from .annotations import matches_of
-    from .claim_types import claim_type_of_label
+    from .claim_types import claim_type_of_label, normalized_text
     from .extract import analyze_text
+    from .nlp import build_nlp
 
     reference = _published_or_exit(published)
     pattern_set = _patterns_or_exit(patterns, no_builtin_patterns)
