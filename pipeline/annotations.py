@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import bisect
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -239,6 +240,21 @@ def failure(doc: Doc) -> str | None:
 def failure_code(doc: Doc) -> str:
     """The code of the doc's failure: ``E402`` for a run over the time budget, else ``E401``."""
     return str(doc._.pc_failure_code or "E401")
+
+
+# -- the doc's text --------------------------------------------------------------------
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per doc (spaCy joins every token again on each call).
+
+    Kept beside the doc for as long as it lives (not in it, so nothing is serialized twice);
+    a doc's text never changes after tokenization (merging tokens keeps it)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 # -- sentences -------------------------------------------------------------------------

@@ -19,7 +19,16 @@ from pydantic import TypeAdapter
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .annotations import Sentences, claim_fields, claim_spans, failure, failure_code, record_failure, warnings_of
+from .annotations import (
+    Sentences,
+    claim_fields,
+    claim_spans,
+    doc_text,
+    failure,
+    failure_code,
+    record_failure,
+    warnings_of,
+)
 from .bounded import bounded_doc
 from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
@@ -45,7 +54,7 @@ class Extraction:
 # -- records from a doc ----------------------------------------------------------------
 def claims_from_doc(doc: Doc, article_id: str, *, source_map: SourceMap | None = None) -> list[Claim]:
     """The claim records of one processed doc, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     sentences = Sentences(doc)
     sentence_texts: dict[tuple[int, int], str] = {}  # a long sentence is joined once, not once per claim
     records: list[Claim] = []

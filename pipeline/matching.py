@@ -20,7 +20,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy
@@ -49,45 +48,43 @@ _COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
 _OPS = (*_SET_OPS, "REGEX", *_COMPARISONS)
 
 
-@dataclass(frozen=True)
+def _same(string: str) -> str:
+    return string
+
+
 class WordTest:
     """The lexeme-level tests of one token position, as one function of the word's text.
 
     ``tests`` holds ``(attribute, operator, argument)`` triples, all of which must hold.
-    Picklable (no closures), so a vocab that carries it goes to worker processes."""
+    It runs once for every new word type and every flag, so the tests are prepared once:
+    each as (function giving the attribute, operator, prepared argument). Picklable (the
+    prepared form is rebuilt), so a vocab that carries it goes to worker processes."""
 
-    tests: tuple[tuple[str, str, Any], ...]
-    shape: Callable[[str], str] = word_shape
-    _compiled: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, tests: tuple[tuple[str, str, Any], ...], shape: Callable[[str], str] = word_shape) -> None:
+        self.tests = tests
+        self.shape = shape
+        self._checks = [(self._getter(attr), op, self._prepared(op, argument)) for attr, op, argument in tests]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (WordTest, (self.tests, self.shape))
 
     @property
     def key(self) -> str:
         return json.dumps([[a, op, sorted(v) if op in _SET_OPS else v] for a, op, v in self.tests])
 
-    def _value(self, attr: str, string: str) -> Any:
-        if attr in ("ORTH", "TEXT"):
-            return string
-        if attr == "LOWER":
-            return string.lower()
-        if attr == "LENGTH":
-            return len(string)
-        return self.shape(string)
+    def _getter(self, attr: str) -> Callable[[str], Any]:
+        getters: dict[str, Callable[[str], Any]] = {"LOWER": str.lower, "LENGTH": len, "SHAPE": self.shape}
+        return getters.get(attr, _same)
 
-    def _argument(self, index: int) -> Any:
-        if index not in self._compiled:
-            _, op, argument = self.tests[index]
-            if op in _SET_OPS:
-                self._compiled[index] = frozenset(argument)
-            elif op == "REGEX":
-                self._compiled[index] = re.compile(argument)
-            else:
-                self._compiled[index] = argument
-        return self._compiled[index]
+    @staticmethod
+    def _prepared(op: str, argument: Any) -> Any:
+        if op in _SET_OPS:
+            return frozenset(argument)
+        return re.compile(argument) if op == "REGEX" else argument
 
     def __call__(self, string: str) -> bool:
-        for index, (attr, op, _) in enumerate(self.tests):
-            value = self._value(attr, string)
-            argument = self._argument(index)
+        for value_of, op, argument in self._checks:
+            value = value_of(string)
             if op == "IN":
                 held = value in argument
             elif op == "NOT_IN":

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import POSSESSIVE_MARKS, Match, add_claim, occupied
+from ..annotations import POSSESSIVE_MARKS, Match, add_claim, doc_text, occupied
 from ..labels import COUNTS
 from ..lexicon import Lexicon
 from ..normalize.numbers import (
@@ -427,7 +427,7 @@ def is_list_number(ctx: CountContext, core: Core) -> bool:
 def has_numbered_neighbour(ctx: CountContext, number: str) -> bool:
     """Does another line open with the number before or after this one ("1 Findings", "2 Options")?"""
     if ctx._line_numbers is None:
-        ctx._line_numbers = {int(m.group(1)) for m in LINE_NUMBER.finditer(ctx.doc.text)}
+        ctx._line_numbers = {int(m.group(1)) for m in LINE_NUMBER.finditer(doc_text(ctx.doc))}
     value = int(number.rstrip(".").split(".")[0])
     return value - 1 in ctx._line_numbers or value + 1 in ctx._line_numbers
 

@@ -35,7 +35,17 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ..annotations import POSSESSIVE_MARKS, Match, Sentences, add_claim, add_matches, leave_out, published, warn
+from ..annotations import (
+    POSSESSIVE_MARKS,
+    Match,
+    Sentences,
+    add_claim,
+    add_matches,
+    doc_text,
+    leave_out,
+    published,
+    warn,
+)
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
@@ -297,7 +307,7 @@ def site_header_date(
     page (a text that is one date alone is no page)."""
     if reference is None or value[0] != value[1] or value[0] <= reference:
         return False
-    text = doc.text
+    text = doc_text(doc)
     first, last = date_chars(doc, start, end)
     line_start = text.rfind("\n", 0, first) + 1
     line_end = text.find("\n", last)

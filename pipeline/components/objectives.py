@@ -22,7 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..annotations import Entity, Match, Sentences, add_claim
+from ..annotations import Entity, Match, Sentences, add_claim, doc_text
 from ..annotations import entities as entities_of
 from ..ingest.repair import BULLETS
 from ..labels import OBJECTIVES
@@ -234,7 +234,7 @@ class ObjectiveComponent(RuleComponent):
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         self._sentences = Sentences(doc)
-        self._text = doc.text
+        self._text = doc_text(doc)
         self._paragraph_breaks = [m.start() for m in re.finditer(r"(?=\n\n)", self._text)]
         self._scanned: set[int] = set()  # list lines already read for an intro
         self._listed: list[tuple[int, int]] = []  # the character spans of inline lists read

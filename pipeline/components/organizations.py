@@ -53,7 +53,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from ..annotations import POSSESSIVE_MARKS, Entity, Match, add_claim, add_entity
+from ..annotations import POSSESSIVE_MARKS, Entity, Match, add_claim, add_entity, doc_text
 from ..labels import ORGANIZATIONS
 from ..lexicon import Lexicon
 from ..matching import token_positions
@@ -506,7 +506,7 @@ class OrganizationComponent(RuleComponent):
                 (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         facts = Facts.from_matches(doc, matches, self._wrapped_tokens(doc, text))
         facts.brackets = list(_parentheses(doc))
         view = JoinedView.of(doc, facts.wrapped)
