@@ -83,6 +83,9 @@ class WordTest:
         return re.compile(argument) if op == "REGEX" else argument
 
     def __call__(self, string: str) -> bool:
+        if len(self._checks) == 1 and self._checks[0][1] == "IN":  # the usual word list: one look-up
+            value_of, _, words = self._checks[0]
+            return value_of(string) in words
         for value_of, op, argument in self._checks:
             value = value_of(string)
             if op == "IN":
