@@ -434,6 +434,12 @@ _LABELS: tuple[Label, ...] = (
     ),
     Label("VERB_PARTICLE", OBJECTIVES, "words after a goal word that make it a verb (aims to, aim at)", matched=False),
     Label(
+        "FRONTED_MARKER_WORD",
+        OBJECTIVES,
+        "first words of a marker opening its sentence (Seeking to ..., the)",
+        matched=False,
+    ),
+    Label(
         "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
     ),
     Label(

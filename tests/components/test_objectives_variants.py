@@ -232,6 +232,24 @@ ENDS = [
     pytest.param("The Lake Basin Commission aims to reach 2 million people within five years, before reaching 5 million "
                  "by 2030, officials said.", "reach 2 million people within five years, before reaching 5 million by 2030",
                  id="goal-with-a-second-stage"),
+    pytest.param("The Valley Trust aims to build a cleaner, greener, and safer harbour for the town.",
+                 "build a cleaner, greener, and safer harbour for the town", id="series-comma-of-adjectives"),
+    pytest.param("The River Council seeks to restore the marshes, train wardens, and publish flood maps every year.",
+                 "restore the marshes, train wardens, and publish flood maps every year", id="series-comma-of-verbs"),
+    pytest.param("The River Council aims to expand trade, and members agree on tariffs.",
+                 "expand trade", id="comma-and-without-a-series-ends"),
+    pytest.param("The Forum Office's goal is to help members by sharing data; funding gauges; and training wardens.",
+                 "help members by sharing data; funding gauges; and training wardens", id="series-of-semicolons"),
+    pytest.param("The River Council aims to expand trade; members disagree on tariffs.",
+                 "expand trade", id="semicolon-without-a-series-ends"),
+    pytest.param('Its chair said: "The Valley Fund aims to help every farmer in the valley."',
+                 "help every farmer in the valley", id="closing-quote-of-a-quotation"),
+    pytest.param("Seeking to end the drought, the Valley Water Council opened two new wells.",
+                 "end the drought", id="fronted-seeking-to"),
+    pytest.param("Seeking to help farms hit by floods, storms and droughts, the Valley Fund opened an office in the hills and "
+                 "the plains.", "help farms hit by floods, storms and droughts", id="fronted-phrase-with-a-series"),
+    pytest.param("With the aim of cutting flood losses, the Delta Board built new dams.",
+                 "cutting flood losses", id="fronted-with-the-aim-of"),
 ]  # fmt: skip
 
 
