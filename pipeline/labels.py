@@ -316,6 +316,19 @@ _LABELS: tuple[Label, ...] = (
     Label("NAME_CONNECTOR", ORGANIZATIONS, "words joining a complement to a name (of, for)", matched=False),
     Label("NOT_NAME_START", ORGANIZATIONS, "sentence-opening words not part of a name (The, Since)", matched=False),
     Label(
+        "ADJECTIVE_PREFIX",
+        ORGANIZATIONS,
+        "prefixes glued to a head noun that make it an adjective (Inter-Agency)",
+        matched=False,
+    ),
+    Label(
+        "SPELLING_VARIANT",
+        ORGANIZATIONS,
+        "words of names spelt two ways; value: the one form two names are compared in (organisation)",
+        matched=False,
+        value="text",
+    ),
+    Label(
         "ALIAS_MARKER",
         ORGANIZATIONS,
         "words before another name (formerly); value: former or alias",

@@ -153,9 +153,29 @@ def title_case(name: str, small: frozenset[str] | None = None) -> str:
     return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower() for i, w in enumerate(words))
 
 
+@cache
+def spelling_folds() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The ``SPELLING_VARIANT`` table (British word -> American), as one pattern of whole words."""
+    table = {str(k).casefold(): str(v).casefold() for k, v in default_lexicon().table("SPELLING_VARIANT").items()}
+    words = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\b(?:" + words + r")\b"), table
+
+
+def apostrophe_forms(form: str) -> list[str]:
+    """A name as written with a straight and with a curly apostrophe ("Children's", "Children’s")."""
+    return (
+        [form]
+        if "'" not in form and "\u2019" not in form
+        else [form.replace("\u2019", "'"), form.replace("'", "\u2019")]
+    )
+
+
 def name_key(text: str) -> str:
-    """The key two forms of a name share: case and spacing folded, a leading "the" dropped."""
-    text = " ".join(text.split()).casefold()
+    """The key two forms of a name share: case and spacing folded, a leading "the" dropped, and
+    spelling variants folded ("Organisation" and "Organization" name one body)."""
+    text = " ".join(text.split()).casefold().replace("\u2019", "'")
+    pattern, table = spelling_folds()
+    text = pattern.sub(lambda m: table[m.group()], text)
     return text[4:] if text.startswith("the ") else text
 
 
@@ -192,6 +212,7 @@ class NameWords:
     surname_prefixes: frozenset[str]  # SURNAME_PREFIX: "MacArthur" is a person's name
     kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
+    adjective_prefixes: frozenset[str]  # ADJECTIVE_PREFIX: "Inter-" makes "Inter-Agency" an adjective
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -219,6 +240,7 @@ class NameWords:
             lexicon.words("SURNAME_PREFIX"),
             lexicon.words("KIND_OF_BODY_HEAD"),
             lexicon.words("KIND_OF_BODY_WORD"),
+            lexicon.words("ADJECTIVE_PREFIX"),
         )
 
     def reads_as_surname(self, word: str) -> bool:
@@ -487,6 +509,7 @@ class OrganizationComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.words = NameWords.from_lexicon(self.lexicon)
+        self._country_keys = frozenset(name_key(c) for c in self.lexicon.words("COUNTRY"))
         self._marker_kind = {" ".join(m.split()): str(v) for m, v in self.lexicon.table("ALIAS_MARKER").items()}
         self._markers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the markers it opens, longest first
         for marker in sorted(self.words.alias_markers, key=lambda m: -len(m.split())):
@@ -503,7 +526,8 @@ class OrganizationComponent(RuleComponent):
         for entry in self.gazetteer:
             for form in entry.forms:
                 exact = is_short_form(form) or len(form) <= 4
-                (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
+                docs = [self.nlp.make_doc(written) for written in apostrophe_forms(form)]
+                (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, docs)
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         text = doc.text
@@ -698,6 +722,10 @@ class OrganizationComponent(RuleComponent):
                     continue
                 if m.label == "NEWS_CREDIT" and not self._is_credit(doc, start, end):
                     continue
+                if m.label == "ORG_IN_CONTEXT" and any(
+                    t.lower_ in self.words.person_words or t.lower_ in self.words.date_words for t in doc[start:end]
+                ):
+                    continue  # "the company Chairman Tom Lee", "the firm Monday"
             elif m.label != "ORG":
                 continue
             if start < end:
@@ -709,6 +737,8 @@ class OrganizationComponent(RuleComponent):
         follows a line that opens as a dateline; one before "reports" names no person ("Health
         Minister Ana Cruz": a ``PERSON_ROLE`` or ``HONORIFIC`` word) unless it reads as an agency."""
         words = [t.text for t in doc[start:end] if t.is_alpha]
+        if start > 1 and doc[start - 1].text == "(" and doc[start - 2].text == ":":
+            return True  # after a credit label: "Source: (XNA)"
         if start > 0 and doc[start - 1].text == "(":
             return self._opens_as_dateline(doc, start - 1)
         if self.words.reads_as_agency(words) or name_key(doc[start:end].text) in self._gazetteer_forms:
@@ -883,7 +913,7 @@ class OrganizationComponent(RuleComponent):
 
     def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
-        if not doc[head].text[:1].isupper():
+        if not doc[head].text[:1].isupper() or self._prefixed_adjective(doc, head):
             return None
         start = self._name_start(doc, head, facts)
         end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
@@ -896,6 +926,19 @@ class OrganizationComponent(RuleComponent):
         if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
             return None
         return start, end
+
+    def _prefixed_adjective(self, doc: Doc, head: int) -> bool:
+        """Is the head noun the end of an adjective glued to an ``ADJECTIVE_PREFIX`` ("Inter-Agency
+        Appeals", "Cross-Border Trade"), no head of a name?"""
+        if head >= 1 and doc[head - 1].lower_ in self.words.adjective_prefixes:
+            return True  # "Inter Agency Appeals"
+        return (
+            head >= 2
+            and doc[head - 1].text == "-"
+            and not doc[head - 1].whitespace_
+            and not doc[head - 2].whitespace_
+            and doc[head - 2].lower_ in self.words.adjective_prefixes
+        )
 
     @staticmethod
     def _head_end(doc: Doc, head: int) -> int:
@@ -930,6 +973,8 @@ class OrganizationComponent(RuleComponent):
         documents, known_ends, known_starts = facts.documents, facts.known_ends, facts.known_starts
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
+            if doc[start].is_title and doc[start].lower_ in ARTICLES:
+                break  # "The" opens the name: a headline line above it is no part ("... India\nThe Asian ...")
             prev = doc[start - 1]
             if start - 1 in facts.wrapped and start >= 2:
                 if start - 2 in facts.heads or start - 1 in known_ends or start in known_starts:
@@ -940,6 +985,8 @@ class OrganizationComponent(RuleComponent):
                 break
             glued = not prev.whitespace_ or prev.text == "&"  # "India-Middle East", "Procter & Gamble"
             if prev.text in JOINERS and glued and start >= 2 and _is_name_word(doc[start - 2]):
+                if start - 1 in known_ends and facts.shortest_known.get(start) == head + 1:
+                    break  # two known names paired: "EU-African Union" (the pair's programme names both)
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
@@ -973,6 +1020,8 @@ class OrganizationComponent(RuleComponent):
         after = len(doc[and_i + 1 : head].text.split())  # words: "Agro-Industries" is one
         before, i = 0, and_i - 1
         while i >= 0 and before < 2 and ((doc[i].is_alpha and doc[i].text[:1].isupper()) or i in wrapped):
+            if doc[i].lower_ in ARTICLES:
+                break  # "The William and Flora Lee Foundation": the article opens the one name
             before += i not in wrapped
             i -= 1
         return after >= 2 and before >= 2
@@ -1028,12 +1077,14 @@ class OrganizationComponent(RuleComponent):
                 i += 1
                 continue
             if token.lower_ in ("and", ",") and end == i:
-                # a list inside the complement must close with "and" and a capitalized word
+                # a list inside the complement must close with "and" and a capitalized word, and
+                # have an item between a comma and that "and" ("Government of India, and Mr Lee" has none)
                 k = i
                 while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
                 if (
-                    k < limit
+                    (token.text != "," or k > i + 1)
+                    and k < limit
                     and doc[k].lower_ == "and"
                     and k + 1 < limit
                     and _is_cap_word(doc[k + 1])
@@ -1147,6 +1198,7 @@ class OrganizationComponent(RuleComponent):
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
         self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
+        self._join_country_complements(mentions, written)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
@@ -1169,6 +1221,12 @@ class OrganizationComponent(RuleComponent):
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
+        for short, d in organizations.items():  # a gazetteer body defined in the text: one group
+            known = self._gazetteer_forms.get(name_key(d.long_text))
+            if known is not None and known.acronym == short:
+                alias_of["gaz:" + known.id] = "acr:" + short
+                for form in known.forms:
+                    alias_of["name:" + name_key(form)] = "acr:" + short
         defined_at = {d.long_span[1]: (d.long_span[0], "acr:" + short) for short, d in organizations.items()}
         moves: dict[str, str] = {}
         for m in mentions:
@@ -1229,6 +1287,25 @@ class OrganizationComponent(RuleComponent):
             if fuller is not None and fuller not in moves:
                 written.setdefault(fuller, []).extend(written.pop(m.key, []))
                 m.key = fuller
+
+    def _join_country_complements(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+        """A name written once with its country ("Industry Ministry of Lakeland") and elsewhere
+        without it ("the Industry Ministry said") is one body, when only one such name is written."""
+        countries = self._country_keys
+        fuller: dict[str, list[str]] = {}  # the name without " of <country>" -> the groups writing it with one
+        for key in written:
+            if key.startswith("name:"):
+                base, of, country = key[5:].rpartition(" of ")
+                country = country[4:] if country.startswith("the ") else country
+                if of and base and country in countries:
+                    fuller.setdefault("name:" + base, []).append(key)
+        for m in mentions:
+            targets = fuller.get(m.key)
+            if targets is not None and len(set(targets)) == 1 and m.key in written:
+                written.setdefault(targets[0], []).extend(written.pop(m.key))
+                m.key = targets[0]
+            elif targets is not None and len(set(targets)) == 1:
+                m.key = targets[0]
 
     @staticmethod
     def _join_letterhead_capitals(mentions: list[Mention], written: dict[str, list[str]]) -> None:
