@@ -322,6 +322,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "HEAD_FIRST_TAIL",
+        ORGANIZATIONS,
+        "words a head-first name adds after its complement (Ministry of Foreign Affairs)",
+        matched=False,
+    ),
+    Label(
         "SPELLING_VARIANT",
         ORGANIZATIONS,
         "words of names spelt two ways; value: the one form two names are compared in (organisation)",

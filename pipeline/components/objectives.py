@@ -597,6 +597,11 @@ class ObjectiveComponent(RuleComponent):
         named_in_marker = _outermost(self._index.inside(marker_char, doc[first - 1].idx + len(doc[first - 1].text)))
         if named_in_marker:  # "The main objective of the Blue Economy Programme is to"
             return named_in_marker[0].name
+        of = next((t.i for t in doc[marker.start : first] if t.lower_ == "of"), None)
+        if of is not None:  # "The main purpose of the alliance is to": the alliance named before
+            referred_in_marker = self._referred(doc[of + 1 : first], marker_char, entities)
+            if referred_in_marker is not None:
+                return referred_in_marker
         before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
         relative = self._relative_start(words_before)
@@ -756,6 +761,7 @@ class ObjectiveComponent(RuleComponent):
         earlier = self._index.last_inside(self._paragraph_start(start), start, "organization")
         if earlier is not None:
             return earlier.name
+        end = max(start, len(self._text[:end].rstrip()))  # a sentence's trailing line breaks end its paragraph
         later = self._index.first_starting(end, self._paragraph_end(end), "organization")
         if later is not None:
             return later.name

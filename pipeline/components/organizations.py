@@ -213,6 +213,7 @@ class NameWords:
     kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
     adjective_prefixes: frozenset[str]  # ADJECTIVE_PREFIX: "Inter-" makes "Inter-Agency" an adjective
+    head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -241,6 +242,7 @@ class NameWords:
             lexicon.words("KIND_OF_BODY_HEAD"),
             lexicon.words("KIND_OF_BODY_WORD"),
             lexicon.words("ADJECTIVE_PREFIX"),
+            lexicon.words("HEAD_FIRST_TAIL"),
         )
 
     def reads_as_surname(self, word: str) -> bool:
@@ -1199,6 +1201,7 @@ class OrganizationComponent(RuleComponent):
         self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
         self._join_country_complements(mentions, written)
+        self._join_head_first_forms(mentions, written)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
@@ -1306,6 +1309,29 @@ class OrganizationComponent(RuleComponent):
                 m.key = targets[0]
             elif targets is not None and len(set(targets)) == 1:
                 m.key = targets[0]
+
+    def _join_head_first_forms(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+        """ "Finance Ministry" is the "Ministry of Finance", and "Foreign Ministry" the "Ministry of
+        Foreign Affairs" (a ``HEAD_FIRST_TAIL`` word after the complement), when the article writes
+        the head-first form: the head-last one joins it."""
+        keys = {key for key in written if key.startswith("name:")}
+        for m in mentions:
+            if m.key not in keys:
+                continue
+            words = m.key[5:].split(" ")
+            if len(words) < 2 or words[-1] not in self.words.heads or any(w in self.words.small for w in words):
+                continue
+            complement = " ".join(words[:-1])
+            forms = [f"{words[-1]} {of} {complement}" for of in ("of", "of the")]
+            forms += [f"{form} {tail}" for form in forms for tail in self.words.head_first_tails]
+            found = {"name:" + form for form in forms} & keys
+            if len(found) == 1:
+                target = found.pop()
+                written.setdefault(target, []).extend(written.pop(m.key, []))
+                keys.discard(m.key)
+                for other in mentions:
+                    if other.key == m.key:
+                        other.key = target
 
     @staticmethod
     def _join_letterhead_capitals(mentions: list[Mention], written: dict[str, list[str]]) -> None:

@@ -314,12 +314,20 @@ SUBJECTS = [
     pytest.param("The ongoing project for upgrading hill roads in the north was approved in 2018.\n\n"
                  "The project aims to improve road access for 2 million people.",
                  "project for upgrading hill roads in the north", id="unnamed-project-described"),
+    pytest.param("The Lakeland Water Alliance was set up by towns and the Lakeland University.\n\n"
+                 "The main purpose of the alliance is to restore the wetlands of the valley.",
+                 "Lakeland Water Alliance", id="the-noun-inside-the-marker-refers-back"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS)
 def test_subjects(nlp: Language, text: str, subject: str) -> None:
     assert subjects(nlp, text) == [subject]
+
+
+def test_a_credit_in_a_later_paragraph_is_no_subject(nlp: Language) -> None:
+    text = "Lakeland and Peru signed two MoUs today.\n\nThe MoUs aim to widen science links.\n\nSource: Lakewire News Agency"
+    assert subjects(nlp, text) == [None]
 
 
 # helpers -----------------------------------------------------------------------------

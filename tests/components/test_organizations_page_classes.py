@@ -41,6 +41,21 @@ ONE_ORGANIZATION = [
         {"Water Ministry of Peru": {None}, "Water Ministry of Chile": {None}, "Water Ministry": {None}},
         id="two-countries-leave-the-bare-name-alone",
     ),
+    pytest.param(
+        "The Finance Ministry met the lenders. The Ministry of Finance said it would pay.",
+        {"Ministry of Finance": {None}},
+        id="head-last-and-head-first",
+    ),
+    pytest.param(
+        "The Foreign Ministry met the envoys. The Ministry of Foreign Affairs said it was pleased.",
+        {"Ministry of Foreign Affairs": {None}},
+        id="head-last-and-head-first-with-affairs",
+    ),
+    pytest.param(
+        "The Industry Ministry met the Ministry of Industry and Trade.",
+        {"Industry Ministry": {None}, "Ministry of Industry and Trade": {None}},
+        id="a-longer-complement-is-another-ministry",
+    ),
 ]
 
 
