@@ -328,6 +328,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "NAME_ARTICLE",
+        ORGANIZATIONS,
+        "articles of other languages after a name's connector (Banco de la Nacion)",
+        matched=False,
+    ),
+    Label(
         "SPELLING_VARIANT",
         ORGANIZATIONS,
         "words of names spelt two ways; value: the one form two names are compared in (organisation)",

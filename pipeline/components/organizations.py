@@ -123,22 +123,25 @@ def fit_score(letters: list[str], words: list[str], small: frozenset[str] | None
     return max(scores) if scores else None
 
 
-def long_form_start(short: str, words: list[str], small: frozenset[str] | None = None) -> int | None:
+def long_form_start(
+    short: str, words: list[str], small: frozenset[str] | None = None, heads: frozenset[int] = frozenset()
+) -> int | None:
     """Index in ``words`` where the long form of ``short`` begins: the start whose words
-    give the most letters as initials; among equals, the shortest long form."""
+    give the most letters as initials; among equals, one at a head noun (``heads``: a
+    head-first name, "Alianza para la Accion Climatica (ACA)"), then the shortest long form."""
     letters = short_form_letters(short)
     if len(letters) < 2 or len(letters) > MAX_SHORT_FORM:
         return None
     small = small_words() if small is None else small
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None
     for start in range(len(words) - 1, -1, -1):
         first = words[start]
         if not first[:1].isupper() and not first[:1].isdigit():
             continue
         score = fit_score(letters, words[start:], small)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, start)
-    return None if best is None else best[1]
+        if score is not None and (best is None or (score, start in heads) > best[:2]):
+            best = (score, start in heads, start)
+    return None if best is None else best[2]
 
 
 def is_short_form(text: str) -> bool:
@@ -214,6 +217,7 @@ class NameWords:
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
     adjective_prefixes: frozenset[str]  # ADJECTIVE_PREFIX: "Inter-" makes "Inter-Agency" an adjective
     head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
+    articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -243,6 +247,7 @@ class NameWords:
             lexicon.words("KIND_OF_BODY_WORD"),
             lexicon.words("ADJECTIVE_PREFIX"),
             lexicon.words("HEAD_FIRST_TAIL"),
+            lexicon.words("NAME_ARTICLE"),
         )
 
     def reads_as_surname(self, word: str) -> bool:
@@ -595,7 +600,7 @@ class OrganizationComponent(RuleComponent):
         inside_text = clean_text(inside)
         if is_short_form(inside_text.replace(" ", "")) and len(inside) <= 4:
             short = inside_text
-            long_span = self._long_form_before(doc, open_i, short, facts.wrapped)
+            long_span = self._long_form_before(doc, open_i, short, facts.wrapped, facts.heads)
             short_span = (open_i + 1, close_i)
         elif open_i > 0 and is_short_form(doc[open_i - 1].text) and len(inside) >= 2:
             short = doc[open_i - 1].text
@@ -625,7 +630,7 @@ class OrganizationComponent(RuleComponent):
             comma = self._before_adverbs(doc, marker_start - 1)
             if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
                 continue
-            long_span = self._long_form_before(doc, comma, short, facts.wrapped)
+            long_span = self._long_form_before(doc, comma, short, facts.wrapped, facts.heads)
             if long_span is None:
                 continue
             tokens = doc[long_span[0] : long_span[1]]
@@ -642,10 +647,10 @@ class OrganizationComponent(RuleComponent):
         return i
 
     def _long_form_before(
-        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset()
+        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset(), heads: Iterable[int] = ()
     ) -> tuple[int, int] | None:
         """The token span before ``open_i`` whose words the letters of ``short`` fit (over
-        ``wrapped`` line breaks)."""
+        ``wrapped`` line breaks), preferring one that opens at a head noun (``heads``)."""
         tokens: list[Token] = []
         i = open_i - 1
         limit = max(len(short_form_letters(short)) * 3, 8)
@@ -660,7 +665,8 @@ class OrganizationComponent(RuleComponent):
             if token.is_sent_start and i - 1 not in wrapped:
                 break
             i -= 1
-        start = long_form_start(short, [t.text for t in tokens], self.words.small)
+        at_heads = frozenset(k for k, t in enumerate(tokens) if t.i in heads)
+        start = long_form_start(short, [t.text for t in tokens], self.words.small, at_heads)
         return None if start is None else (tokens[start].i, open_i)
 
     @staticmethod
@@ -1045,7 +1051,7 @@ class OrganizationComponent(RuleComponent):
                 break
             j = connector + 1
             j += j in wrapped
-            if j < len(doc) and doc[j].lower_ in ARTICLES:
+            if j < len(doc) and (doc[j].lower_ in ARTICLES or self._foreign_article(doc[j])):
                 j += 1
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
@@ -1055,6 +1061,11 @@ class OrganizationComponent(RuleComponent):
                 break
             end = run_end
         return end
+
+    def _foreign_article(self, token: Token) -> bool:
+        """An article of another language after a connector (``NAME_ARTICLE``: "para la Accion",
+        "de la Paz", "fur die"), skipped like "the"."""
+        return token.lower_ in self.words.articles
 
     @staticmethod
     def _complement(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from pipeline.components.organizations import long_form_start
+
 from .helpers import org_groups as doc_groups
 
 ONE_ORGANIZATION = [
@@ -126,3 +128,33 @@ CONTEXT = [
 @pytest.mark.parametrize(("text", "names"), CONTEXT)
 def test_names_known_by_their_context(nlp: Language, text: str, names: list[str]) -> None:
     assert sorted(doc_groups(nlp, text)) == sorted(names)
+
+
+HEAD_FIRST = [
+    pytest.param(
+        "The Alianza para la Accion Verde Norte (AVN) met. AVN grew.",
+        {"Alianza para la Accion Verde Norte": {"AVN"}},
+        id="spanish-head-article-and-acronym",
+    ),
+    pytest.param("The Banco de la Ribera Norte lent more.", {"Banco de la Ribera Norte": {None}}, id="de-la"),
+    pytest.param(
+        "The Asociación de Bancos del Lago (ABL) met.", {"Asociación de Bancos del Lago": {"ABL"}}, id="asociacion"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "groups"), HEAD_FIRST)
+def test_head_first_names_of_other_languages(nlp: Language, text: str, groups: dict[str, set[str | None]]) -> None:
+    assert doc_groups(nlp, text) == groups
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "start"),
+    [
+        (["Alianza", "para", "la", "Accion", "Verde", "Norte"], frozenset({0}), 0),
+        (["Alianza", "para", "la", "Accion", "Verde", "Norte"], frozenset(), 3),
+        (["the", "Lake", "Basin", "Commission"], frozenset({3}), 1),
+    ],
+)
+def test_a_long_form_opening_at_a_head_wins_a_tie(words: list[str], heads: frozenset[int], start: int) -> None:
+    assert long_form_start("AVN" if words[0] == "Alianza" else "LBC", words, heads=heads) == start
