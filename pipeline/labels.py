@@ -300,6 +300,12 @@ _LABELS: tuple[Label, ...] = (
         claims=True,
     ),
     Label(
+        "ORG_LIST_IN_CONTEXT",
+        ORGANIZATIONS,
+        "names listed after their context (companies such as A, B and C): each capitalized run after the first token",
+        claims=True,
+    ),
+    Label(
         "NEWS_CREDIT",
         ORGANIZATIONS,
         'a news credit (a dateline\'s "(XNA) -", ", Meridian Wire reports"): the capitalized words after the first'

@@ -723,6 +723,9 @@ class OrganizationComponent(RuleComponent):
             start, end = m.start, m.end
             if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
                 continue
+            if m.label == "ORG_LIST_IN_CONTEXT":
+                mentions += self._listed_names(doc, m, countries)
+                continue
             if m.label in ("ORG_IN_CONTEXT", "NEWS_CREDIT"):
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
@@ -739,6 +742,19 @@ class OrganizationComponent(RuleComponent):
             if start < end:
                 mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
         return mentions
+
+    def _listed_names(self, doc: Doc, m: Match, countries: dict[int, int]) -> list[Mention]:
+        """Each run of capitalized words in an ``ORG_LIST_IN_CONTEXT`` match after its context words
+        ("companies such as Alvora, Norvale and Tide Mills"), unless a country's or a person's."""
+        out, i = [], next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
+        while i < m.end:
+            end = i
+            while end < m.end and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > i and countries.get(i) != end and not any(t.lower_ in self.words.person_words for t in doc[i:end]):
+                out.append(Mention(i, end, "rule:" + name_key(doc[i:end].text), m.rule, 2))
+            i = end + 1
+        return out
 
     def _is_credit(self, doc: Doc, start: int, end: int) -> bool:
         """Does ``doc[start:end]`` read as a news agency's credit? One in brackets ("(XNA) -")

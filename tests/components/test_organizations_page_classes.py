@@ -122,6 +122,13 @@ CONTEXT = [
         id="company-after-its-kind",
     ),
     pytest.param("The company Chairman Tom Lee spoke on Monday.", [], id="a-person-after-company"),
+    pytest.param(
+        "The network includes major companies such as Norvale, Tide Mills and Alvora.",
+        ["Alvora", "Norvale", "Tide Mills"],
+        id="companies-such-as-a-list",
+    ),
+    pytest.param("It lends to countries such as Peru and Chile.", [], id="countries-such-as-are-no-companies"),
+    pytest.param("Firms such as President Ana Ruiz said it.", [], id="a-person-after-firms-such-as"),
 ]
 
 
