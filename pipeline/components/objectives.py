@@ -602,6 +602,10 @@ class ObjectiveComponent(RuleComponent):
             referred_in_marker = self._referred(doc[of + 1 : first], marker_char, entities)
             if referred_in_marker is not None:
                 return referred_in_marker
+        if self._fronted(doc, marker, sentence):  # "Seeking to end the drought, the Valley Council ..."
+            after = _outermost(self._index.inside(doc[first].idx, sentence.end_char))
+            if after:
+                return after[0].name
         before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
         relative = self._relative_start(words_before)
@@ -612,8 +616,8 @@ class ObjectiveComponent(RuleComponent):
                 return described[1]  # "the River Guardians initiative, which ... seeks"
             if before:  # the goal of the name the relative clause hangs on
                 return (hung_on or before)[-1].name
-        if before:
-            return before[0].name
+        if before:  # a name in brackets (a dateline's credit "(XNA)", an acronym) after a name in full
+            return next((e for e in before if not self._bracketed(e)), before[0]).name
         referred = self._referred(words_before, sentence.start_char, entities)
         if referred is not None:
             return referred
@@ -755,6 +759,14 @@ class ObjectiveComponent(RuleComponent):
             return orgs[0].name
         return self._nearest(doc, start, entities, end)
 
+    def _bracketed(self, entity: Entity) -> bool:
+        return self._text[entity.start - 1 : entity.start] == "(" and self._text[entity.end : entity.end + 1] == ")"
+
+    def _is_heading(self, start: int, end: int) -> bool:
+        """Is the paragraph at ``start:end`` one line that ends no sentence (a headline)?"""
+        paragraph = self._text[max(start, 0) : end].strip()
+        return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in '.!?:;"\u201d'
+
     def _nearest(self, doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
         ``end`` in it, else the organization or initiative the article names most."""
@@ -762,7 +774,10 @@ class ObjectiveComponent(RuleComponent):
         if earlier is not None:
             return earlier.name
         end = max(start, len(self._text[:end].rstrip()))  # a sentence's trailing line breaks end its paragraph
-        later = self._index.first_starting(end, self._paragraph_end(end), "organization")
+        paragraph_end = self._paragraph_end(end)
+        if self._is_heading(self._paragraph_start(start), paragraph_end) and paragraph_end < len(self._text):
+            paragraph_end = self._paragraph_end(paragraph_end + 2)  # a headline's goal: the paragraph under it too
+        later = self._index.first_starting(end, paragraph_end, "organization")
         if later is not None:
             return later.name
         most = self._index.most_named_before(start)  # the organization or initiative the article names most

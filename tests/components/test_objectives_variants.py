@@ -317,6 +317,12 @@ SUBJECTS = [
     pytest.param("The Lakeland Water Alliance was set up by towns and the Lakeland University.\n\n"
                  "The main purpose of the alliance is to restore the wetlands of the valley.",
                  "Lakeland Water Alliance", id="the-noun-inside-the-marker-refers-back"),
+    pytest.param("PORT LOUIS, Mauritius (MNW) \u2013 The Lakeland Water Board signed a deal aimed at cleaning the lagoon.",
+                 "Lakeland Water Board", id="a-bracketed-credit-is-no-subject"),
+    pytest.param("Seeking to end the drought, the Valley Water Council opened two new wells.",
+                 "Valley Water Council", id="fronted-goal-the-name-after-its-comma"),
+    pytest.param("The loan is aimed at funding rural roads in the hills\n\nThe Lakeside Development Bank approved the loan.",
+                 "Lakeside Development Bank", id="a-headline-goal-the-name-under-it"),
 ]  # fmt: skip
 
 
