@@ -300,6 +300,12 @@ _LABELS: tuple[Label, ...] = (
         claims=True,
     ),
     Label(
+        "ORG_LIST_IN_CONTEXT",
+        ORGANIZATIONS,
+        "names listed after their context (companies such as A, B and C): each capitalized run after the first token",
+        claims=True,
+    ),
+    Label(
         "NEWS_CREDIT",
         ORGANIZATIONS,
         'a news credit (a dateline\'s "(XNA) -", ", Meridian Wire reports"): the capitalized words after the first'
@@ -315,6 +321,31 @@ _LABELS: tuple[Label, ...] = (
     Label("NAME_SMALL_WORD", ORGANIZATIONS, "small words inside names (of, and): no initials", matched=False),
     Label("NAME_CONNECTOR", ORGANIZATIONS, "words joining a complement to a name (of, for)", matched=False),
     Label("NOT_NAME_START", ORGANIZATIONS, "sentence-opening words not part of a name (The, Since)", matched=False),
+    Label(
+        "ADJECTIVE_PREFIX",
+        ORGANIZATIONS,
+        "prefixes glued to a head noun that make it an adjective (Inter-Agency)",
+        matched=False,
+    ),
+    Label(
+        "HEAD_FIRST_TAIL",
+        ORGANIZATIONS,
+        "words a head-first name adds after its complement (Ministry of Foreign Affairs)",
+        matched=False,
+    ),
+    Label(
+        "NAME_ARTICLE",
+        ORGANIZATIONS,
+        "articles of other languages after a name's connector (Banco de la Nacion)",
+        matched=False,
+    ),
+    Label(
+        "SPELLING_VARIANT",
+        ORGANIZATIONS,
+        "words of names spelt two ways; value: the one form two names are compared in (organisation)",
+        matched=False,
+        value="text",
+    ),
     Label(
         "ALIAS_MARKER",
         ORGANIZATIONS,
@@ -433,6 +464,12 @@ _LABELS: tuple[Label, ...] = (
         "SOUGHT_STATE", OBJECTIVES, "words after 'seeks' that open a state to reach (universal, an end)", matched=False
     ),
     Label("VERB_PARTICLE", OBJECTIVES, "words after a goal word that make it a verb (aims to, aim at)", matched=False),
+    Label(
+        "FRONTED_MARKER_WORD",
+        OBJECTIVES,
+        "first words of a marker opening its sentence (Seeking to ..., the)",
+        matched=False,
+    ),
     Label(
         "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
     ),

@@ -44,6 +44,13 @@ BRACKETED = re.compile(r"\([^()\n]{0,40}\)")  # "(Phase 2)", "(III)"
 NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
 
 
+OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "\u00bb"})
+SERIES_COMMA = re.compile(r",\s*(?:and|or)\b")  # ", and" closing a series
+SERIES_LAST = re.compile(r";\s*(?:and|or)\s")  # "; and" opening a series' last item
+SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
+
+
 def clause_end(breaks: frozenset[str]) -> re.Pattern[str]:
     """Where a goal clause ends: a comma before a ``CLAUSE_BREAK`` word, a semicolon, a dash, a full stop."""
     words = "|".join(re.escape(w) for w in sorted(breaks, key=len, reverse=True)) or "(?!)"
@@ -51,17 +58,47 @@ def clause_end(breaks: frozenset[str]) -> re.Pattern[str]:
 
 
 def trim_goal(text: str) -> str:
-    """The goal without trailing punctuation or a trailing "and"/"or"."""
+    """The goal without trailing punctuation or a trailing "and"/"or", and without a closing
+    quotation mark whose opening one stands before the goal ('... to help the poor."')."""
     previous = None
     text = text.strip()
     while previous != text:
         previous = text
         text = TRAILING.sub("", text).strip()
         text = re.sub(r"\s+(?:and|or)$", "", text)
+        if text[-1:] in CLOSING_QUOTES and not any(
+            opening in text[:-1] for opening, closing in OPENING_QUOTES.items() if closing == text[-1]
+        ):
+            text = text[:-1]
     return text
 
 
-OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\u00ab": "\u00bb"}
+def goal_end(rest: str, ends: re.Pattern[str], fronted: bool) -> int | None:
+    """Where the goal clause at the start of ``rest`` ends (``ends`` is ``clause_end``'s pattern).
+
+    A comma before "and"/"or" that closes a series begun by an earlier comma of the goal is
+    the series' own ("to build a fairer, greener, and safer city"), and so are the semicolons
+    of a series whose last item opens with "and"/"or" ("by A; B; and C"). A goal opening its
+    sentence ("Seeking to end the drought, the council ...") ends at its first comma that
+    closes no series."""
+    if fronted:
+        comma = rest.find(",")
+        while comma >= 0 and SERIES_ITEM.match(rest, comma):
+            comma = rest.find(",", comma + 1)  # "Seeking to help A, B and C, the council ..."
+        found = ends.search(rest)
+        if comma >= 0 and (found is None or comma < found.start()):
+            return comma
+        return found.start() if found else None
+    for found in ends.finditer(rest):
+        piece = found.group()
+        if SERIES_COMMA.match(piece) and "," in rest[: found.start()]:
+            continue
+        if piece == ";" and SERIES_LAST.search(rest, found.start()):
+            continue
+        return found.start()
+    return None
+
+
 LEADING_TO = re.compile(r"^(?:in\s+order\s+)?to\s+(?=\w)", re.IGNORECASE)
 ENUMERATOR = re.compile(
     r"(?:(?<=^)|(?<=[\s;,:]))(?:\((?:[ivx]{1,4}|[a-h]|\d{1,2})\)|(?:[ivx]{1,4}|[a-h]|\d{1,2})\))\s*"
@@ -210,6 +247,7 @@ class ObjectiveComponent(RuleComponent):
         self.verb_particles = self.lexicon.words("VERB_PARTICLE")
         self.referring_words = self.lexicon.words("REFERRING_WORD")
         self.not_infinitives = self.lexicon.words("NOT_INFINITIVE")
+        self.fronted_words = self.lexicon.words("FRONTED_MARKER_WORD")
         connectors = "|".join(re.escape(w) for w in sorted(self.lexicon.words("DESCRIPTION_CONNECTOR"))) or "(?!)"
         self.description_tail = r"\s+(?:" + connectors + r")\s+[^.,;:!?\n()]{3,80}"
         self._description_patterns: dict[str, re.Pattern[str]] = {}
@@ -538,12 +576,20 @@ class ObjectiveComponent(RuleComponent):
         if closing is not None and closing in rest:  # with the goal "...": the quotation
             goal = trim_goal(rest[: rest.index(closing)])
         else:
-            end_match = self.clause_end.search(rest)
-            goal = trim_goal(self.attribution.sub("", rest[: end_match.start()] if end_match else rest))
+            end = goal_end(rest, self.clause_end, self._fronted(doc, marker, sentence))
+            goal = trim_goal(self.attribution.sub("", rest if end is None else rest[:end]))
         if len(goal.split()) < 2:
             return
         subject = self._clause_subject(doc, marker, sentence, entities)
         add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
+
+    def _fronted(self, doc: Doc, marker: Match, sentence: Span) -> bool:
+        """Does the marker open its sentence as a fronted phrase ("Seeking to ...,", "With the aim
+        of ...,": its first word a ``FRONTED_MARKER_WORD``), its goal ending at the comma?"""
+        opening = marker.start == sentence.start or (
+            marker.start > sentence.start and doc[marker.start - 1].is_space and "\n" in doc[marker.start - 1].text
+        )
+        return opening and doc[marker.start].lower_ in self.fronted_words
 
     def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
         marker_char = doc[marker.start].idx
@@ -551,6 +597,15 @@ class ObjectiveComponent(RuleComponent):
         named_in_marker = _outermost(self._index.inside(marker_char, doc[first - 1].idx + len(doc[first - 1].text)))
         if named_in_marker:  # "The main objective of the Blue Economy Programme is to"
             return named_in_marker[0].name
+        of = next((t.i for t in doc[marker.start : first] if t.lower_ == "of"), None)
+        if of is not None:  # "The main purpose of the alliance is to": the alliance named before
+            referred_in_marker = self._referred(doc[of + 1 : first], marker_char, entities)
+            if referred_in_marker is not None:
+                return referred_in_marker
+        if self._fronted(doc, marker, sentence):  # "Seeking to end the drought, the Valley Council ..."
+            after = _outermost(self._index.inside(doc[first].idx, sentence.end_char))
+            if after:
+                return after[0].name
         before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
         relative = self._relative_start(words_before)
@@ -561,8 +616,8 @@ class ObjectiveComponent(RuleComponent):
                 return described[1]  # "the River Guardians initiative, which ... seeks"
             if before:  # the goal of the name the relative clause hangs on
                 return (hung_on or before)[-1].name
-        if before:
-            return before[0].name
+        if before:  # a name in brackets (a dateline's credit "(XNA)", an acronym) after a name in full
+            return next((e for e in before if not self._bracketed(e)), before[0]).name
         referred = self._referred(words_before, sentence.start_char, entities)
         if referred is not None:
             return referred
@@ -704,13 +759,25 @@ class ObjectiveComponent(RuleComponent):
             return orgs[0].name
         return self._nearest(doc, start, entities, end)
 
+    def _bracketed(self, entity: Entity) -> bool:
+        return self._text[entity.start - 1 : entity.start] == "(" and self._text[entity.end : entity.end + 1] == ")"
+
+    def _is_heading(self, start: int, end: int) -> bool:
+        """Is the paragraph at ``start:end`` one line that ends no sentence (a headline)?"""
+        paragraph = self._text[max(start, 0) : end].strip()
+        return bool(paragraph) and "\n" not in paragraph and paragraph[-1] not in '.!?:;"\u201d'
+
     def _nearest(self, doc: Doc, start: int, entities: list[Entity], end: int) -> str | None:
         """The nearest organization named before ``start`` in the same paragraph, else after
         ``end`` in it, else the organization or initiative the article names most."""
         earlier = self._index.last_inside(self._paragraph_start(start), start, "organization")
         if earlier is not None:
             return earlier.name
-        later = self._index.first_starting(end, self._paragraph_end(end), "organization")
+        end = max(start, len(self._text[:end].rstrip()))  # a sentence's trailing line breaks end its paragraph
+        paragraph_end = self._paragraph_end(end)
+        if self._is_heading(self._paragraph_start(start), paragraph_end) and paragraph_end < len(self._text):
+            paragraph_end = self._paragraph_end(paragraph_end + 2)  # a headline's goal: the paragraph under it too
+        later = self._index.first_starting(end, paragraph_end, "organization")
         if later is not None:
             return later.name
         most = self._index.most_named_before(start)  # the organization or initiative the article names most

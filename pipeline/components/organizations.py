@@ -125,22 +125,25 @@ def fit_score(letters: list[str], words: list[str], small: frozenset[str] | None
     return max(scores) if scores else None
 
 
-def long_form_start(short: str, words: list[str], small: frozenset[str] | None = None) -> int | None:
+def long_form_start(
+    short: str, words: list[str], small: frozenset[str] | None = None, heads: frozenset[int] = frozenset()
+) -> int | None:
     """Index in ``words`` where the long form of ``short`` begins: the start whose words
-    give the most letters as initials; among equals, the shortest long form."""
+    give the most letters as initials; among equals, one at a head noun (``heads``: a
+    head-first name, "Alianza para la Accion Climatica (ACA)"), then the shortest long form."""
     letters = short_form_letters(short)
     if len(letters) < 2 or len(letters) > MAX_SHORT_FORM:
         return None
     small = small_words() if small is None else small
-    best: tuple[int, int] | None = None
+    best: tuple[int, bool, int] | None = None
     for start in range(len(words) - 1, -1, -1):
         first = words[start]
         if not first[:1].isupper() and not first[:1].isdigit():
             continue
         score = fit_score(letters, words[start:], small)
-        if score is not None and (best is None or score > best[0]):
-            best = (score, start)
-    return None if best is None else best[1]
+        if score is not None and (best is None or (score, start in heads) > best[:2]):
+            best = (score, start in heads, start)
+    return None if best is None else best[2]
 
 
 def is_short_form(text: str) -> bool:
@@ -155,9 +158,29 @@ def title_case(name: str, small: frozenset[str] | None = None) -> str:
     return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower() for i, w in enumerate(words))
 
 
+@cache
+def spelling_folds() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The ``SPELLING_VARIANT`` table (British word -> American), as one pattern of whole words."""
+    table = {str(k).casefold(): str(v).casefold() for k, v in default_lexicon().table("SPELLING_VARIANT").items()}
+    words = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True)) or "(?!)"
+    return re.compile(r"\b(?:" + words + r")\b"), table
+
+
+def apostrophe_forms(form: str) -> list[str]:
+    """A name as written with a straight and with a curly apostrophe ("Children's", "Children’s")."""
+    return (
+        [form]
+        if "'" not in form and "\u2019" not in form
+        else [form.replace("\u2019", "'"), form.replace("'", "\u2019")]
+    )
+
+
 def name_key(text: str) -> str:
-    """The key two forms of a name share: case and spacing folded, a leading "the" dropped."""
-    text = " ".join(text.split()).casefold()
+    """The key two forms of a name share: case and spacing folded, a leading "the" dropped, and
+    spelling variants folded ("Organisation" and "Organization" name one body)."""
+    text = " ".join(text.split()).casefold().replace("\u2019", "'")
+    pattern, table = spelling_folds()
+    text = pattern.sub(lambda m: table[m.group()], text)
     return text[4:] if text.startswith("the ") else text
 
 
@@ -194,6 +217,9 @@ class NameWords:
     surname_prefixes: frozenset[str]  # SURNAME_PREFIX: "MacArthur" is a person's name
     kind_heads: frozenset[str]  # KIND_OF_BODY_HEAD: "Partners" of "Implementing Partners"
     kind_words: frozenset[str]  # KIND_OF_BODY_WORD: "Implementing", "National", "Member"
+    adjective_prefixes: frozenset[str]  # ADJECTIVE_PREFIX: "Inter-" makes "Inter-Agency" an adjective
+    head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
+    articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -221,6 +247,9 @@ class NameWords:
             lexicon.words("SURNAME_PREFIX"),
             lexicon.words("KIND_OF_BODY_HEAD"),
             lexicon.words("KIND_OF_BODY_WORD"),
+            lexicon.words("ADJECTIVE_PREFIX"),
+            lexicon.words("HEAD_FIRST_TAIL"),
+            lexicon.words("NAME_ARTICLE"),
         )
 
     def reads_as_surname(self, word: str) -> bool:
@@ -487,6 +516,7 @@ class OrganizationComponent(RuleComponent):
     def build(self) -> None:
         super().build()
         self.words = NameWords.from_lexicon(self.lexicon)
+        self._country_keys = frozenset(name_key(c) for c in self.lexicon.words("COUNTRY"))
         self._marker_kind = {" ".join(m.split()): str(v) for m, v in self.lexicon.table("ALIAS_MARKER").items()}
         self._markers: dict[str, list[tuple[str, ...]]] = {}  # first word -> the markers it opens, longest first
         for marker in sorted(self.words.alias_markers, key=lambda m: -len(m.split())):
@@ -503,7 +533,8 @@ class OrganizationComponent(RuleComponent):
         for entry in self.gazetteer:
             for form in entry.forms:
                 exact = is_short_form(form) or len(form) <= 4
-                (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, [self.nlp.make_doc(form)])
+                docs = [self.nlp.make_doc(written) for written in apostrophe_forms(form)]
+                (self.gazetteer_exact if exact else self.gazetteer_lower).add(entry.id, docs)
 
     def process(self, doc: Doc, matches: list[Match]) -> None:
         text = doc_text(doc)
@@ -569,7 +600,7 @@ class OrganizationComponent(RuleComponent):
         inside_text = clean_text(inside)
         if is_short_form(inside_text.replace(" ", "")) and len(inside) <= 4:
             short = inside_text
-            long_span = self._long_form_before(doc, open_i, short, facts.wrapped)
+            long_span = self._long_form_before(doc, open_i, short, facts.wrapped, facts.heads)
             short_span = (open_i + 1, close_i)
         elif open_i > 0 and is_short_form(doc[open_i - 1].text) and len(inside) >= 2:
             short = doc[open_i - 1].text
@@ -599,7 +630,7 @@ class OrganizationComponent(RuleComponent):
             comma = self._before_adverbs(doc, marker_start - 1)
             if not is_short_form(short) or short in found or comma < 0 or doc[comma].text != ",":
                 continue
-            long_span = self._long_form_before(doc, comma, short, facts.wrapped)
+            long_span = self._long_form_before(doc, comma, short, facts.wrapped, facts.heads)
             if long_span is None:
                 continue
             tokens = doc[long_span[0] : long_span[1]]
@@ -616,10 +647,10 @@ class OrganizationComponent(RuleComponent):
         return i
 
     def _long_form_before(
-        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset()
+        self, doc: Doc, open_i: int, short: str, wrapped: frozenset[int] = frozenset(), heads: Iterable[int] = ()
     ) -> tuple[int, int] | None:
         """The token span before ``open_i`` whose words the letters of ``short`` fit (over
-        ``wrapped`` line breaks)."""
+        ``wrapped`` line breaks), preferring one that opens at a head noun (``heads``)."""
         tokens: list[Token] = []
         i = open_i - 1
         limit = max(len(short_form_letters(short)) * 3, 8)
@@ -634,7 +665,8 @@ class OrganizationComponent(RuleComponent):
             if token.is_sent_start and i - 1 not in wrapped:
                 break
             i -= 1
-        start = long_form_start(short, [t.text for t in tokens], self.words.small)
+        at_heads = frozenset(k for k, t in enumerate(tokens) if t.i in heads)
+        start = long_form_start(short, [t.text for t in tokens], self.words.small, at_heads)
         return None if start is None else (tokens[start].i, open_i)
 
     @staticmethod
@@ -689,6 +721,9 @@ class OrganizationComponent(RuleComponent):
             start, end = m.start, m.end
             if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
                 continue
+            if m.label == "ORG_LIST_IN_CONTEXT":
+                mentions += self._listed_names(doc, m, countries)
+                continue
             if m.label in ("ORG_IN_CONTEXT", "NEWS_CREDIT"):
                 start = next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
                 end = next((i for i in range(start, m.end) if not doc[i].text[:1].isupper()), m.end)
@@ -696,17 +731,36 @@ class OrganizationComponent(RuleComponent):
                     continue
                 if m.label == "NEWS_CREDIT" and not self._is_credit(doc, start, end):
                     continue
+                if m.label == "ORG_IN_CONTEXT" and any(
+                    t.lower_ in self.words.person_words or t.lower_ in self.words.date_words for t in doc[start:end]
+                ):
+                    continue  # "the company Chairman Tom Lee", "the firm Monday"
             elif m.label != "ORG":
                 continue
             if start < end:
                 mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
         return mentions
 
+    def _listed_names(self, doc: Doc, m: Match, countries: dict[int, int]) -> list[Mention]:
+        """Each run of capitalized words in an ``ORG_LIST_IN_CONTEXT`` match after its context words
+        ("companies such as Alvora, Norvale and Tide Mills"), unless a country's or a person's."""
+        out, i = [], next((i for i in range(m.start + 1, m.end) if doc[i].text[:1].isupper()), m.end)
+        while i < m.end:
+            end = i
+            while end < m.end and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                end += 1
+            if end > i and countries.get(i) != end and not any(t.lower_ in self.words.person_words for t in doc[i:end]):
+                out.append(Mention(i, end, "rule:" + name_key(doc[i:end].text), m.rule, 2))
+            i = end + 1
+        return out
+
     def _is_credit(self, doc: Doc, start: int, end: int) -> bool:
         """Does ``doc[start:end]`` read as a news agency's credit? One in brackets ("(XNA) -")
         follows a line that opens as a dateline; one before "reports" names no person ("Health
         Minister Ana Cruz": a ``PERSON_ROLE`` or ``HONORIFIC`` word) unless it reads as an agency."""
         words = [t.text for t in doc[start:end] if t.is_alpha]
+        if start > 1 and doc[start - 1].text == "(" and doc[start - 2].text == ":":
+            return True  # after a credit label: "Source: (XNA)"
         if start > 0 and doc[start - 1].text == "(":
             return self._opens_as_dateline(doc, start - 1)
         if self.words.reads_as_agency(words) or name_key(doc[start:end].text) in self._gazetteer_forms:
@@ -881,7 +935,7 @@ class OrganizationComponent(RuleComponent):
 
     def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
-        if not doc[head].text[:1].isupper():
+        if not doc[head].text[:1].isupper() or self._prefixed_adjective(doc, head):
             return None
         start = self._name_start(doc, head, facts)
         end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
@@ -894,6 +948,19 @@ class OrganizationComponent(RuleComponent):
         if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
             return None
         return start, end
+
+    def _prefixed_adjective(self, doc: Doc, head: int) -> bool:
+        """Is the head noun the end of an adjective glued to an ``ADJECTIVE_PREFIX`` ("Inter-Agency
+        Appeals", "Cross-Border Trade"), no head of a name?"""
+        if head >= 1 and doc[head - 1].lower_ in self.words.adjective_prefixes:
+            return True  # "Inter Agency Appeals"
+        return (
+            head >= 2
+            and doc[head - 1].text == "-"
+            and not doc[head - 1].whitespace_
+            and not doc[head - 2].whitespace_
+            and doc[head - 2].lower_ in self.words.adjective_prefixes
+        )
 
     @staticmethod
     def _head_end(doc: Doc, head: int) -> int:
@@ -928,6 +995,8 @@ class OrganizationComponent(RuleComponent):
         documents, known_ends, known_starts = facts.documents, facts.known_ends, facts.known_starts
         start = head
         while start > 0 and head - start < MAX_NAME_WALK:
+            if doc[start].is_title and doc[start].lower_ in ARTICLES:
+                break  # "The" opens the name: a headline line above it is no part ("... India\nThe Asian ...")
             prev = doc[start - 1]
             if start - 1 in facts.wrapped and start >= 2:
                 if start - 2 in facts.heads or start - 1 in known_ends or start in known_starts:
@@ -938,6 +1007,8 @@ class OrganizationComponent(RuleComponent):
                 break
             glued = not prev.whitespace_ or prev.text == "&"  # "India-Middle East", "Procter & Gamble"
             if prev.text in JOINERS and glued and start >= 2 and _is_name_word(doc[start - 2]):
+                if start - 1 in known_ends and facts.shortest_known.get(start) == head + 1:
+                    break  # two known names paired: "EU-African Union" (the pair's programme names both)
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
@@ -971,6 +1042,8 @@ class OrganizationComponent(RuleComponent):
         after = len(doc[and_i + 1 : head].text.split())  # words: "Agro-Industries" is one
         before, i = 0, and_i - 1
         while i >= 0 and before < 2 and ((doc[i].is_alpha and doc[i].text[:1].isupper()) or i in wrapped):
+            if doc[i].lower_ in ARTICLES:
+                break  # "The William and Flora Lee Foundation": the article opens the one name
             before += i not in wrapped
             i -= 1
         return after >= 2 and before >= 2
@@ -992,7 +1065,7 @@ class OrganizationComponent(RuleComponent):
                 break
             j = connector + 1
             j += j in wrapped
-            if j < len(doc) and doc[j].lower_ in ARTICLES:
+            if j < len(doc) and (doc[j].lower_ in ARTICLES or self._foreign_article(doc[j])):
                 j += 1
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
@@ -1002,6 +1075,11 @@ class OrganizationComponent(RuleComponent):
                 break
             end = run_end
         return end
+
+    def _foreign_article(self, token: Token) -> bool:
+        """An article of another language after a connector (``NAME_ARTICLE``: "para la Accion",
+        "de la Paz", "fur die"), skipped like "the"."""
+        return token.lower_ in self.words.articles
 
     @staticmethod
     def _complement(
@@ -1026,12 +1104,14 @@ class OrganizationComponent(RuleComponent):
                 i += 1
                 continue
             if token.lower_ in ("and", ",") and end == i:
-                # a list inside the complement must close with "and" and a capitalized word
+                # a list inside the complement must close with "and" and a capitalized word, and
+                # have an item between a comma and that "and" ("Government of India, and Mr Lee" has none)
                 k = i
                 while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
                 if (
-                    k < limit
+                    (token.text != "," or k > i + 1)
+                    and k < limit
                     and doc[k].lower_ == "and"
                     and k + 1 < limit
                     and _is_cap_word(doc[k + 1])
@@ -1145,6 +1225,8 @@ class OrganizationComponent(RuleComponent):
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
         self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
+        self._join_country_complements(mentions, written)
+        self._join_head_first_forms(mentions, written)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
@@ -1167,6 +1249,12 @@ class OrganizationComponent(RuleComponent):
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
+        for short, d in organizations.items():  # a gazetteer body defined in the text: one group
+            known = self._gazetteer_forms.get(name_key(d.long_text))
+            if known is not None and known.acronym == short:
+                alias_of["gaz:" + known.id] = "acr:" + short
+                for form in known.forms:
+                    alias_of["name:" + name_key(form)] = "acr:" + short
         defined_at = {d.long_span[1]: (d.long_span[0], "acr:" + short) for short, d in organizations.items()}
         moves: dict[str, str] = {}
         for m in mentions:
@@ -1227,6 +1315,48 @@ class OrganizationComponent(RuleComponent):
             if fuller is not None and fuller not in moves:
                 written.setdefault(fuller, []).extend(written.pop(m.key, []))
                 m.key = fuller
+
+    def _join_country_complements(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+        """A name written once with its country ("Industry Ministry of Lakeland") and elsewhere
+        without it ("the Industry Ministry said") is one body, when only one such name is written."""
+        countries = self._country_keys
+        fuller: dict[str, list[str]] = {}  # the name without " of <country>" -> the groups writing it with one
+        for key in written:
+            if key.startswith("name:"):
+                base, of, country = key[5:].rpartition(" of ")
+                country = country[4:] if country.startswith("the ") else country
+                if of and base and country in countries:
+                    fuller.setdefault("name:" + base, []).append(key)
+        for m in mentions:
+            targets = fuller.get(m.key)
+            if targets is not None and len(set(targets)) == 1 and m.key in written:
+                written.setdefault(targets[0], []).extend(written.pop(m.key))
+                m.key = targets[0]
+            elif targets is not None and len(set(targets)) == 1:
+                m.key = targets[0]
+
+    def _join_head_first_forms(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+        """ "Finance Ministry" is the "Ministry of Finance", and "Foreign Ministry" the "Ministry of
+        Foreign Affairs" (a ``HEAD_FIRST_TAIL`` word after the complement), when the article writes
+        the head-first form: the head-last one joins it."""
+        keys = {key for key in written if key.startswith("name:")}
+        for m in mentions:
+            if m.key not in keys:
+                continue
+            words = m.key[5:].split(" ")
+            if len(words) < 2 or words[-1] not in self.words.heads or any(w in self.words.small for w in words):
+                continue
+            complement = " ".join(words[:-1])
+            forms = [f"{words[-1]} {of} {complement}" for of in ("of", "of the")]
+            forms += [f"{form} {tail}" for form in forms for tail in self.words.head_first_tails]
+            found = {"name:" + form for form in forms} & keys
+            if len(found) == 1:
+                target = found.pop()
+                written.setdefault(target, []).extend(written.pop(m.key, []))
+                keys.discard(m.key)
+                for other in mentions:
+                    if other.key == m.key:
+                        other.key = target
 
     @staticmethod
     def _join_letterhead_capitals(mentions: list[Mention], written: dict[str, list[str]]) -> None:

@@ -232,6 +232,24 @@ ENDS = [
     pytest.param("The Lake Basin Commission aims to reach 2 million people within five years, before reaching 5 million "
                  "by 2030, officials said.", "reach 2 million people within five years, before reaching 5 million by 2030",
                  id="goal-with-a-second-stage"),
+    pytest.param("The Valley Trust aims to build a cleaner, greener, and safer harbour for the town.",
+                 "build a cleaner, greener, and safer harbour for the town", id="series-comma-of-adjectives"),
+    pytest.param("The River Council seeks to restore the marshes, train wardens, and publish flood maps every year.",
+                 "restore the marshes, train wardens, and publish flood maps every year", id="series-comma-of-verbs"),
+    pytest.param("The River Council aims to expand trade, and members agree on tariffs.",
+                 "expand trade", id="comma-and-without-a-series-ends"),
+    pytest.param("The Forum Office's goal is to help members by sharing data; funding gauges; and training wardens.",
+                 "help members by sharing data; funding gauges; and training wardens", id="series-of-semicolons"),
+    pytest.param("The River Council aims to expand trade; members disagree on tariffs.",
+                 "expand trade", id="semicolon-without-a-series-ends"),
+    pytest.param('Its chair said: "The Valley Fund aims to help every farmer in the valley."',
+                 "help every farmer in the valley", id="closing-quote-of-a-quotation"),
+    pytest.param("Seeking to end the drought, the Valley Water Council opened two new wells.",
+                 "end the drought", id="fronted-seeking-to"),
+    pytest.param("Seeking to help farms hit by floods, storms and droughts, the Valley Fund opened an office in the hills and "
+                 "the plains.", "help farms hit by floods, storms and droughts", id="fronted-phrase-with-a-series"),
+    pytest.param("With the aim of cutting flood losses, the Delta Board built new dams.",
+                 "cutting flood losses", id="fronted-with-the-aim-of"),
 ]  # fmt: skip
 
 
@@ -296,12 +314,26 @@ SUBJECTS = [
     pytest.param("The ongoing project for upgrading hill roads in the north was approved in 2018.\n\n"
                  "The project aims to improve road access for 2 million people.",
                  "project for upgrading hill roads in the north", id="unnamed-project-described"),
+    pytest.param("The Lakeland Water Alliance was set up by towns and the Lakeland University.\n\n"
+                 "The main purpose of the alliance is to restore the wetlands of the valley.",
+                 "Lakeland Water Alliance", id="the-noun-inside-the-marker-refers-back"),
+    pytest.param("PORT LOUIS, Mauritius (MNW) \u2013 The Lakeland Water Board signed a deal aimed at cleaning the lagoon.",
+                 "Lakeland Water Board", id="a-bracketed-credit-is-no-subject"),
+    pytest.param("Seeking to end the drought, the Valley Water Council opened two new wells.",
+                 "Valley Water Council", id="fronted-goal-the-name-after-its-comma"),
+    pytest.param("The loan is aimed at funding rural roads in the hills\n\nThe Lakeside Development Bank approved the loan.",
+                 "Lakeside Development Bank", id="a-headline-goal-the-name-under-it"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS)
 def test_subjects(nlp: Language, text: str, subject: str) -> None:
     assert subjects(nlp, text) == [subject]
+
+
+def test_a_credit_in_a_later_paragraph_is_no_subject(nlp: Language) -> None:
+    text = "Lakeland and Peru signed two MoUs today.\n\nThe MoUs aim to widen science links.\n\nSource: Lakewire News Agency"
+    assert subjects(nlp, text) == [None]
 
 
 # helpers -----------------------------------------------------------------------------
