@@ -38,6 +38,7 @@ MAX_NUMBER_CHARS = 200  # a longer text is no number (and its parts are not pars
 
 _DIGITS = re.compile(
     r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 2,700 / 1,674,200.5
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 1,24,000 / 12,34,56,789: Indian grouping (lakh, crore)
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?"  # 1 234 567
     r"|\d+(?:\.\d+)?|\.\d+)$"  # 27 / 2.7 / .08
 )
