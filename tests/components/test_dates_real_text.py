@@ -316,3 +316,20 @@ BODY_AFTER_HEAD = (
 def test_a_site_header_date_is_furniture(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(nlp, text) == expected
     assert not any(c in count_texts(nlp, text) for c in ("21st", "2025", "30"))
+
+
+# -- a year that belongs to a numbered act, a quarter or half in a compound duration -----------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The court upheld Decree No. 58 of 2022 in full.", []),
+        ("Law No. 7 of 2021 was amended in 2024.", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Over the past quarter-century the region grew.", []),
+        ("The last half-century saw two wars.", []),
+        ("Sales fell in the last quarter.", [("last quarter", "2025-01-01", "2025-03-31")]),
+    ],
+)
+def test_identifier_years_and_compound_durations(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(nlp, sentence) == expected
