@@ -782,7 +782,21 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     if unit is None and (is_ordinal_fraction(ctx, core.end, value) or is_a_footnote_marker(ctx, core)):
         return None
     claim_start, qualifier = read_qualifier(ctx, start)
+    if qualifier is not None and is_a_change_to(ctx, claim_start, start, claim_end):
+        claim_start, qualifier = start, None
     return CountCandidate(claim_start, claim_end, start, core.end, value, unit, qualifier, core.match.rule, money=money)
+
+
+def is_a_change_to(ctx: CountContext, claim_start: int, start: int, end: int) -> bool:
+    """Is "up to" the end point of a change, an amount after "from" following the claim
+    ("outlay up to Rs 1.1 lakh crore from Rs 97,000 crore")? Then it bounds nothing."""
+    doc = ctx.doc
+    if doc[claim_start:start].text.lower() != "up to" or end + 1 >= len(doc):
+        return False
+    after, amount = doc[end], doc[end + 1]
+    if not ctx.lexicon.has("NOT_RANGE_START", after.lower_) or ctx.dates.overlaps(amount.idx, amount.idx + len(amount)):
+        return False  # "up to 40 countries from 2025" keeps its bound
+    return amount.like_num or ctx.lexicon.has("CURRENCY_SIGN", amount.text)
 
 
 # -- 4. pairs and ranges ----------------------------------------------------------------
@@ -904,6 +918,10 @@ def merge_ranges(ctx: CountContext, items: list[CountCandidate]) -> list[CountCa
 
 
 def _plain(value: float) -> float | int:
+    """An integer when the value is one, also when a scale's float product missed it by a
+    hair ("1.11 lakh crore" is 1110000000000.0002 in floats)."""
+    if abs(value) >= 1000 and abs(value - round(value)) <= 1e-9 * abs(value):
+        return round(value)
     return int(value) if float(value).is_integer() else value
 
 

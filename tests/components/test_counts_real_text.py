@@ -391,3 +391,23 @@ def test_times_and_identifiers_are_no_counts(nlp: Language, sentence: str, expec
 )
 def test_title_units_and_changes(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert counts(nlp, sentence) == expected
+
+
+# -- a scale word glued to the digits; "up to" the end of a change; whole amounts stay whole ----
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Charities with more than £3million a year apply.", [(3e6, None, "GBP", "more than")]),
+        ("The port handles 4million tonnes.", [(4e6, None, "tonnes", None)]),
+        (
+            "Health outlay up to Rs 1.46 lakh crore from Rs 72,000 crore.",
+            [(1_460_000_000_000, None, "INR", None), (720_000_000_000, None, "INR", None)],
+        ),
+        ("Awards of up to £5,000 from the trust.", [(5000, None, "GBP", "up to")]),
+        ("Up to 30 schools open from 2026.", [(30, None, "schools", "up to")]),
+    ],
+)
+def test_glued_scales_and_changes_up_to(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = counts(nlp, sentence)
+    assert found == expected
+    assert all(isinstance(v, int) for v, *_ in found)

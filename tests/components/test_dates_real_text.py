@@ -333,3 +333,16 @@ def test_identifier_years_and_compound_durations(
     nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert dates(nlp, sentence) == expected
+
+
+# -- a month and "day/year" in an agency dateline; this and last century --------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("AGENCY March 14/2021 Ministers met in the capital.", [("March 14/2021", "2021-03-14", "2021-03-14")]),
+        ("It is the worst drought this century.", [("this century", "2001-01-01", "2100-12-31")]),
+        ("Cities grew fast in the last century.", [("last century", "1901-01-01", "2000-12-31")]),
+    ],
+)
+def test_agency_datelines_and_centuries(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected

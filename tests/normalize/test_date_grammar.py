@@ -103,6 +103,9 @@ ABSOLUTE_CASES: list[tuple[Absolute, str, tuple[str, str] | None]] = [
     (dates.numeric_date, "2030/31", None),  # a fiscal year
     (dates.numeric_date, "2030-31", None),  # a fiscal year: two years in a row
     (dates.numeric_date, "31/31/1998", None),
+    (dates.month_day_over_year, "November 30/1998", ("1998-11-30", "1998-11-30")),
+    (dates.month_day_over_year, "November 31/1998", None),
+    (dates.month_day_over_year, "November 30-1998", None),  # a slash only
     (dates.week_of_day, "the week of 3 March 1998", ("1998-03-02", "1998-03-08")),
     (dates.week_of_day, "the year of 3 March 1998", None),
     (dates.calendar_day, "3rd Sept. 1998", ("1998-09-03", "1998-09-03")),
