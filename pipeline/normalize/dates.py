@@ -794,8 +794,11 @@ SHIFTED_UNITS = RELATIVE_UNITS | {"century"}  # "this century": the 21st in 2025
 def relative_period(words: Sequence[Word], published: date) -> DateRange | None:
     """ "last year", "this week", "next month", "this weekend", "this decade" (2020-2029 in
     2025), "this century" (2001-2100). Not "the next day", which in an article counts from an
-    event, not from its publication."""
+    event, not from its publication, nor a unit in the plural without a number ("in the coming
+    months", "over the past years"): no period the calendar bounds."""
     unit = _unit(words)
+    if _all(words, "unit")[0].text.rstrip(".") != unit:
+        return None
     return _period(unit, published, _one(words, "shift").value) if unit in SHIFTED_UNITS else None
 
 

@@ -175,6 +175,9 @@ RELATIVE_CASES: list[tuple[Relative, str, tuple[str, str] | None]] = [
     (dates.relative_period, "the coming year", ("2022-01-01", "2022-12-31")),
     (dates.relative_period, "previous month", ("2021-05-01", "2021-05-31")),
     (dates.relative_period, "this week", ("2021-06-14", "2021-06-20")),
+    (dates.relative_period, "this century", ("2001-01-01", "2100-12-31")),
+    (dates.relative_period, "the coming months", None),  # a plural unit and no number: no period
+    (dates.relative_period, "the past years", None),
     (dates.relative_period, "next weekend", ("2021-06-26", "2021-06-27")),
     (dates.relative_period, "this decade", ("2020-01-01", "2029-12-31")),
     (dates.relative_period, "the last decade", ("2010-01-01", "2019-12-31")),
