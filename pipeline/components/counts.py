@@ -355,14 +355,34 @@ def opens_a_quotation(ctx: CountContext, core: Core) -> bool:
 
 
 def is_in_a_name(ctx: CountContext, core: Core) -> bool:
-    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"
-    (but "Board Backs 12 New Projects" counts them)."""
+    """Digits after a capitalised word that is no ``NOT_NAME_WORD``, or after an acronym:
+    "Agenda 2063", "Moonshot 1", "ACD 7" (but "Board Backs 12 New Projects" counts them)."""
     if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit() or "," in ctx.doc[core.start].text:
         return False  # no name holds grouped digits: "Nepal 1,200" is a table row
     before = ctx.doc[core.start - 1]
+    acronym = before.is_alpha and before.is_upper and len(before) > 1
+    currency = ctx.lexicon.has("CURRENCY_SIGN", before.text) or ctx.lexicon.has("CURRENCY", before.text)
+    if acronym and not currency and not ends_in_capitals(ctx, core):
+        return not counts_a_noun(ctx, core)  # an acronym's number: "ACD 7", "COP 28" (not "WHO 3 regions")
     if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
         return False
     return not counts_a_title_case_noun(ctx, core)
+
+
+def counts_a_noun(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by a noun it counts, in lower case or title case?"""
+    value = parse_number(core.text(ctx), ctx.lexicon)
+    if value is None or core.end >= len(ctx.doc):
+        return False
+    reading = noun_run(ctx, core.end, value)
+    return (reading is not None and reading[0] is not None) or counts_a_title_case_noun(ctx, core)
+
+
+def ends_in_capitals(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by a word in capitals, as in a headline set in capitals
+    ("APPEAL TO HELP 45 MILLION PEOPLE")?"""
+    after = ctx.doc[core.end] if core.end < len(ctx.doc) else None
+    return after is not None and after.is_alpha and after.is_upper
 
 
 def is_an_identifier(ctx: CountContext, core: Core) -> bool:
@@ -378,6 +398,21 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
     before = doc[start - 1]
     return (
         before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
+    )
+
+
+def is_an_ordinal_compound(ctx: CountContext, core: Core) -> bool:
+    """A tens word joined by a hyphen to an ordinal is an ordinal, no fraction: "the
+    Twenty-third Meeting", "its thirty-fifth session" (but "two-thirds" is a fraction)."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end - start != 3 or doc[start + 1].text not in HYPHENS:
+        return False
+    tens = ctx.lexicon.get("NUMBER_WORD", doc[start].lower_)
+    return (
+        isinstance(tens, int | float)
+        and tens >= 20
+        and tens % 10 == 0
+        and ctx.lexicon.has("ORDINAL", doc[end - 1].lower_)
     )
 
 
@@ -452,6 +487,7 @@ VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
     is_in_a_title,
     is_in_a_name,
     is_an_identifier,
+    is_an_ordinal_compound,
     is_a_titled_amount,
     is_list_number,
 )
@@ -466,9 +502,17 @@ def read_value(ctx: CountContext, core: Core) -> tuple[float | None, str | None,
     start = core.start
     if sign is None and start > 0:
         before = ctx.doc[start - 1]
-        if INNER_SPACE.fullmatch(before.whitespace_ or " ") and ctx.lexicon.has("CURRENCY_SIGN", before.text):
+        if INNER_SPACE.fullmatch(before.whitespace_ or " ") and is_a_sign_before(ctx, before):
             sign, start = before.text, start - 1
     return value, sign, start
+
+
+def is_a_sign_before(ctx: CountContext, token: Token) -> bool:
+    """A ``CURRENCY_SIGN``, or an ISO code in capitals that the lists give as a ``CURRENCY``
+    word for itself ("NPR 5 billion", "LKR 3 billion"; not "WON 5", "SUM 5")."""
+    if ctx.lexicon.has("CURRENCY_SIGN", token.text):
+        return True
+    return token.is_upper and len(token) == 3 and ctx.lexicon.get("CURRENCY", token.text) == token.text
 
 
 def is_a_preposition_here(words: str, before: Token, lexicon: Lexicon) -> bool:
@@ -521,8 +565,8 @@ def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | No
     doc = ctx.doc
     for n in range(MAX_CURRENCY_TOKENS, 0, -1):
         words = doc[end : end + n]
-        if len(words) < n or not words[0].is_alpha or any(t.is_space or t.like_num for t in words):
-            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "St. Helena pounds"
+        if len(words) < n or not words[0].text[:1].isalpha() or any(t.is_space or t.like_num for t in words):
+            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "U.S. dollars"
         if ctx.lexicon.has("CURRENCY", words.text):
             return pick_currency(ctx, words.text), end + n
     return None
@@ -543,8 +587,8 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
         and doc[end + 2].text in HYPHENS
         and ctx.lexicon.has("NO_COUNT_COMPOUND_END", doc[end + 3].lower_)
     )
-    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old:
-        return NOT_A_COUNT, end
+    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or ctx.lexicon.has("ORDINAL", word.lower_):
+        return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
     return singular(word.text, ctx.lexicon), end + 2
 
 
@@ -762,6 +806,8 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     fraction = read_fraction(ctx, core)
     if fraction is not None:
         return fraction
+    if core.match.label == "FRACTION" and is_a_period_part(ctx, core.start):
+        return None  # "the first two quarters", "the last half": a period, no count
     if core.match.label == "FRACTION" and ctx.role(ctx.doc[core.end - 1]) == "of":  # "two thirds" alone is 0.667
         core = Core(core.start, core.end - 1, core.match)
     value, sign, start = read_value(ctx, core)

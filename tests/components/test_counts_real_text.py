@@ -411,3 +411,24 @@ def test_glued_scales_and_changes_up_to(nlp: Language, sentence: str, expected: 
     found = counts(nlp, sentence)
     assert found == expected
     assert all(isinstance(v, int) for v, *_ in found)
+
+
+# -- ordinals and periods written like fractions; an acronym's number; codes and names of money -----
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Forty-second Session of the council opened.", []),
+        ("Its thirty-first meeting met in Lima.", []),
+        ("Two-thirds of members agreed.", [(pytest.approx(200 / 3), None, "percent", None)]),
+        ("Output rose in the first two quarters of trading.", []),
+        ("Delegates met at the SCO 5 meeting (SCO 5) in June.", []),
+        ("The WHO 6 regions reported 40 cases.", [(6, None, "regions", None), (40, None, "cases", None)]),
+        ("Nepal set aside NPR 8 billion for schools.", [(8e9, None, "NPR", None)]),
+        ("It reached 120.5 billion U.S. dollars.", [(1.205e11, None, "USD", None)]),
+        ("Reserves hit 2.1 trillion Turkish liras.", [(2.1e12, None, "TRY", None)]),
+    ],
+)
+def test_ordinals_periods_acronyms_and_currency_names(
+    nlp: Language, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert counts(nlp, sentence) == expected

@@ -346,3 +346,9 @@ def test_identifier_years_and_compound_durations(
 )
 def test_agency_datelines_and_centuries(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(nlp, sentence) == expected
+
+
+def test_a_semester_is_a_half_year(nlp: Language) -> None:
+    assert dates(nlp, "Growth in the first semester of 2019 was slow.") == [
+        ("first semester of 2019", "2019-01-01", "2019-06-30")
+    ]
