@@ -60,6 +60,7 @@ NOT_A_COUNT = "\x00"  # a unit reader's answer for "two-way", "43-year-old": no 
 HYPHENS = ("-", "\u2011")
 MAX_CURRENCY_TOKENS = 5  # the longest currency name in tokens ("bosnia - herzegovina convertible marks")
 MAX_WHOLE_TOKENS = 6  # the "of" phrase after a fraction: "half of the Bank's member countries"
+MAX_CHANGE_WORDS = 3  # words between "from" and the number it changes from: "from the current 20"
 MAX_NUMBER_TOKENS = 40  # tokens of one number at most ("nine hundred and ninety-nine thousand ...": 20)
 LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,3})[ \t]+\S", re.MULTILINE)  # "2 Options" opening a line
 INNER_SPACE = re.compile(r"[ \t\u00a0\u202f]+")  # spacing a number may run across (not a line break)
@@ -321,13 +322,16 @@ def is_lone_one(ctx: CountContext, core: Core) -> bool:
 
 def counts_a_title_case_noun(ctx: CountContext, core: Core) -> bool:
     """Is the number followed by the capitalised plural noun it counts, as in a title-case
-    headline ("Bank Backs 12 New Projects", "Loans to Five Countries")? Not a number that reads
+    headline ("Bank Backs 12 New Projects", "Loans to Five Countries"), or by a capitalised
+    unit or currency ("Bottom 40 Percent", "Two Million Ghana Cedis")? Not a number that reads
     as a year, nor a lower-case noun ("Read 649 times" stays page furniture)."""
     value = parse_number(core.text(ctx), ctx.lexicon)
     if value is None or value == 1 or (value.is_integer() and 1000 <= value <= 2100):
         return False
     if core.end >= len(ctx.doc) or not ctx.doc[core.end].is_title:
         return False
+    if core.end in ctx.canonical_units or currency_word(ctx, core.end, value) is not None:
+        return True  # "Bottom 40 Percent", "One Hundred Million Ghana Cedis"
     reading = noun_run(ctx, core.end, value)
     return reading is not None and reading[0] is not None
 
@@ -338,18 +342,47 @@ def is_in_a_title(ctx: CountContext, core: Core) -> bool:
     first = ctx.doc[core.start]
     if not (first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and core.match.label == "NUMBER"):
         return False
+    if opens_a_quotation(ctx, core):
+        return False
     return not counts_a_title_case_noun(ctx, core)
+
+
+def opens_a_quotation(ctx: CountContext, core: Core) -> bool:
+    """Does the capitalised number open a quoted sentence, a lower-case word after it
+    ('said: “Two out of eight agreements ...”')? A quoted title goes on in capitals."""
+    doc, start, end = ctx.doc, core.start, core.end
+    return start > 0 and doc[start - 1].is_quote and end < len(doc) and doc[end].is_alpha and doc[end].is_lower
 
 
 def is_in_a_name(ctx: CountContext, core: Core) -> bool:
-    """Digits after a capitalised word that is no ``NOT_NAME_WORD``: "Agenda 2063", "Moonshot 1"
-    (but "Board Backs 12 New Projects" counts them)."""
+    """Digits after a capitalised word that is no ``NOT_NAME_WORD``, or after an acronym:
+    "Agenda 2063", "Moonshot 1", "ACD 7" (but "Board Backs 12 New Projects" counts them)."""
     if core.start == 0 or not ctx.doc[core.start].text[:1].isdigit() or "," in ctx.doc[core.start].text:
         return False  # no name holds grouped digits: "Nepal 1,200" is a table row
     before = ctx.doc[core.start - 1]
+    acronym = before.is_alpha and before.is_upper and len(before) > 1
+    currency = ctx.lexicon.has("CURRENCY_SIGN", before.text) or ctx.lexicon.has("CURRENCY", before.text)
+    if acronym and not currency and not ends_in_capitals(ctx, core):
+        return not counts_a_noun(ctx, core)  # an acronym's number: "ACD 7", "COP 28" (not "WHO 3 regions")
     if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
         return False
     return not counts_a_title_case_noun(ctx, core)
+
+
+def counts_a_noun(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by a noun it counts, in lower case or title case?"""
+    value = parse_number(core.text(ctx), ctx.lexicon)
+    if value is None or core.end >= len(ctx.doc):
+        return False
+    reading = noun_run(ctx, core.end, value)
+    return (reading is not None and reading[0] is not None) or counts_a_title_case_noun(ctx, core)
+
+
+def ends_in_capitals(ctx: CountContext, core: Core) -> bool:
+    """Is the number followed by a word in capitals, as in a headline set in capitals
+    ("APPEAL TO HELP 45 MILLION PEOPLE")?"""
+    after = ctx.doc[core.end] if core.end < len(ctx.doc) else None
+    return after is not None and after.is_alpha and after.is_upper
 
 
 def is_an_identifier(ctx: CountContext, core: Core) -> bool:
@@ -365,6 +398,21 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
     before = doc[start - 1]
     return (
         before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
+    )
+
+
+def is_an_ordinal_compound(ctx: CountContext, core: Core) -> bool:
+    """A tens word joined by a hyphen to an ordinal is an ordinal, no fraction: "the
+    Twenty-third Meeting", "its thirty-fifth session" (but "two-thirds" is a fraction)."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end - start != 3 or doc[start + 1].text not in HYPHENS:
+        return False
+    tens = ctx.lexicon.get("NUMBER_WORD", doc[start].lower_)
+    return (
+        isinstance(tens, int | float)
+        and tens >= 20
+        and tens % 10 == 0
+        and ctx.lexicon.has("ORDINAL", doc[end - 1].lower_)
     )
 
 
@@ -439,22 +487,32 @@ VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
     is_in_a_title,
     is_in_a_name,
     is_an_identifier,
+    is_an_ordinal_compound,
     is_a_titled_amount,
     is_list_number,
 )
 
 
 def read_value(ctx: CountContext, core: Core) -> tuple[float | None, str | None, int]:
-    """(value, currency sign, start): "$46 billion" -> (46e9, "$", start); a sign glued just
-    before the number counts too ("$" before "5bn")."""
+    """(value, currency sign, start): "$46 billion" -> (46e9, "$", start); a sign just before
+    the number counts too, glued ("$" before "5bn") or a space apart ("USD" before the
+    "175-million" of a compound, "USD five million")."""
     sign, rest = split_currency_sign(core.text(ctx), ctx.lexicon)
     value = parse_amount(rest, ctx.lexicon) if sign else parse_number(rest, ctx.lexicon)
     start = core.start
     if sign is None and start > 0:
         before = ctx.doc[start - 1]
-        if not before.whitespace_ and ctx.lexicon.has("CURRENCY_SIGN", before.text):
+        if INNER_SPACE.fullmatch(before.whitespace_ or " ") and is_a_sign_before(ctx, before):
             sign, start = before.text, start - 1
     return value, sign, start
+
+
+def is_a_sign_before(ctx: CountContext, token: Token) -> bool:
+    """A ``CURRENCY_SIGN``, or an ISO code in capitals that the lists give as a ``CURRENCY``
+    word for itself ("NPR 5 billion", "LKR 3 billion"; not "WON 5", "SUM 5")."""
+    if ctx.lexicon.has("CURRENCY_SIGN", token.text):
+        return True
+    return token.is_upper and len(token) == 3 and ctx.lexicon.get("CURRENCY", token.text) == token.text
 
 
 def is_a_preposition_here(words: str, before: Token, lexicon: Lexicon) -> bool:
@@ -507,8 +565,8 @@ def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | No
     doc = ctx.doc
     for n in range(MAX_CURRENCY_TOKENS, 0, -1):
         words = doc[end : end + n]
-        if len(words) < n or not words[0].is_alpha or any(t.is_space or t.like_num for t in words):
-            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "St. Helena pounds"
+        if len(words) < n or not words[0].text[:1].isalpha() or any(t.is_space or t.like_num for t in words):
+            continue  # names hold hyphens, "&" and "." too: "Trinidad & Tobago dollars", "U.S. dollars"
         if ctx.lexicon.has("CURRENCY", words.text):
             return pick_currency(ctx, words.text), end + n
     return None
@@ -529,8 +587,8 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
         and doc[end + 2].text in HYPHENS
         and ctx.lexicon.has("NO_COUNT_COMPOUND_END", doc[end + 3].lower_)
     )
-    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old:
-        return NOT_A_COUNT, end
+    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or ctx.lexicon.has("ORDINAL", word.lower_):
+        return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
     return singular(word.text, ctx.lexicon), end + 2
 
 
@@ -590,18 +648,25 @@ def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | N
 
 
 def partitive(ctx: CountContext, end: int, value: float) -> UnitReading | None:
-    """ "four of the Bank's member countries", "16 of the 18 states": the unit is the noun after
-    "of" (and a determiner, a possessive or the whole's own number); the claim is the number."""
+    """ "four of the Bank's member countries", "16 of the 18 states", "10 out of 11 projects":
+    the unit is the noun after "of" (and a determiner, a possessive or the whole's own number);
+    the claim is the number."""
     doc = ctx.doc
-    if end + 2 >= len(doc) or ctx.role(doc[end]) != "of" or value == 1:
+    if end + 2 >= len(doc) or value == 1:
         return None
-    j = end + 1
+    if ctx.role(doc[end]) == "out" and ctx.role(doc[end + 1]) == "of":
+        end_of_of = end + 2  # "two out of eight agreements"
+    elif ctx.role(doc[end]) == "of":
+        end_of_of = end + 1
+    else:
+        return None
+    j = end_of_of
     if doc[j].lower_ in ctx.lexicon.words("PARTITIVE_DETERMINER"):
         j += 1
     if j + 1 < len(doc) and doc[j + 1].lower_ in POSSESSIVE_MARKS:
         j += 2
-    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in ctx.words.scales) and not doc[j].is_alpha:
-        j += 1
+    while j < len(doc) and (doc[j].like_num or doc[j].lower_ in ctx.words.scales):
+        j += 1  # the whole's own number, in digits or words: "16 of the 18 states", "two out of eight"
     reading = noun_run(ctx, j, 2.0) if j < len(doc) and doc[j].is_alpha else None
     if reading is None or reading[0] is None:
         return None
@@ -720,6 +785,16 @@ def _end_of_whole(ctx: CountContext, start: int) -> int | None:
     return first_noun
 
 
+def hyphen_scale(ctx: CountContext, end: int) -> tuple[float, int] | None:
+    """(factor, new end) for a scale word joined to the number by a hyphen, as in a compound
+    adjective: "a $525-million loan", "a 2-billion renminbi loan"; None without one."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text not in HYPHENS or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return None
+    factor = ctx.words.scales.get(doc[end + 1].lower_)
+    return None if factor is None else (factor, end + 2)
+
+
 def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     """One number as a count, or None: trimmed, vetoed, valued, with its unit and qualifier."""
     trimmed = trim_core(ctx, core)
@@ -731,11 +806,17 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     fraction = read_fraction(ctx, core)
     if fraction is not None:
         return fraction
+    if core.match.label == "FRACTION" and is_a_period_part(ctx, core.start):
+        return None  # "the first two quarters", "the last half": a period, no count
     if core.match.label == "FRACTION" and ctx.role(ctx.doc[core.end - 1]) == "of":  # "two thirds" alone is 0.667
         core = Core(core.start, core.end - 1, core.match)
     value, sign, start = read_value(ctx, core)
     if value is None:
         return None
+    scaled = hyphen_scale(ctx, core.end)
+    if scaled is not None:
+        value *= scaled[0]
+        core = Core(core.start, scaled[1], core.match)
     unit = pick_currency(ctx, sign.rstrip()) if sign else None
     money = unit is not None
     claim_end = core.end
@@ -747,7 +828,21 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     if unit is None and (is_ordinal_fraction(ctx, core.end, value) or is_a_footnote_marker(ctx, core)):
         return None
     claim_start, qualifier = read_qualifier(ctx, start)
+    if qualifier is not None and is_a_change_to(ctx, claim_start, start, claim_end):
+        claim_start, qualifier = start, None
     return CountCandidate(claim_start, claim_end, start, core.end, value, unit, qualifier, core.match.rule, money=money)
+
+
+def is_a_change_to(ctx: CountContext, claim_start: int, start: int, end: int) -> bool:
+    """Is "up to" the end point of a change, an amount after "from" following the claim
+    ("outlay up to Rs 1.1 lakh crore from Rs 97,000 crore")? Then it bounds nothing."""
+    doc = ctx.doc
+    if doc[claim_start:start].text.lower() != "up to" or end + 1 >= len(doc):
+        return False
+    after, amount = doc[end], doc[end + 1]
+    if not ctx.lexicon.has("NOT_RANGE_START", after.lower_) or ctx.dates.overlaps(amount.idx, amount.idx + len(amount)):
+        return False  # "up to 40 countries from 2025" keeps its bound
+    return amount.like_num or ctx.lexicon.has("CURRENCY_SIGN", amount.text)
 
 
 # -- 4. pairs and ranges ----------------------------------------------------------------
@@ -772,13 +867,16 @@ def share_across_pair(ctx: CountContext, first: CountCandidate, second: CountCan
     """A currency or a scale written once serves both numbers of a pair: "between €4 and €6
     billion" is 4e9 and 6e9 euros, "from USD 9.7 billion to 25.4 billion" two amounts in USD.
 
-    The first number takes the second's scale only when it has none of its own and is
-    smaller than the second's number before its scale ("from 12 to 9 million" is left alone).
+    The first number takes the second's scale only when it has none of its own, counts
+    what the second counts and is smaller than the second's number before its scale ("from
+    12 to 9 million" and "by 11 per cent to Rs 11 lakh crore" are left alone).
     """
     if first.money and second.unit is None:
         second.unit, second.money = first.unit, True
     elif second.money and first.unit is None:
         first.unit, first.money = second.unit, True
+    if first.unit is not None and first.unit != second.unit:
+        return  # "rose 11 per cent to Rs 11.11 lakh crore": two quantities, no scale shared
     scale = trailing_scale(ctx, second)
     if scale > 1 and trailing_scale(ctx, first) == 1 and first.value < second.value / scale:
         first.value *= scale
@@ -818,7 +916,20 @@ def is_range(ctx: CountContext, first: CountCandidate, second: CountCandidate) -
     before = _word_before(ctx, first.start)
     if opener:
         return before == opener
-    return not ctx.lexicon.has("NOT_RANGE_START", before)
+    return not changes_from(ctx, first.start)
+
+
+def changes_from(ctx: CountContext, start: int) -> bool:
+    """Does a ``NOT_RANGE_START`` word ("from") open the first number of a pair, right before
+    it or a few lower-case words before ("from the current 20 percent to 38 percent")? Then
+    the pair is a change, not a range."""
+    doc = ctx.doc
+    for i in range(start - 1, max(start - 1 - MAX_CHANGE_WORDS, -1), -1):
+        if ctx.lexicon.has("NOT_RANGE_START", doc[i].lower_):
+            return True
+        if not (doc[i].is_alpha and doc[i].is_lower):
+            return False
+    return False
 
 
 def merge_ranges(ctx: CountContext, items: list[CountCandidate]) -> list[CountCandidate]:
@@ -853,6 +964,10 @@ def merge_ranges(ctx: CountContext, items: list[CountCandidate]) -> list[CountCa
 
 
 def _plain(value: float) -> float | int:
+    """An integer when the value is one, also when a scale's float product missed it by a
+    hair ("1.11 lakh crore" is 1110000000000.0002 in floats)."""
+    if abs(value) >= 1000 and abs(value - round(value)) <= 1e-9 * abs(value):
+        return round(value)
     return int(value) if float(value).is_integer() else value
 
 

@@ -229,6 +229,8 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
         return acts_as_year(doc, prev.i - 1, words)  # the second year of a range goes with the first
     if prev.lower_ in words.year_context:
         before = _previous(doc, prev.i)
+        if before is not None and before.like_num and after_marker(doc, before.i, words.not_year_before):
+            return False  # "Decree No. 41 of 2019": the year is part of the identifier
         if prev.lower_ in words.joins_years:
             return before is not None and bool(YEAR.match(before.text))
         return not (before is not None and before.like_num and _counts_noun(nxt, words))  # "1 in 1000 newborns"
@@ -334,6 +336,15 @@ def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:
         return True
     unit = _next(doc, nxt.i + 1)
     return nxt.lower_ in words.recurring and unit is not None and words.lexicon.has("DATE_UNIT", unit.lower_)
+
+
+def opens_a_compound_unit(doc: Doc, end: int, words: DateWords) -> bool:
+    """Is the date's last word joined by a hyphen to a ``DATE_UNIT`` ("the last
+    quarter-century", "the past half-century")? The compound is a length of time, and the
+    words before it name no quarter or half of a year."""
+    if end + 1 >= len(doc) or doc[end].text not in DASHES or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return False
+    return doc[end - 1].is_alpha and words.lexicon.has("DATE_UNIT", doc[end + 1].lower_)
 
 
 class DateComponent(RuleComponent):
@@ -551,11 +562,13 @@ class DateComponent(RuleComponent):
             self.warn_if_relative(doc, matches, found, runs)
 
     def left_out(self, doc: Doc, start: int, end: int) -> bool:
-        """A date read that is no calendar point here: a weekday in a name, a title, a recurrence."""
+        """A date read that is no calendar point here: a weekday in a name, a title, a
+        recurrence, the first part of a compound duration."""
         return (
             weekday_in_name(doc, start, end, self.words)
             or deictic_in_title(doc, start, end, self.words)
             or recurs(doc, start, end, self.words)
+            or opens_a_compound_unit(doc, end, self.words)
         )
 
     def warn_if_relative(

@@ -563,6 +563,18 @@ def _numeric_month_or_years(parts: Sequence[str], sign: str) -> DateRange | None
     return None
 
 
+def month_day_over_year(words: Sequence[Word], ctx: Context) -> DateRange | None:
+    """ "February 8/2020": a month name, then its day and the year joined by a slash, as some
+    news agencies write their datelines."""
+    month, numeric = words
+    if "/" not in numeric.text or len(numeric.value) != 2:
+        return None
+    day, year = numeric.value
+    if len(day) > 2 or len(year) != 4:
+        return None
+    return _single_day(day_or_none(int(year), month.value, int(day)))
+
+
 def calendar_day(words: Sequence[Word], ctx: Context) -> DateRange | None:
     """ "7th October 2022", "October 7, 2022", "2020/Sep/23": a day, a month and a year."""
     day = _day_number(_one(words, *DAY_KINDS))
@@ -776,14 +788,18 @@ def nth_weekday_of_month(words: Sequence[Word], published: date) -> DateRange | 
 
 
 RELATIVE_UNITS = frozenset({"week", "weekend", "month", "year", "decade"})
+SHIFTED_UNITS = RELATIVE_UNITS | {"century"}  # "this century": the 21st in 2025
 
 
 def relative_period(words: Sequence[Word], published: date) -> DateRange | None:
     """ "last year", "this week", "next month", "this weekend", "this decade" (2020-2029 in
-    2025). Not "the next day", which in an article counts from an event, not from its
-    publication."""
+    2025), "this century" (2001-2100). Not "the next day", which in an article counts from an
+    event, not from its publication, nor a unit in the plural without a number ("in the coming
+    months", "over the past years"): no period the calendar bounds."""
     unit = _unit(words)
-    return _period(unit, published, _one(words, "shift").value) if unit in RELATIVE_UNITS else None
+    if _all(words, "unit")[0].text.rstrip(".") != unit:
+        return None
+    return _period(unit, published, _one(words, "shift").value) if unit in SHIFTED_UNITS else None
 
 
 def relative_year_part(words: Sequence[Word], published: date) -> DateRange | None:
@@ -891,6 +907,7 @@ SLOTS: dict[str, frozenset[str]] = {
 # The grammar: a shape (slots in order) and the handler that reads it.
 ABSOLUTE_ROWS: tuple[tuple[str, Handler], ...] = (
     ("numeric", numeric_date),
+    ("month numeric", month_day_over_year),
     ("day month year", calendar_day),
     ("month day year", calendar_day),
     ("year month day", calendar_day),

@@ -38,6 +38,7 @@ MAX_NUMBER_CHARS = 200  # a longer text is no number (and its parts are not pars
 
 _DIGITS = re.compile(
     r"^(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 2,700 / 1,674,200.5
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # 1,24,000 / 12,34,56,789: Indian grouping (lakh, crore)
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?"  # 1 234 567
     r"|\d+(?:\.\d+)?|\.\d+)$"  # 27 / 2.7 / .08
 )
@@ -94,20 +95,26 @@ class NumberWords:
         return self.connectors.get(word)
 
     @cached_property
+    def _glued_factors(self) -> dict[str, float]:
+        """Multipliers and scale words that may be glued to digits: "10k", "2bn", "1million"."""
+        return {**self.scales, **self.multipliers}
+
+    @cached_property
     def _glued(self) -> re.Pattern[str] | None:
-        suffixes = sorted((re.escape(s) for s in self.multipliers), key=len, reverse=True)
+        suffixes = sorted((re.escape(s) for s in self._glued_factors), key=len, reverse=True)
         if not suffixes:
             return None
         return re.compile(r"^(\d[\d,]*(?:\.\d+)?)\s*(" + "|".join(suffixes) + r")\.?$")
 
     def glued(self, text: str) -> tuple[str, float] | None:
-        """``"10k"`` -> ("10", 1000.0): digits with a multiplier glued on (or after a space)."""
+        """``"10k"`` -> ("10", 1000.0), ``"1million"`` -> ("1", 1e6): digits with a multiplier
+        or scale word glued on (or after a space)."""
         found = self._glued.match(text) if self._glued else None
-        return None if found is None else (found.group(1), self.multipliers[found.group(2)])
+        return None if found is None else (found.group(1), self._glued_factors[found.group(2)])
 
     @cached_property
     def _shaped(self) -> re.Pattern[str]:
-        suffixes = sorted({re.escape(s.lower()) for s in (*self.multipliers, *self.money_multipliers)}, key=len)
+        suffixes = sorted({re.escape(s.lower()) for s in (*self._glued_factors, *self.money_multipliers)}, key=len)
         suffix = "(?:" + "|".join(reversed(suffixes)) + ")?" if suffixes else ""
         return re.compile(
             r"^(?:[-\u2212]?(?:\d[\d,.\u00a0\u202f]*|\.\d+)(?:e[+-]?\d+)?" + suffix + r"\.?"

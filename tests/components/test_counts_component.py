@@ -216,11 +216,11 @@ def test_numbers_are_read_from_runs(nlp: Language, sentence: str, runs: list[str
 
 
 USER_CURRENCY = {
-    "id": "currency-ghs-names",
+    "id": "currency-zmw-names",
     "label": "CURRENCY",
-    "terms": ["cedi", "cedis"],
-    "value": "GHS",
-    "examples": [{"text": "a loan of 5 million cedis", "expect": {"value": 5000000, "unit": "GHS"}}],
+    "terms": ["kwacha"],
+    "value": "ZMW",
+    "examples": [{"text": "a loan of 5 million kwacha", "expect": {"value": 5000000, "unit": "ZMW"}}],
 }
 
 
@@ -228,10 +228,10 @@ def test_a_currency_added_in_data_alone_works(tmp_path: Path, nlp: Language) -> 
     folder = tmp_path / "my-patterns"
     folder.mkdir()
     (folder / "money.jsonl").write_text(json.dumps(USER_CURRENCY) + "\n", encoding="utf-8")
-    sentence = "Ghana agreed a loan of 5 million cedis with the bank."
-    assert [c[3] for c in counts(nlp, sentence)] == [None]  # the built-in data has no "cedis"
+    sentence = "Zambia agreed a loan of 5 million kwacha with the bank."
+    assert [c[3] for c in counts(nlp, sentence)] == [None]  # the built-in data has no bare "kwacha"
     mine = build_nlp(pattern_dirs=[folder])
-    assert [(c[0], c[1], c[3]) for c in counts(mine, sentence)] == [("5 million cedis", 5_000_000, "GHS")]
+    assert [(c[0], c[1], c[3]) for c in counts(mine, sentence)] == [("5 million kwacha", 5_000_000, "ZMW")]
     tested = subprocess.run(
         [sys.executable, "-m", "pipeline.cli", "patterns", "test", str(folder)], capture_output=True, text=True
     )
@@ -240,15 +240,15 @@ def test_a_currency_added_in_data_alone_works(tmp_path: Path, nlp: Language) -> 
 
 def test_a_currency_sign_added_in_data_alone_works(tmp_path: Path) -> None:
     line = {
-        "id": "currency-sign-ghs",
+        "id": "currency-sign-zmw",
         "label": "CURRENCY_SIGN",
-        "terms": ["GH₵"],
-        "value": "GHS",
-        "examples": ["GH₵ 40"],
+        "terms": ["ZK"],
+        "value": "ZMW",
+        "examples": ["ZK 40"],
     }
     (tmp_path / "signs.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
     mine = build_nlp(pattern_dirs=[tmp_path])
-    assert [(c[1], c[3]) for c in counts(mine, "Fees rose to GH₵ 40 million this year.")] == [(40_000_000, "GHS")]
+    assert [(c[1], c[3]) for c in counts(mine, "Fees rose to ZK 40 million this year.")] == [(40_000_000, "ZMW")]
 
 
 # identifiers, ratios and phone numbers: what still fires, and its look-alikes that must not (review of round 1)

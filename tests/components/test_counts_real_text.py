@@ -293,3 +293,142 @@ def test_a_preposition_after_an_arranging_verb_is_no_qualifier(
 def test_a_ratio_over_a_thousand_is_no_year(nlp: Language, sentence: str, count_text: str, dates: list[str]) -> None:
     assert claims_of(nlp, sentence, "count")[0]["text"] == count_text
     assert [c["text"] for c in claims_of(nlp, sentence, "date")] == dates
+
+
+# -- a scale joined to the number by a hyphen, as in a compound adjective -----------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The board cleared a $640-million credit line.", [(6.4e8, None, "USD", None)]),
+        ("Lenders signed a 3-billion yuan facility.", [(3e9, None, "CNY", None)]),
+        ("The fund set up a USD 90-million window.", [(9e7, None, "USD", None)]),
+        ("It opened a 2.5-million-tonne terminal.", [(2.5e6, None, "tonne", None)]),
+        ("Parliament passed a €12-billion package.", [(1.2e10, None, "EUR", None)]),
+    ],
+)
+def test_a_scale_in_a_hyphen_compound(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = counts(nlp, sentence)
+    assert [(pytest.approx(v), m, u, q) for v, m, u, q in found] == expected
+
+
+# -- a number and an amount of another kind joined by "to": no scale shared ---------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Spending grows by 9 per cent to Rs 4.2 lakh crore.", [9, 4.2e12]),
+        ("Exports rose 6% to $3.1 billion.", [6, 3.1e9]),
+        ("Aid grew from 4 to 6 million euros.", [4e6, 6e6]),
+    ],
+)
+def test_a_pair_shares_a_scale_only_when_it_counts_one_thing(
+    nlp: Language, sentence: str, expected: list[float]
+) -> None:
+    assert values(nlp, sentence) == [pytest.approx(v) for v in expected]
+
+
+# -- currencies written the way regional pages write them --------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council sought $US7.5 billion for relief.", (7.5e9, "USD")),
+        ("The schools got GH¢25,000,000 this term.", (2.5e7, "GHS")),
+        ("Traders lost 40 million Ghana cedis to floods.", (4e7, "GHS")),
+        ("The review unlocks SDR 180 million for the budget.", (1.8e8, "XDR")),
+        ("The state backed it with Four Hundred Million Ghana Cedis in grants.", (4e8, "GHS")),
+    ],
+)
+def test_regional_currency_signs_and_names(nlp: Language, sentence: str, expected: tuple[float, str]) -> None:
+    [found] = counts(nlp, sentence)
+    assert (found[0], found[2]) == (pytest.approx(expected[0]), expected[1])
+
+
+# -- Indian digit grouping -------------------------------------------------------------------
+def test_indian_digit_grouping(nlp: Language) -> None:
+    found = counts(nlp, "Outlay fell to Rs 2.1 lakh crore from Rs 2,35,000 crore.")
+    assert [f[0] for f in found] == [pytest.approx(2.1e12), pytest.approx(2.35e12)]
+
+
+# -- "N out of M things": both numbers count the things ---------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The panel backed 7 out of 9 proposed schemes.", [(7, "proposed schemes"), (9, "proposed schemes")]),
+        ("She said: “Three out of five schools are shut.”", [(3, "schools"), (5, "schools")]),
+        ("Four of the six provinces voted.", [(4, "provinces"), (6, "provinces")]),
+    ],
+)
+def test_out_of_partitives(nlp: Language, sentence: str, expected: list[tuple[object, str]]) -> None:
+    assert [(v, u) for v, _, u, _ in counts(nlp, sentence)] == expected
+
+
+# -- clock times, "24-7", numbered acts of a year, days after a month: no counts ---------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The hearing runs from 10 a.m. to 4 p.m. with 30 speakers.", [30]),
+        ("Polls open at 7 am and close at 6 pm in 12 districts.", [12]),
+        ("Crews worked 24-7 to clear 80 roads.", [80]),
+        ("The cabinet issued Decree No. 58 of 2022 on 40 ports.", [40]),
+        ("Ministers meet on Jan 14 and 15 to review 9 bids.", [9]),
+    ],
+)
+def test_times_and_identifiers_are_no_counts(nlp: Language, sentence: str, expected: list[object]) -> None:
+    assert values(nlp, sentence) == expected
+
+
+# -- capitalised units, a unit abbreviation in the plural, a change from a current level ------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jobs Rise for the Poorest 20 Percent", [(20, None, "percent", None)]),
+        ("The line adds 320 kms of track.", [(320, None, "kms", None)]),
+        (
+            "It lifts coverage from the present 15 percent to 42 percent.",
+            [(15, None, "percent", None), (42, None, "percent", None)],
+        ),
+        ("Coverage ranges from 15 to 42 percent.", [(15, None, None, None), (42, None, "percent", None)]),
+    ],
+)
+def test_title_units_and_changes(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert counts(nlp, sentence) == expected
+
+
+# -- a scale word glued to the digits; "up to" the end of a change; whole amounts stay whole ----
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Charities with more than £3million a year apply.", [(3e6, None, "GBP", "more than")]),
+        ("The port handles 4million tonnes.", [(4e6, None, "tonnes", None)]),
+        (
+            "Health outlay up to Rs 1.46 lakh crore from Rs 72,000 crore.",
+            [(1_460_000_000_000, None, "INR", None), (720_000_000_000, None, "INR", None)],
+        ),
+        ("Awards of up to £5,000 from the trust.", [(5000, None, "GBP", "up to")]),
+        ("Up to 30 schools open from 2026.", [(30, None, "schools", "up to")]),
+    ],
+)
+def test_glued_scales_and_changes_up_to(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = counts(nlp, sentence)
+    assert found == expected
+    assert all(isinstance(v, int) for v, *_ in found)
+
+
+# -- ordinals and periods written like fractions; an acronym's number; codes and names of money -----
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Forty-second Session of the council opened.", []),
+        ("Its thirty-first meeting met in Lima.", []),
+        ("Two-thirds of members agreed.", [(pytest.approx(200 / 3), None, "percent", None)]),
+        ("Output rose in the first two quarters of trading.", []),
+        ("Delegates met at the SCO 5 meeting (SCO 5) in June.", []),
+        ("The WHO 6 regions reported 40 cases.", [(6, None, "regions", None), (40, None, "cases", None)]),
+        ("Nepal set aside NPR 8 billion for schools.", [(8e9, None, "NPR", None)]),
+        ("It reached 120.5 billion U.S. dollars.", [(1.205e11, None, "USD", None)]),
+        ("Reserves hit 2.1 trillion Turkish liras.", [(2.1e12, None, "TRY", None)]),
+    ],
+)
+def test_ordinals_periods_acronyms_and_currency_names(
+    nlp: Language, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert counts(nlp, sentence) == expected

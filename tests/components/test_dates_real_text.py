@@ -316,3 +316,39 @@ BODY_AFTER_HEAD = (
 def test_a_site_header_date_is_furniture(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
     assert dates(nlp, text) == expected
     assert not any(c in count_texts(nlp, text) for c in ("21st", "2025", "30"))
+
+
+# -- a year that belongs to a numbered act, a quarter or half in a compound duration -----------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The court upheld Decree No. 58 of 2022 in full.", []),
+        ("Law No. 7 of 2021 was amended in 2024.", [("2024", "2024-01-01", "2024-12-31")]),
+        ("Over the past quarter-century the region grew.", []),
+        ("The last half-century saw two wars.", []),
+        ("Sales fell in the last quarter.", [("last quarter", "2025-01-01", "2025-03-31")]),
+    ],
+)
+def test_identifier_years_and_compound_durations(
+    nlp: Language, sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+# -- a month and "day/year" in an agency dateline; this and last century --------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("AGENCY March 14/2021 Ministers met in the capital.", [("March 14/2021", "2021-03-14", "2021-03-14")]),
+        ("It is the worst drought this century.", [("this century", "2001-01-01", "2100-12-31")]),
+        ("Cities grew fast in the last century.", [("last century", "1901-01-01", "2000-12-31")]),
+    ],
+)
+def test_agency_datelines_and_centuries(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
+
+
+def test_a_semester_is_a_half_year(nlp: Language) -> None:
+    assert dates(nlp, "Growth in the first semester of 2019 was slow.") == [
+        ("first semester of 2019", "2019-01-01", "2019-06-30")
+    ]

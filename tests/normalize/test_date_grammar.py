@@ -103,6 +103,9 @@ ABSOLUTE_CASES: list[tuple[Absolute, str, tuple[str, str] | None]] = [
     (dates.numeric_date, "2030/31", None),  # a fiscal year
     (dates.numeric_date, "2030-31", None),  # a fiscal year: two years in a row
     (dates.numeric_date, "31/31/1998", None),
+    (dates.month_day_over_year, "November 30/1998", ("1998-11-30", "1998-11-30")),
+    (dates.month_day_over_year, "November 31/1998", None),
+    (dates.month_day_over_year, "November 30-1998", None),  # a slash only
     (dates.week_of_day, "the week of 3 March 1998", ("1998-03-02", "1998-03-08")),
     (dates.week_of_day, "the year of 3 March 1998", None),
     (dates.calendar_day, "3rd Sept. 1998", ("1998-09-03", "1998-09-03")),
@@ -172,6 +175,9 @@ RELATIVE_CASES: list[tuple[Relative, str, tuple[str, str] | None]] = [
     (dates.relative_period, "the coming year", ("2022-01-01", "2022-12-31")),
     (dates.relative_period, "previous month", ("2021-05-01", "2021-05-31")),
     (dates.relative_period, "this week", ("2021-06-14", "2021-06-20")),
+    (dates.relative_period, "this century", ("2001-01-01", "2100-12-31")),
+    (dates.relative_period, "the coming months", None),  # a plural unit and no number: no period
+    (dates.relative_period, "the past years", None),
     (dates.relative_period, "next weekend", ("2021-06-26", "2021-06-27")),
     (dates.relative_period, "this decade", ("2020-01-01", "2029-12-31")),
     (dates.relative_period, "the last decade", ("2010-01-01", "2019-12-31")),

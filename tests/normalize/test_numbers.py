@@ -29,6 +29,8 @@ from pipeline.patterns import default_lexicon
     [
         ("27", 27),
         ("2,700", 2700),
+        ("3,45,000", 345000),  # Indian grouping (lakh, crore)
+        ("12,34,56,789", 123456789),
         ("2.7", 2.7),
         ("2.7 billion", 2.7e9),
         ("5 mn", 5e6),
@@ -49,7 +51,9 @@ def test_numbers(text: str, value: float) -> None:
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "abc", "twenty and", "2,7000", "1.2.3", "six apples", "-", "1m", "and", "a"])
+@pytest.mark.parametrize(
+    "text", ["", "abc", "twenty and", "2,7000", "1,2,3", "12,34,5", "1.2.3", "six apples", "-", "1m", "and", "a"]
+)
 def test_not_numbers(text: str) -> None:
     assert parse_number(text) is None
 
