@@ -520,6 +520,8 @@ _LABELS += (
         "openings of lines that are never a headline (Skip to, Photo:, Latest news)",
         matched=False,
     ),
+    Label("FURNITURE_PHRASE", INGEST, "phrases anywhere in a line of page furniture (click to print)", matched=False),
+    Label("READ_TIME_WORD", INGEST, "words of a reading time after a date line's date (min read)", matched=False),
     Label("SOCIAL_WORD", INGEST, "the words of a share row (Facebook, LinkedIn, Email)", matched=False),
     Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Partner content)", matched=False),
     Label("LISTING_WORD", INGEST, "first or last words of a listing counter (Displaying 1 - 3 of 3)", matched=False),

@@ -113,6 +113,8 @@ class MetadataRules:
     date_end: re.Pattern[str] = re.compile("(?!)")  # ", DATE" ending a line ("Xinhua, June 27, 2010")
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
+    furniture_phrase: re.Pattern[str] = re.compile("(?!)")  # FURNITURE_PHRASE anywhere: "Click to print"
+    reading_time: re.Pattern[str] = re.compile("(?!)")  # "- 6 min read ..." after a date (READ_TIME_WORD)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> MetadataRules:
@@ -177,6 +179,15 @@ class MetadataRules:
                 r"^(?:" + _alternatives(lexicon.words("NOT_HEADLINE_OPENER")) + r")(?![^\W_])", re.IGNORECASE
             ),
             social=frozenset(w.casefold() for w in lexicon.words("SOCIAL_WORD")),
+            reading_time=re.compile(
+                r"\s*(?:[-|\u2013\u2014\u00b7\u2022]\s*)?\d{1,3}\s*(?:"
+                + _alternatives(lexicon.words("READ_TIME_WORD"))
+                + r")(?![^\W_]).*$",
+                re.IGNORECASE,
+            ),
+            furniture_phrase=re.compile(
+                r"(?<![^\W_])(?:" + _alternatives(lexicon.words("FURNITURE_PHRASE")) + r")", re.IGNORECASE
+            ),
             not_name_start=lexicon.words("NOT_NAME_START"),
             author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
             weekdays=dict(lexicon.table("WEEKDAY")),
@@ -321,8 +332,9 @@ def by_weekday(found: date | None, text: str, rules: MetadataRules) -> date | No
 def bare_date(text: str, rules: MetadataRules) -> str:
     """A date line without its time of day, before or after the date ("10:32 AM EDT, May 3,
     2023", "3 May 2023 14:05 GMT"), and without the words after it ("3 May 2023 in Press
-    Releases", "03 MAY 2023 6:45PM by PIB Delhi")."""
+    Releases", "03 MAY 2023 6:45PM by PIB Delhi") or a reading time ("May 4, 2022 - 6 min read")."""
     text = rules.time_head.sub("", text)
+    text = rules.reading_time.sub("", text)
     text = rules.date_tail.sub("", text)
     return rules.time_tail.sub("", text).strip(" ,|")
 
@@ -487,7 +499,8 @@ def nearest_day(month_day: tuple[int, int], dates: Sequence[date]) -> date | Non
 
 # -- the lines of the head -------------------------------------------------------------
 def _is_listing(line: str, rules: MetadataRules) -> bool:
-    """A listing counter or a view count: "Displaying 1 - 3 of 3", "Read 649 times", "Page 2"."""
+    """A listing counter or a view count: "Displaying 1 - 3 of 3", "Read 649 times", "Page 2",
+    also inside a short line in lower case ("You are on page 1 of 5")."""
     words = line.split()
     if len(words) > 8 or not any(c.isdigit() for c in line) or _capitalised_words(words) > MAX_LISTING_CAPITALS:
         return False  # "Solar Output Up 3 Times" is a headline
@@ -495,7 +508,9 @@ def _is_listing(line: str, rules: MetadataRules) -> bool:
     def counter_at(end: int, beside: int) -> bool:
         return words[end].strip("():,.").casefold() in rules.listing and any(c.isdigit() for c in words[beside])
 
-    return len(words) > 1 and (counter_at(0, 1) or counter_at(-1, -2) or counter_at(0, -1))
+    if len(words) > 1 and (counter_at(0, 1) or counter_at(-1, -2) or counter_at(0, -1)):
+        return True
+    return any(counter_at(i, i + 1) and words[i][:1].islower() for i in range(1, len(words) - 1))
 
 
 MAX_LISTING_CAPITALS = 2  # a counter has few capitals ("Displaying 1 - 3 of 3", "Read 649 times")
@@ -507,8 +522,9 @@ def _capitalised_words(words: list[str]) -> int:
 
 def is_furniture(line: str, rules: MetadataRules) -> bool:
     """Page furniture: a category or tag label, a breadcrumb, a share line, a counter, a
-    promotional label ("Sponsored by X", "Partner content")."""
-    if rules.furniture.match(line) or _is_listing(line, rules):
+    promotional label ("Sponsored by X", "Partner content"), a line holding a print link or a
+    site's promotion (FURNITURE_PHRASE: "... Click to print this page")."""
+    if rules.furniture.match(line) or _is_listing(line, rules) or rules.furniture_phrase.search(line):
         return True
     return len(line.split()) <= PROMO_WORDS and bool(rules.promo.match(line))
 
@@ -521,7 +537,7 @@ def _is_body(line: str) -> bool:
 def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> bool:
     """A line that may be the headline; one in capitals only with ``capitals`` (a page whose
     head has no other) and of CAPS_HEADLINE_WORDS words at least ("PRESS RELEASE" is a label)."""
-    words = line.split()
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]  # "Cairo - MENA": a separator is no word
     if len(words) < 3 or len(line) > 200 or line.rstrip("\"'\u201d\u2019").endswith((".", ",", ";", ":")):
         return False
     if line.isupper() and not (capitals and len(words) >= CAPS_HEADLINE_WORDS):
@@ -539,6 +555,7 @@ IDENTIFIER = re.compile(
 )
 NAME_TAIL_WORDS = 1  # words a name may hold after its last organization or publication noun
 TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
+ISSUE_DATE = re.compile(r"(?<=\S)\s+\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4}\s*$")  # "... 04 / 05 / 2022"
 MENU_WORDS = 4  # a menu item is this short at most ...
 MENU_RUN = 3  # ... and a menu this many such lines in a row at least
 
@@ -573,8 +590,14 @@ def is_masthead(line: str, rules: MetadataRules) -> bool:
     """A name rather than a headline: every word capitalised (small words aside), no figure,
     no headline punctuation ("CICA: A Great Platform", "Widening Without Deepening?"), and
     a noun of organizations or publications ("Lakeside Energy Journal", "Centre for X").
-    A letterhead with its series after a separator is one ("CENTRE FOR X | Policy Brief No. 4")."""
-    line = TRAILING_BRACKET.sub("", re.split(SEPARATOR, line, maxsplit=1)[0])  # "Bank (Port Amara)"
+    A letterhead with its series after a separator is one ("CENTRE FOR X | Policy Brief No. 4"),
+    a masthead with its issue's date too ("Daily Bulletin 04 / 05 / 2022"); a name with a clause
+    after the separator is a headline ("Coastal Union – Ministers agree on a new plan")."""
+    line = ISSUE_DATE.sub("", line)  # "Daily Bulletin 04 / 05 / 2022": the masthead and its issue's date
+    name, *rest = re.split(SEPARATOR, line, maxsplit=1)
+    if rest and _clause_words(rest[0], rules) >= CLAUSE_WORDS:  # "Coastal Union – Ministers agree on a new plan"
+        return False
+    line = TRAILING_BRACKET.sub("", name)  # "Bank (Port Amara)"
     if any(c.isdigit() for c in line) or HEADLINE_MARKS.search(line):
         return False
     words = _words(line)
@@ -583,6 +606,16 @@ def is_masthead(line: str, rules: MetadataRules) -> bool:
     if not nouns or not _name_ends_at(folded, nouns[0], rules):
         return False
     return all(w[:1].isupper() for w, f in zip(words, folded, strict=True) if f not in rules.small)
+
+
+CLAUSE_WORDS = 2  # a line goes on with a clause after its separator when that many words are in lower case
+
+
+def _clause_words(text: str, rules: MetadataRules) -> int:
+    """The words in lower case of ``text`` that are no small words ("ministers agree on a new
+    plan" has "agree", "new", "plan"): a clause's verb and objects, where a series label
+    ("Policy Brief No. 4") has none."""
+    return sum(1 for w in _words(text) if w[:1].islower() and w.casefold() not in rules.small)
 
 
 def _name_ends_at(folded: list[str], noun: int, rules: MetadataRules) -> bool:
@@ -618,7 +651,8 @@ class Head:
     labelled_title: str | None = None
 
 
-DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, LATE_RANK, UPDATED_RANK = range(7)
+DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, LATE_RANK, UPDATED_RANK, HEADER_RANK = range(8)
+LABELLED_RANKS = (LABEL_RANK, LATE_RANK, UPDATED_RANK)  # dates a label names ("Published", "Posted", "Updated")
 
 
 def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | None, list[str]]:
@@ -755,6 +789,7 @@ def _headline_index(head: Head, rules: MetadataRules) -> int | None:
     """The first headline-like line of the head that is no masthead and states no date or
     author: the line that parts a site's header from the article."""
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
+    stating |= site_banners(head.lines[: min(head.body, len(head.lines))])
     return next(
         (
             i
@@ -763,6 +798,18 @@ def _headline_index(head: Head, rules: MetadataRules) -> int | None:
         ),
         None,
     )
+
+
+def site_banners(lines: Sequence[str]) -> set[int]:
+    """The lines of a site's banner: lines parted by a title separator that share a part with
+    another such line ("Harbour News, Latest news - HarbourPOST" and "HarbourPOST - Daily -
+    Search": the site's name, written twice). A page's own "Headline | Site" title shares
+    its headline with a line that has no separator, and so is none."""
+    parts_of = {i: {_fold(part) for part in re.split(SEPARATOR, line)} for i, line in enumerate(lines)}
+    counts = Counter(
+        part for parts in parts_of.values() if len(parts) > 1 for part in parts if any(c.isalpha() for c in part)
+    )
+    return {i for i, parts in parts_of.items() if len(parts) > 1 and any(counts[part] > 1 for part in parts)}
 
 
 def name_beside_date(head: Head, rules: MetadataRules) -> tuple[str, int] | None:
@@ -798,15 +845,18 @@ def name_beside_date(head: Head, rules: MetadataRules) -> tuple[str, int] | None
     return None
 
 
-def _order(found: DateFound, top: int | None) -> tuple[int, int, int]:
+def _order(found: DateFound, top: int | None, labelled_under: bool = False) -> tuple[int, int, int]:
     """Which of the head's dates is the article's: the best rank, then the earliest line,
     except among lines holding a date alone above the headline ``top`` (a site's header:
     "Thu. Jan 23rd, 2025" above the masthead shows today's date), where the earliest day
     wins and which come after any date line under the headline (the first of those is the
-    article's; later ones date related items)."""
+    article's; later ones date related items), and after any date the page labels under the
+    headline (``labelled_under``: "Published: ...", "By X | Updated: ...")."""
     assert found.published is not None
     if found.rank != DATE_LINE_RANK or (top is not None and found.index > top):
         return (found.rank, 0, found.index)
+    if top is not None and labelled_under:  # a site header's date: the page's own labelled date outranks it
+        return (HEADER_RANK, 1, found.published.toordinal())
     return (found.rank, 1, found.published.toordinal())
 
 
@@ -818,7 +868,12 @@ def publication_date(
     ``nearest_day``), else none: a bare year is no evidence of the article's."""
     rules = rules if rules is not None else rules_of()
     top = _headline_index(head, rules)
-    full = sorted((d for d in head.dates if d.published is not None), key=lambda found: _order(found, top))
+    labelled_under = top is not None and any(
+        d.rank in LABELLED_RANKS and d.index > top and d.published is not None for d in head.dates
+    )
+    full = sorted(
+        (d for d in head.dates if d.published is not None), key=lambda found: _order(found, top, labelled_under)
+    )
     partial = [d for d in head.dates if d.month_day is not None]
     best = full[0] if full else None
     if partial and (best is None or best.rank > partial[0].rank):
@@ -858,7 +913,7 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
-    stating |= menu_lines(lines[: min(body, len(lines))])
+    stating |= menu_lines(lines[: min(body, len(lines))]) | site_banners(lines[: min(body, len(lines))])
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:

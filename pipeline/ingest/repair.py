@@ -45,6 +45,8 @@ LONG_LINE = 40
 PROSE_LINE = 100  # a line this long ending mid-sentence before a page break is prose
 DATE_LINE_WORDS = 8  # a date line this short keeps its own line
 LABEL_WORDS = 3  # a lower-case paragraph this short is a label of its own ("press release")
+UNWRAPPED_LINE = 160  # no wrapped line is this long: a text with such lines writes a paragraph a line ...
+UNWRAPPED_LINES = 2  # ... when it has this many of them at least
 
 
 @dataclass
@@ -293,13 +295,28 @@ def join_hyphenated(a: str, b: str, vocabulary: set[str], words: RepairWords) ->
     return a[:-1] + b
 
 
-def _join_lines(a: str, b: str, longest: int, words: RepairWords) -> bool:
+def is_unwrapped(lines: list[Line]) -> bool:
+    """Does the text write a paragraph a line (a web page's text, a PDF whose lines are its
+    paragraphs) rather than wrap its paragraphs at a width? Then it has UNWRAPPED_LINES lines
+    longer than any wrap width (UNWRAPPED_LINE) at least."""
+    return sum(1 for line in lines if len(line.text) > UNWRAPPED_LINE) >= UNWRAPPED_LINES
+
+
+def _join_lines(a: str, b: str, longest: int, words: RepairWords, *, unwrapped: bool = False) -> bool:
     """Should line ``b`` continue line ``a`` in the same paragraph? Not after or before a table
-    row ("Members that have not ratified = 88")."""
+    row ("Members that have not ratified = 88"). In an ``unwrapped`` text (``is_unwrapped``)
+    a line ends its paragraph unless it runs on, ends in a hyphen, or a line in lower case
+    follows it ("Institute for a Community" + "with Shared Future"): its length says nothing
+    there, so a page head's short lines stay apart ("Agency, June 3, 2019" + "Adjust font
+    size:"). A short one-word line there (a button: "Search") runs on into no line."""
     if words.keeps_its_line(b) or TABLE_ROW.match(a) or TABLE_ROW.match(b):
         return False
-    if words.runs_on(a) or a.endswith("-") or b[:1].islower():
+    if words.runs_on(a) or a.endswith("-"):
         return True
+    if b[:1].islower():
+        return not unwrapped or len(a.split()) > 1 or len(a) >= LONG_LINE
+    if unwrapped:
+        return False
     is_long = len(a) >= LONG_LINE and len(a) >= 0.6 * longest
     if TERMINAL.search(a):
         return is_long and not a.endswith(":")
@@ -312,9 +329,12 @@ def is_lone_label(block: list[Line]) -> bool:
     return len(block) == 1 and len(block[0].text.split()) <= LABEL_WORDS and not TERMINAL.search(block[0].text)
 
 
-def _join_blocks(a: str, b: str, gap: int, words: RepairWords, *, label: bool = False) -> bool:
+def _join_blocks(a: str, b: str, gap: int, words: RepairWords, *, label: bool = False, unwrapped: bool = False) -> bool:
     """Should a block that starts with ``b`` continue the paragraph ending in ``a``? A
-    lower-case ``label`` (``is_lone_label``) after a line that ends no sentence does not."""
+    lower-case ``label`` (``is_lone_label``) after a line that ends no sentence does not; in an
+    ``unwrapped`` text a block in lower case after one blank line is a paragraph of its own
+    (an image's id under a headline: "media:image-0042"), only a page break (two blank lines
+    or more) cuts a sentence there."""
     if words.keeps_its_line(b):
         return False
     if words.ends_with_abbreviation(a) and gap >= 2:
@@ -323,7 +343,7 @@ def _join_blocks(a: str, b: str, gap: int, words: RepairWords, *, label: bool = 
         return False
     if words.runs_on(a):
         return _starts_lower(b) or gap >= 2
-    return (b[:1].islower() and not label) or (gap >= 2 and len(a) >= PROSE_LINE)
+    return (b[:1].islower() and not label and (gap >= 2 or not unwrapped)) or (gap >= 2 and len(a) >= PROSE_LINE)
 
 
 def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
@@ -344,6 +364,7 @@ def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
         kept.append((max(gap, pending_gap), lines))
         pending_gap = 0
 
+    unwrapped = is_unwrapped([line for _, lines in kept for line in lines])
     out = _Builder()
     previous: Line | None = None
     for gap, lines in kept:
@@ -351,10 +372,12 @@ def repair(text: str, lexicon: Lexicon | None = None) -> RepairedText:
         for position, line in enumerate(lines):
             if previous is not None:
                 if position == 0:
-                    joined = _join_blocks(previous.text, line.text, gap, words, label=is_lone_label(lines))
+                    joined = _join_blocks(
+                        previous.text, line.text, gap, words, label=is_lone_label(lines), unwrapped=unwrapped
+                    )
                     separator = " " if joined else "\n\n"
                 else:
-                    joined = _join_lines(previous.text, line.text, longest, words)
+                    joined = _join_lines(previous.text, line.text, longest, words, unwrapped=unwrapped)
                     separator = " " if joined else "\n"
                 hyphenated = join_hyphenated(previous.text, line.text, vocabulary, words) if joined else None
                 if hyphenated is not None:
