@@ -26,7 +26,6 @@ from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, probl
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .extract import Extraction
     from .patterns import PatternSet
 
 EXIT_INPUT_FAILED = 1
@@ -129,11 +128,12 @@ def extract(
     from rich.table import Table
 
     from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
-    from .extract import extract_paths
+    from .claim_types import CSV_COLUMNS
+    from .extract import FileDone, extract_files
     from .ingest import iter_files
     from .nlp import build_nlp
     from .patterns import load_patterns
-    from .writers import write_outputs
+    from .writers import OutputWriter
 
     if debug:
         os.environ[DEBUG_VARIABLE] = "1"
@@ -157,43 +157,48 @@ def extract(
         TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.description}"), console=err_console, transient=True, disable=not show_progress,
     )  # fmt: skip
-    with progress:
-        task = progress.add_task("", total=len(files))
-        result = extract_paths(
-            paths,
-            nlp,
-            on_file=lambda path, _: progress.update(task, advance=1, description=path.name),
-            jobs=jobs,
-            published=reference,
-            budget=time_budget or None,
-        )
-    problems = [*result.problems, *_nothing_read(paths, result)]
+    problems: list[Problem] = []
+    by_type: Counter[str] = Counter()
+    type_column = CSV_COLUMNS.index("claim_type")
     try:
-        write_outputs(
-            out, result.articles, result.claims, problems, raw_csv=raw_csv, wait=wait, on_wait=_say_waiting(out)
-        )
+        with progress, OutputWriter(out, raw_csv=raw_csv) as writer:
+            task = progress.add_task("", total=len(files))
+            events = extract_files(
+                paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv
+            )
+            for event in events:
+                if isinstance(event, Problem):
+                    problems.append(event)
+                elif isinstance(event, FileDone):
+                    progress.update(task, advance=1, description=event.path.name)
+                else:
+                    problems.extend(event.problems)
+                    if not event.failed and event.rendered is not None:
+                        writer.add(event.article, event.rendered)
+                        by_type.update(row[type_column] for row in event.rendered.rows)
+            problems += _nothing_read(paths, writer.articles, problems)
+            writer.commit(problems, wait=wait, on_wait=_say_waiting(out))
     except ClaimsError as error:
         raise _fail(error, EXIT_WRITE_FAILED) from None
     for item in problems:
         typer.echo(f"{'warning' if item.is_warning else 'error'}: {item}", err=True)
     failures = [p for p in problems if not p.is_warning]
     if not quiet:
-        by_type: Counter[str] = Counter(c.claim_type for c in result.claims)
         table = Table(title=f"claims written to {out}", show_header=True)
         table.add_column("articles", justify="right")
         for claim_type in CLAIM_TYPES:
             table.add_column(f"{claim_type}s", justify="right")
         table.add_column("failures", justify="right")
-        table.add_row(str(len(result.articles)), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(failures)))
+        table.add_row(str(writer.articles), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(failures)))
         out_console.print(table)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
 
 
-def _nothing_read(paths: list[Path], result: Extraction) -> list[Problem]:
+def _nothing_read(paths: list[Path], articles: int, problems: list[Problem]) -> list[Problem]:
     """E303 for each path when the run read no article and found nothing wrong (an empty
     folder): the outputs are written empty, and the exit status says something is amiss."""
-    if result.articles or any(not p.is_warning for p in result.problems):
+    if articles or any(not p.is_warning for p in problems):
         return []
     return [problem(Code.E303, str(path)) for path in paths]
 

@@ -34,14 +34,15 @@ from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, describe, problem
-from .ingest import RawArticle, SourceArticle, finish, iter_inputs, read_path
+from .ingest import InputFile, RawArticle, SourceArticle, finish, iter_inputs, read_path, read_raw
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
 from .normalize.dates import DayOrder
 from .records import Article, Claim, claim_id
+from .writers import RenderedClaims, render_claims
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
-ARTICLES_PER_BATCH = 8  # small batches keep every worker busy on a batch of a few dozen articles
+ARTICLES_PER_BATCH = 8  # nlp.pipe's batch: the rule components gain nothing from larger ones
 
 
 @dataclass
@@ -250,50 +251,189 @@ def extract_text(
     return article, claims
 
 
-# -- a batch of files ------------------------------------------------------------------
-def read_batch(
-    paths: Iterable[Path | str],
-    problems: list[Problem],
-    *,
-    published: date | None = None,
-    lexicon: Lexicon | None = None,
-    order: DayOrder = "dmy",
-    budget: float | None = DEFAULT_BUDGET,
-) -> list[tuple[Path, list[SourceArticle]]]:
-    """Every readable file with its finished articles; unreadable files, files that take
-    longer than ``budget`` seconds to read, and duplicate ids are added to ``problems``."""
-    batch: list[tuple[Path, list[SourceArticle]]] = []
-    seen: dict[str, str] = {}
+# -- a batch of files, as a stream ----------------------------------------------------
+@dataclass(frozen=True)
+class Extracted:
+    """One article's outcome: its record, its claims (as records, or serialized once by
+    ``writers.render_claims`` when the run writes files) and its problems."""
+
+    article: Article
+    line: int | None
+    claims: list[Claim]
+    rendered: RenderedClaims | None
+    problems: list[Problem]
+
+    @property
+    def failed(self) -> bool:
+        return any(not p.is_warning for p in self.problems)
+
+
+@dataclass(frozen=True)
+class FileDone:
+    """Every article of ``path`` has been given (``articles`` of them, duplicates left out)."""
+
+    path: Path
+    articles: int
+
+
+@dataclass(frozen=True)
+class ReadFile:
+    """A job: read one file (not JSONL) and extract its article."""
+
+    entry: InputFile
+
+
+@dataclass(frozen=True)
+class FinishLine:
+    """A job: finish one article read from a JSONL line (repair, metadata) and extract it."""
+
+    raw: RawArticle
+
+
+Job = ReadFile | FinishLine | SourceArticle
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    published: date | None = None
+    budget: float | None = DEFAULT_BUDGET
+    render: bool = False  # give the claims serialized (RenderedClaims), not as records
+    raw_csv: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a job gave: problems of reading, then the articles (each with its own problems)."""
+
+    problems: list[Problem]
+    articles: list[Extracted]
+
+
+NOTHING = Outcome([], [])
+
+
+def run_job(nlp: Language, job: Job, options: JobOptions) -> Outcome:
+    """Do one job in this process (a run of one process, or a worker of ``--jobs``)."""
+    lexicon, order = lexicon_of(nlp), day_order_of(nlp)
+    problems: list[Problem] = []
+    if isinstance(job, SourceArticle):
+        items = [job]
+    elif isinstance(job, ReadFile):
+        try:
+            with time_budget(options.budget):
+                items, problems = read_path(
+                    job.entry.path, published=options.published, lexicon=lexicon, order=order,
+                    article_id=job.entry.article_id,
+                )  # fmt: skip
+        except BudgetExceeded as exc:
+            return Outcome([_stopped_reading(str(job.entry.path), None, exc)], [])
+    else:
+        raw = job.raw
+        try:
+            with time_budget(options.budget):
+                items = [finish(raw, published=options.published, lexicon=lexicon, order=order)]
+        except BudgetExceeded as exc:
+            return Outcome([_stopped_reading(raw.source, raw.line, exc)], [])
+        except Exception as exc:  # the repair or the metadata failed on this article alone
+            return Outcome([problem(Code.E111, raw.source, raw.line, reason=describe(exc))], [])
+    extracted = []
+    for item, claims, found in extract_articles(nlp, items, budget=options.budget):
+        rendered = render_claims(claims, raw_csv=options.raw_csv) if options.render else None
+        extracted.append(Extracted(item.article, item.line, [] if options.render else claims, rendered, found))
+    return Outcome(problems, extracted)
+
+
+def _stopped_reading(source: str, line: int | None, exc: BudgetExceeded) -> Problem:
+    return problem(Code.E402, source, line, reason=f"stopped reading after {exc.seconds:g} s")
+
+
+def plan_jobs(
+    paths: Iterable[Path | str], nlp: Language, *, budget: float | None = DEFAULT_BUDGET
+) -> Iterator[tuple[Path | Problem, Job | None]]:
+    """The jobs of a batch in input order, each with its file: a file is one job, a JSONL
+    file one job per line (read here: it is cheap, and its lines then spread over the
+    workers); a file that gives no job, or a path that is missing, comes with ``None``.
+    The problems of reading a JSONL file come as a ``Problem`` in place of the file."""
     for entry in iter_inputs(paths):
         if isinstance(entry, Problem):
-            problems.append(entry)
+            yield entry, None
+            continue
+        if entry.path.suffix.lower() != ".jsonl":
+            yield entry.path, ReadFile(entry)
             continue
         try:
             with time_budget(budget):
-                items, found = read_path(
-                    entry.path, published=published, lexicon=lexicon, order=order, article_id=entry.article_id
-                )
+                raws, problems = read_raw(entry.path, lexicon_of(nlp), day_order_of(nlp))
         except BudgetExceeded as exc:
-            items, found = [], [problem(Code.E402, str(entry.path), reason=f"stopped reading after {exc.seconds:g} s")]
-        problems.extend(found)
-        kept = []
-        for item in items:
-            article = item.article
+            raws, problems = [], [_stopped_reading(str(entry.path), None, exc)]
+        for found in problems:
+            yield found, None
+        if not raws:
+            yield entry.path, None
+        for raw in raws:
+            yield entry.path, FinishLine(raw)
+
+
+def run_jobs(
+    nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions, *, jobs: int = 1
+) -> Iterator[tuple[Any, Outcome]]:
+    """Each planned job's key and outcome, in the planned order; ``jobs`` > 1 runs them in
+    that many worker processes (``workers.py``)."""
+    if jobs > 1:
+        from .workers import run_in_workers
+
+        yield from run_in_workers(nlp, planned, options, jobs=jobs)
+        return
+    for key, job in planned:
+        yield key, NOTHING if job is None else run_job(nlp, job, options)
+
+
+def extract_files(
+    paths: Iterable[Path | str],
+    nlp: Language,
+    *,
+    jobs: int = 1,
+    published: date | None = None,
+    budget: float | None = DEFAULT_BUDGET,
+    render: bool = False,
+    raw_csv: bool = False,
+) -> Iterator[Extracted | Problem | FileDone]:
+    """Read every supported file under ``paths`` and extract claims from each article, as a
+    stream in input order: each article as it is done (``Extracted``; a failed one carries
+    its problem), each problem of reading, and ``FileDone`` after each file.
+
+    Input order: the paths in the order given, a folder's files sorted by path, a JSONL
+    file's lines in file order. An article whose id was already read is left out with an
+    ``E108`` problem. With ``render``, claims come serialized once (``RenderedClaims``),
+    in the worker processes when ``jobs`` > 1.
+    """
+    options = JobOptions(published, budget, render, raw_csv)
+    seen: dict[str, str] = {}
+    current: Path | None = None
+    count = 0
+    for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs):
+        if isinstance(key, Problem):
+            yield key
+            continue
+        if key != current:
+            if current is not None:
+                yield FileDone(current, count)
+            current, count = key, 0
+        yield from outcome.problems
+        for extracted in outcome.articles:
+            article = extracted.article
+            where = f"{article.source}:{extracted.line}" if extracted.line else article.source
             if article.article_id in seen:
-                problems.append(
-                    problem(
-                        Code.E108,
-                        article.source,
-                        item.line,
-                        article_id=article.article_id,
-                        other=seen[article.article_id],
-                    )
-                )
+                yield problem(
+                    Code.E108, article.source, extracted.line, article_id=article.article_id,
+                    other=seen[article.article_id],
+                )  # fmt: skip
                 continue
-            seen[article.article_id] = f"{article.source}:{item.line}" if item.line else article.source
-            kept.append(item)
-        batch.append((entry.path, kept))
-    return batch
+            seen[article.article_id] = where
+            count += 1
+            yield extracted
+    if current is not None:
+        yield FileDone(current, count)
 
 
 def extract_paths(
@@ -305,9 +445,11 @@ def extract_paths(
     published: date | None = None,
     budget: float | None = DEFAULT_BUDGET,
 ) -> Extraction:
-    """Read every supported file under ``paths`` and extract claims from each article.
+    """Read every supported file under ``paths`` and extract claims from each article, all
+    held in memory (``extract_files`` gives them as a stream, for batches of any size).
 
     A file or line that cannot be read becomes a problem; the rest of the batch goes on.
+    Articles and claims are in input order (see ``extract_files``), problems too.
     ``on_file(path, n_articles)`` is called after each file (for progress reporting).
     ``jobs`` > 1 runs the pipeline in that many processes; the result is the same.
     ``published`` is the publication date of articles whose record states none.
@@ -315,26 +457,15 @@ def extract_paths(
     extract (``E402`` beyond it); ``None`` or 0 for no limit.
     """
     result = Extraction()
-    batch = read_batch(
-        paths, result.problems, published=published, lexicon=lexicon_of(nlp), order=day_order_of(nlp), budget=budget
-    )
-    sizes = {entry: len(items) for entry, items in batch}
-    remaining = dict(sizes)
-    owner = {id(item): entry for entry, items in batch for item in items}
-    for entry, count in remaining.items():
-        if count == 0 and on_file is not None:
-            on_file(entry, 0)
-    items = [item for _, group in batch for item in group]
-    for item, claims, problems in extract_articles(nlp, items, jobs=jobs if len(items) > 1 else 1, budget=budget):
-        result.problems.extend(problems)
-        if not any(not p.is_warning for p in problems):
-            result.articles.append(item.article)
-            result.claims.extend(claims)
-        entry = owner[id(item)]
-        remaining[entry] -= 1
-        if remaining[entry] == 0 and on_file is not None:
-            on_file(entry, sizes[entry])
-    result.articles.sort(key=lambda a: a.article_id)
-    order = {a.article_id: i for i, a in enumerate(result.articles)}
-    result.claims.sort(key=lambda c: (order[c.article_id], c.start, c.end, c.claim_type, c.rule))
+    for event in extract_files(paths, nlp, jobs=jobs, published=published, budget=budget):
+        if isinstance(event, Problem):
+            result.problems.append(event)
+        elif isinstance(event, FileDone):
+            if on_file is not None:
+                on_file(event.path, event.articles)
+        else:
+            result.problems.extend(event.problems)
+            if not event.failed:
+                result.articles.append(event.article)
+                result.claims.extend(event.claims)
     return result

@@ -36,6 +36,14 @@ our readers (``output_path``, used by ``load_claims``, ``claims show`` and the r
 read each file from the committed staging folder, so they see the new set whole. Other
 tools may see a mix until the next run in that window only.
 
+**Spool.** A run streams its files as it extracts (``writers.OutputWriter``), before it
+takes the lock, into a spool folder of its own: ``.<name>.claims-spool-XXXX`` beside the
+output folder (same file system, so its files are hard-linked into the new set, not
+copied), or ``<out>/.claims-spool-XXXX`` where the parent is not writable. The run holds
+a ``flock`` on its spool while it lives; a spool whose lock is free belongs to a run that
+died, and the next run deletes it (``recover``). A spool is never part of a set: it is
+not carried into a swap and not read by anyone else.
+
 **Lock.** The writer holds an exclusive ``flock`` on the output folder itself (no lock
 file to leave behind; the kernel releases it when the process dies, even by SIGKILL).
 A second run waits and says so, or with ``wait=False`` refuses with E302 naming the
@@ -62,6 +70,7 @@ Builder = Callable[[Path], None]  # writes one file at the path it is given
 JOURNAL = ".claims-staging"
 COMMIT = "COMMIT"
 SWAP_MARK = ".claims-new-"
+SPOOL_MARK = ".claims-spool-"
 MAX_CARRIED = 1000  # other files an output folder may hold for a swap; more, and the journal is used
 
 _AT_FDCWD = -100
@@ -74,10 +83,15 @@ def staging_prefix(folder: Path) -> str:
     return f".{folder.name}{SWAP_MARK}"
 
 
+def spool_prefix(folder: Path) -> str:
+    """The name prefix of the sibling folders runs stream ``folder``'s next set into."""
+    return f".{folder.name}{SPOOL_MARK}"
+
+
 def is_leftover(name: str, own: Collection[str]) -> bool:
-    """Whether ``name`` in an output folder is debris of an earlier run: the journal folder,
-    the ``.claims.db.XXXX.tmp`` files of older versions, SQLite's side files."""
-    if name == JOURNAL:
+    """Whether ``name`` in an output folder is ours but no output: the journal folder, a
+    spool, the ``.claims.db.XXXX.tmp`` files of older versions, SQLite's side files."""
+    if name == JOURNAL or name.startswith(SPOOL_MARK):
         return True
     if any(name in (f"{own_name}-journal", f"{own_name}-wal", f"{own_name}-shm") for own_name in own):
         return True
@@ -223,6 +237,100 @@ def recover(folder: Path, own: Collection[str]) -> None:
         for entry in os.scandir(folder.parent):
             if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
                 shutil.rmtree(entry.path, ignore_errors=True)
+    remove_stale_spools(folder)
+
+
+def remove_stale_spools(folder: Path) -> None:
+    """Delete the spools of ``folder`` whose run died (their lock is free); a live run's stays."""
+    places = ((folder.parent, spool_prefix(folder)), (folder, SPOOL_MARK))
+    for parent, prefix in places:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(parent):
+                if entry.name.startswith(prefix) and entry.is_dir(follow_symlinks=False):
+                    _remove_if_unlocked(Path(entry.path))
+
+
+def _remove_if_unlocked(spool: Path) -> None:
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock tells a live spool from a dead one
+        return
+    try:
+        fd = os.open(spool, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return  # a live run's
+    try:
+        shutil.rmtree(spool, ignore_errors=True)
+    finally:
+        os.close(fd)
+
+
+class Spool:
+    """A run's private folder for the files it streams, locked while the run lives.
+
+    ``Spool(folder)`` makes it beside ``folder`` (or inside it where the parent is not
+    writable); ``link(name)`` is a ``Builder`` that puts the spooled file at the path it
+    is given (a hard link, a copy across file systems); ``close()`` deletes the spool.
+    Raises ``OSError`` when no spool can be made.
+    """
+
+    def __init__(self, folder: str | Path) -> None:
+        real = Path(os.path.realpath(folder))
+        self.folder = real
+        self._fd: int | None = None
+        real.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(5):
+            try:
+                path = Path(tempfile.mkdtemp(dir=real.parent, prefix=spool_prefix(real)))
+            except OSError:
+                real.mkdir(exist_ok=True)
+                path = Path(tempfile.mkdtemp(dir=real, prefix=SPOOL_MARK))
+            if self._lock(path):
+                self.path = path
+                return
+        raise OSError(errno.EAGAIN, "no spool folder could be locked", str(real))
+
+    def _lock(self, path: Path) -> bool:
+        """Lock the new spool; False when another run's recovery took it first."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            return True
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        if not _same_file(fd, path):  # deleted as stale between mkdtemp and flock
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def link(self, name: str) -> Builder:
+        source = self.path / name
+
+        def build(path: Path) -> None:
+            try:
+                os.link(source, path)
+            except OSError as exc:
+                if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EROFS):
+                    raise
+                shutil.copyfile(source, path)  # another file system, or no hard links there
+
+        return build
+
+    def close(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
 
 
 def _roll_forward(folder: Path, names: Collection[str]) -> None:

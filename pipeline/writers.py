@@ -1,8 +1,15 @@
 """Write records to CSV, JSON, Parquet and SQLite, as one crash-safe set, deterministically.
 
-The seven files replace the previous seven together (``output_set.replace_set``: a folder
-swap, or a journal where a swap cannot be done), so a run killed at any moment leaves
-either the previous set or the new one, and two runs into one folder take turns.
+The files are written as a stream (``OutputWriter``): each article's record and claims are
+appended as they come into a spool folder of the run (``output_set.Spool``), the JSON
+arrays and CSV files line by line, ``claims.db`` in transactions, ``claims.parquet`` in
+row groups through pyarrow's ``ParquetWriter``; memory does not grow with the batch. Each
+claim is serialized once (``render_claims``, in a worker process with ``--jobs``): its
+JSON, its CSV row, and one row of values for SQLite and Parquet.
+
+At the end the seven files replace the previous seven together (``output_set.replace_set``:
+a folder swap, or a journal where a swap cannot be done), so a run killed at any moment
+leaves either the previous set or the new one, and two runs into one folder take turns.
 
 The text files (``OUTPUT_FILES``) are byte-for-byte reproducible; ``claims.parquet`` and
 ``claims.db`` hold the same tables for pandas, DuckDB and Datasette, ``claims.db`` with
@@ -16,7 +23,7 @@ a comma, a line feed or a carriage return is quoted, so no value splits a row.
 
 from __future__ import annotations
 
-import io
+import contextlib
 import json
 import math
 import numbers
@@ -24,75 +31,141 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
-
-import pandas as pd
-from pydantic import BaseModel
+from typing import IO, TYPE_CHECKING, Any
 
 from .claim_types import CSV_COLUMNS, column_kinds
 from .errors import ClaimsError, Code, Problem, problem
-from .output_set import Builder, replace_set
-from .records import Article, Claim, OrganizationClaim
+from .output_set import Builder, Spool, replace_set
+from .records import Article, Claim
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 OUTPUT_FILES = ("claims.json", "claims.csv", "articles.json", "organizations.csv", "errors.json")
 BINARY_FILES = ("claims.parquet", "claims.db")
 ORGANIZATION_COLUMNS = ("article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ROW_GROUP_ROWS = 4096  # claims per Parquet row group and per SQLite transaction
 _QUOTED = re.compile(r'[,"\n\r]')
 _QUOTED_GUARDED = re.compile(r'[,;"\t\n\r]')  # also the separators of other locales' spreadsheets
 _SURROGATE = re.compile("[\ud800-\udfff]")
+Row = tuple[Any, ...]
 
 
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def claims_table(claims: Sequence[Claim]) -> pd.DataFrame:
-    rows = [claim.model_dump(mode="json") for claim in claims]
-    frame = pd.DataFrame(rows, columns=list(CSV_COLUMNS), dtype=object)
-    return frame
+def _member(data: Any) -> str:
+    """``data`` as a member of a JSON array indented as ``_json`` indents it (no separator)."""
+    return "  " + json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
-def organizations_table(claims: Sequence[Claim]) -> pd.DataFrame:
+def _clean(data: dict[str, Any]) -> dict[str, Any]:
+    """The record dict with each lone UTF-16 surrogate (a JSONL ``"\\ud800"``) replaced by
+    U+FFFD, one character for one so offsets hold: no file format can store them."""
+    return {k: _SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+def _dumped(record: Article | Claim) -> tuple[dict[str, Any], str]:
+    """The record as a JSON-ready dict and as a member of a JSON array: its one serialization."""
+    data = record.model_dump(mode="json")
+    text = _member(data)
+    if _SURROGATE.search(text):
+        data = _clean(data)
+        text = _member(data)
+    return data, text
+
+
+# -- one article's claims, serialized once ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedClaims:
+    """Claims serialized once for every output file: small to send from a worker process.
+
+    ``json`` is their members of claims.json joined by ``",\n"``; ``csv`` their rows of
+    claims.csv; ``rows`` their values in ``CSV_COLUMNS`` order (for claims.db and
+    claims.parquet); ``organizations`` their rows of organizations.csv/claims.db in
+    ``ORGANIZATION_COLUMNS`` order, and ``organizations_csv`` those rows as CSV.
+    """
+
+    count: int
+    json: str
+    csv: str
+    rows: list[Row]
+    organizations: list[Row]
+    organizations_csv: str
+
+
+def render_claims(claims: Sequence[Claim], *, raw_csv: bool = False) -> RenderedClaims:
+    """The claims (of one article, or any list) serialized once: see ``RenderedClaims``."""
+    members, lines, rows, dumps = [], [], [], []
+    for claim in claims:
+        data, text = _dumped(claim)
+        members.append(text)
+        row = tuple(data.get(column) for column in CSV_COLUMNS)
+        rows.append(row)
+        lines.append(csv_row(row, raw=raw_csv))
+        dumps.append(data)
+    organizations = organization_rows(dumps)
+    return RenderedClaims(
+        len(rows),
+        ",\n".join(members),
+        "".join(lines),
+        rows,
+        organizations,
+        "".join(csv_row(row, raw=raw_csv) for row in organizations),
+    )
+
+
+def organization_rows(claims: Iterable[dict[str, Any]]) -> list[Row]:
     """One row per organization per article: its canonical name, acronym, the other forms
     the article writes (aliases, "; "-separated), how often it is mentioned, and where first."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for claim in claims:
-        if not isinstance(claim, OrganizationClaim):
+        if claim.get("claim_type") != "organization":
             continue
         row = rows.setdefault(
-            (claim.article_id, claim.name),
-            {"article_id": claim.article_id, "name": claim.name, "acronym": None, "forms": set(),
-             "mentions": 0, "first_start": claim.start, "first_end": claim.end},
+            (claim["article_id"], claim["name"]),
+            {"article_id": claim["article_id"], "name": claim["name"], "acronym": None, "forms": set(),
+             "mentions": 0, "first_start": claim["start"], "first_end": claim["end"]},
         )  # fmt: skip
-        row["acronym"] = row["acronym"] or claim.acronym
+        row["acronym"] = row["acronym"] or claim.get("acronym")
         row["mentions"] += 1
-        if claim.start < row["first_start"]:
-            row["first_start"], row["first_end"] = claim.start, claim.end
-        form = " ".join(claim.text.split())
-        if form.casefold() != claim.name.casefold():
+        if claim["start"] < row["first_start"]:
+            row["first_start"], row["first_end"] = claim["start"], claim["end"]
+        form = " ".join(claim["text"].split())
+        if form.casefold() != claim["name"].casefold():
             row["forms"].add(form)
     records = []
     for row in sorted(rows.values(), key=lambda r: (r["article_id"], r["first_start"])):
         forms = row.pop("forms")
         row["aliases"] = "; ".join(sorted(forms, key=lambda f: (f != row["acronym"], f)))
-        records.append(row)
-    return pd.DataFrame(records, columns=list(ORGANIZATION_COLUMNS), dtype=object)
+        records.append(tuple(row[column] for column in ORGANIZATION_COLUMNS))
+    return records
 
 
 def render_outputs(
     articles: Sequence[Article], claims: Sequence[Claim], problems: Sequence[Problem], *, raw_csv: bool = False
 ) -> dict[str, str]:
-    """File name -> content, for every output file."""
+    """File name -> content, for every text output file, in memory (as ``write_outputs`` writes them)."""
+    rendered = render_claims(claims, raw_csv=raw_csv)
+    members = [_dumped(article)[1] for article in articles]
     return {
-        "claims.json": _json([c.model_dump(mode="json") for c in claims]),
-        "claims.csv": to_csv(claims_table(claims), raw=raw_csv),
-        "articles.json": _json([a.model_dump(mode="json") for a in articles]),
-        "organizations.csv": to_csv(organizations_table(claims), raw=raw_csv),
+        "claims.json": _array(rendered.json),
+        "claims.csv": csv_header(CSV_COLUMNS) + rendered.csv,
+        "articles.json": _array(",\n".join(members)),
+        "organizations.csv": csv_header(ORGANIZATION_COLUMNS) + rendered.organizations_csv,
         "errors.json": _json([p.as_dict() for p in problems]),
     }
+
+
+def _array(members: str) -> str:
+    return f"[\n{members}\n]\n" if members else "[]\n"
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -104,7 +177,7 @@ def neutralized(cell: str) -> str:
 
 
 def _is_missing(value: object) -> bool:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):  # pandas' pd.NA, pd.NaT
         return True
     return isinstance(value, float) and math.isnan(value)
 
@@ -121,23 +194,21 @@ def csv_cell(value: object, *, raw: bool = False) -> str:
     return '"' + text.replace('"', '""') + '"' if (_QUOTED if raw else _QUOTED_GUARDED).search(text) else text
 
 
+def csv_row(values: Iterable[object], *, raw: bool = False) -> str:
+    """One line of CSV (with its line feed), whatever the cells hold (see ``csv_cell``)."""
+    return ",".join(csv_cell(value, raw=raw) for value in values) + "\n"
+
+
+def csv_header(columns: Iterable[str]) -> str:
+    return csv_row((str(column) for column in columns), raw=True)
+
+
 def to_csv(frame: pd.DataFrame, *, raw: bool = False) -> str:
     """``frame`` as CSV text, one line per row whatever the cells hold (see ``csv_cell``)."""
-    lines = [",".join(csv_cell(str(column), raw=True) for column in frame.columns)]
-    lines += [",".join(csv_cell(value, raw=raw) for value in row) for row in frame.itertuples(index=False)]
-    return "\n".join(lines) + "\n"
+    return csv_header(frame.columns) + "".join(csv_row(row, raw=raw) for row in frame.itertuples(index=False))
 
 
 # -- Parquet and SQLite ----------------------------------------------------------------
-
-
-def _parquet(claims: Sequence[Claim]) -> bytes:
-    from .tables import claims_frame
-
-    buffer = io.BytesIO()
-    claims_frame(claims).to_parquet(buffer, index=False, engine="pyarrow")
-    return buffer.getvalue()
-
 
 _SQL_TYPES = {"text": "TEXT", "date": "TEXT", "number": "REAL", "integer": "INTEGER", "category": "TEXT"}
 _ARTICLE_KINDS = {"article_id": "text", "title": "text", "author": "text", "published": "date", "url": "text",
@@ -170,51 +241,79 @@ def sqlite_schema() -> str:
 SQLITE_SCHEMA = sqlite_schema()
 
 
-def _insert(connection: sqlite3.Connection, table: str, frame: pd.DataFrame) -> None:
+def _insert(connection: sqlite3.Connection, table: str, columns: Sequence[str], rows: Iterable[Row]) -> None:
     """Insert the rows; a row whose key is already there is left out (the first one stays)."""
-    names = ", ".join(f'"{c}"' for c in frame.columns)
-    marks = ", ".join("?" for _ in frame.columns)
-    rows = ([None if _is_missing(v) else v for v in row] for row in frame.itertuples(index=False))
-    connection.executemany(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", rows)
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    values = ([None if _is_missing(v) else v for v in row] for row in rows)
+    connection.executemany(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", values)
 
 
-def _sqlite_builder(articles: Sequence[Article], claims: Sequence[Claim]) -> Builder:
-    """A function writing claims, articles and organizations as tables of one SQLite file."""
+class _Database:
+    """claims.db filled in one transaction per ``ROW_GROUP_ROWS`` rows; the file is made at
+    the first of them (an empty database already takes a few pages)."""
 
-    def build(path: Path) -> None:
-        article_rows = pd.DataFrame(
-            [a.model_dump(mode="json") for a in articles], columns=list(_ARTICLE_KINDS), dtype=object
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+        self.tables: dict[str, tuple[Sequence[str], list[Row]]] = {
+            "articles": (tuple(_ARTICLE_KINDS), []),
+            "claims": (CSV_COLUMNS, []),
+            "organizations": (ORGANIZATION_COLUMNS, []),
+        }
+
+    def add(self, table: str, rows: Iterable[Row]) -> None:
+        self.tables[table][1].extend(rows)
+
+    def flush(self) -> None:
+        if self.connection is None:
+            self.connection = sqlite3.connect(self.path)
+            # the spool is thrown away if the run dies, and flushed to disk before it is used
+            self.connection.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;\n" + SQLITE_SCHEMA)
+        with self.connection:
+            for table, (columns, rows) in self.tables.items():
+                _insert(self.connection, table, columns, rows)
+                rows.clear()
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+class _ParquetFile:
+    """claims.parquet written in row groups of ``ROW_GROUP_ROWS`` claims, typed as ``tables.typed_frame``."""
+
+    def __init__(self, path: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        from .tables import typed_frame
+
+        self.schema = pa.Schema.from_pandas(typed_frame([]), preserve_index=False)
+        self._table = lambda rows: pa.Table.from_pandas(
+            typed_frame([dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows]),
+            schema=self.schema,
+            preserve_index=False,
         )
-        connection = sqlite3.connect(path)
-        try:
-            connection.executescript(SQLITE_SCHEMA)
-            with connection:
-                _insert(connection, "articles", article_rows)
-                _insert(connection, "claims", claims_table(claims))
-                _insert(connection, "organizations", organizations_table(claims))
-        finally:
-            connection.close()
+        self.writer = pq.ParquetWriter(path, self.schema)
+        self.rows: list[Row] = []
+        self.groups = 0
 
-    return build
+    def add(self, rows: Iterable[Row]) -> None:
+        self.rows.extend(rows)
+
+    def flush(self) -> None:
+        if self.rows or not self.groups:  # an empty file still has its schema and one empty group
+            self.writer.write_table(self._table(self.rows))
+            self.groups += 1
+            self.rows = []
+
+    def close(self) -> None:
+        self.flush()
+        self.writer.close()
 
 
 # -- the set ---------------------------------------------------------------------------
-
-R = TypeVar("R", bound=BaseModel)
-
-
-def _without_surrogates(records: Iterable[R]) -> list[R]:
-    """The records, each lone UTF-16 surrogate in their text (a JSONL ``"\\ud800"``) replaced
-    by U+FFFD, one character for one so offsets hold: no file format can store them."""
-    clean = []
-    for record in records:
-        fields = {
-            name: _SURROGATE.sub("\ufffd", value)
-            for name, value in record.__dict__.items()
-            if isinstance(value, str) and _SURROGATE.search(value)
-        }
-        clean.append(record.model_copy(update=fields) if fields else record)
-    return clean
 
 
 def _utf8(text: str) -> bytes:
@@ -222,6 +321,144 @@ def _utf8(text: str) -> bytes:
         return text.encode("utf-8")
     except UnicodeEncodeError:
         return _SURROGATE.sub("\ufffd", text).encode("utf-8")
+
+
+class OutputWriter:
+    """The seven output files of ``folder``, written as a stream, put in place as one set.
+
+    ```python
+    with OutputWriter(out) as writer:
+        for article, claims in records:
+            writer.add(article, render_claims(claims))
+        writer.commit(problems)      # the previous set is replaced by this one, whole
+    ```
+    Records are appended to the files of a spool folder as they come (the order they are
+    added in is the order of the files); ``commit`` closes them and replaces the
+    previous set (``output_set.replace_set``); leaving the block without a commit, or a
+    failure, discards the spool and keeps the previous set. Raises ``ClaimsError`` E301
+    when the files cannot be written, E302 as ``replace_set`` does.
+    """
+
+    def __init__(self, folder: str | Path, *, raw_csv: bool = False) -> None:
+        self.folder = Path(folder)
+        self.raw_csv = raw_csv
+        self.articles = 0
+        self.claims = 0
+        self._handles: dict[str, IO[str]] = {}
+        self._members: dict[str, int] = {"claims.json": 0, "articles.json": 0}
+        self._buffered = 0
+        try:
+            self.spool = Spool(self.folder)
+        except OSError as exc:
+            raise self._error(exc) from exc
+        try:
+            for name in ("claims.json", "claims.csv", "articles.json", "organizations.csv"):
+                self._handles[name] = open(  # noqa: SIM115 - closed by commit or discard
+                    self.spool.path / name, "x", encoding="utf-8", newline=""
+                )
+            self._handles["claims.csv"].write(csv_header(CSV_COLUMNS))
+            self._handles["organizations.csv"].write(csv_header(ORGANIZATION_COLUMNS))
+            self._database = _Database(self.spool.path / "claims.db")
+            self._parquet = _ParquetFile(self.spool.path / "claims.parquet")
+        except BaseException as exc:
+            self.discard()
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise self._error(exc) from exc
+            raise
+
+    def __enter__(self) -> OutputWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.discard()
+
+    def add(self, article: Article, claims: RenderedClaims) -> None:
+        """Append one article's record and its claims (of ``render_claims``) to every file."""
+        self.add_article(article)
+        self.add_claims(claims)
+
+    def add_article(self, article: Article) -> None:
+        with self._writing():
+            data, member = _dumped(article)
+            self._append("articles.json", member)
+            self._database.add("articles", [tuple(data.get(c) for c in _ARTICLE_KINDS)])
+        self.articles += 1
+        self._rows_written(1)
+
+    def add_claims(self, claims: RenderedClaims) -> None:
+        with self._writing():
+            self._append("claims.json", claims.json)
+            self._handles["claims.csv"].write(claims.csv)
+            self._handles["organizations.csv"].write(claims.organizations_csv)
+            self._database.add("claims", claims.rows)
+            self._database.add("organizations", claims.organizations)
+            self._parquet.add(claims.rows)
+        self.claims += claims.count
+        self._rows_written(claims.count)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A failure to write (a full disk, a number Arrow cannot store) discards the spool: E301."""
+        try:
+            yield
+        except (OSError, sqlite3.Error, ValueError, TypeError, OverflowError) as exc:
+            self.discard()
+            raise self._error(exc) from exc
+
+    def _rows_written(self, count: int) -> None:
+        self._buffered += count
+        if self._buffered >= ROW_GROUP_ROWS:  # a transaction of claims.db, a row group of claims.parquet
+            with self._writing():
+                self._database.flush()
+                self._parquet.flush()
+            self._buffered = 0
+
+    def _append(self, name: str, members: str) -> None:
+        if not members:
+            return
+        self._handles[name].write(",\n" + members if self._members[name] else "[\n" + members)
+        self._members[name] += 1
+
+    def commit(
+        self, problems: Sequence[Problem], *, wait: bool = True, on_wait: Callable[[str], None] | None = None
+    ) -> str:
+        """Close the files, write errors.json and replace the previous set with them; returns
+        how: ``"swap"`` or ``"journal"`` (see ``output_set``)."""
+        with self._writing():
+            for name, handle in self._handles.items():
+                if name in self._members:
+                    handle.write("\n]\n" if self._members[name] else "[]\n")
+                handle.close()
+            self._parquet.close()
+            self._database.flush()
+            self._database.close()
+            errors = _utf8(_json([p.as_dict() for p in problems]))
+        files: dict[str, bytes | Builder] = {name: self.spool.link(name) for name in self._handles}
+        files["errors.json"] = errors
+        files["claims.parquet"] = self.spool.link("claims.parquet")
+        files["claims.db"] = self.spool.link("claims.db")
+        try:
+            return replace_set(self.folder, {name: files[name] for name in (*OUTPUT_FILES, *BINARY_FILES)},
+                               wait=wait, on_wait=on_wait)  # fmt: skip
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Close and delete the spool (the previous set stays as it was)."""
+        for handle in self._handles.values():
+            handle.close()
+        if hasattr(self, "_parquet"):
+            self._parquet.writer.close()
+        if hasattr(self, "_database"):
+            self._database.close()
+        if hasattr(self, "spool"):
+            self.spool.close()
+
+    def _error(self, exc: BaseException) -> ClaimsError:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
+        if isinstance(exc, sqlite3.Error):
+            reason = str(exc)  # "database or disk is full" is no OSError
+        return ClaimsError(problem(Code.E301, str(self.folder), reason=reason))
 
 
 def write_outputs(
@@ -235,26 +472,18 @@ def write_outputs(
     on_wait: Callable[[str], None] | None = None,
 ) -> str:
     """Write the seven output files into ``folder`` as one set (other files there stay);
-    returns how: ``"swap"`` or ``"journal"`` (see ``output_set``).
+    returns how: ``"swap"`` or ``"journal"`` (see ``output_set``). The records held in
+    memory; ``OutputWriter`` writes them as they come.
 
     Raises ``ClaimsError``: E301 when they cannot be written (the previous set is kept and
     nothing is left behind), E302 when another run is writing there and ``wait`` is off;
     with ``wait`` on, ``on_wait`` is told who holds the folder and the call waits its turn.
     """
-    articles = _without_surrogates(articles)
-    claims = _without_surrogates(claims)
-    try:
-        files: dict[str, bytes | Builder] = {
-            name: _utf8(text) for name, text in render_outputs(articles, claims, problems, raw_csv=raw_csv).items()
-        }
-        files["claims.parquet"] = _parquet(claims)
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a number Arrow cannot store
-        raise ClaimsError(problem(Code.E301, str(folder), reason=f"{type(exc).__name__}: {exc}")) from exc
-    files["claims.db"] = _sqlite_builder(articles, claims)
-    try:
-        return replace_set(folder, files, wait=wait, on_wait=on_wait)
-    except sqlite3.Error as exc:  # "database or disk is full" is no OSError
-        raise ClaimsError(problem(Code.E301, str(folder), reason=str(exc))) from exc
+    with OutputWriter(folder, raw_csv=raw_csv) as writer:
+        for article in articles:
+            writer.add_article(article)
+        writer.add_claims(render_claims(claims, raw_csv=raw_csv))
+        return writer.commit(problems, wait=wait, on_wait=on_wait)
 
 
 # -- one file --------------------------------------------------------------------------

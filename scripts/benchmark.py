@@ -42,7 +42,10 @@ from pipeline import build_nlp  # noqa: E402
 from pipeline.cli import app  # noqa: E402
 from pipeline.ingest import finish, iter_files, read_raw  # noqa: E402
 
-SHARED_DEV = [ROOT.parent / "shared" / "eval" / "dev" / "articles", ROOT.parent / "shared" / "eval" / "dev-real" / "articles"]
+SHARED_DEV = [
+    ROOT.parent / "shared" / "eval" / "dev" / "articles",
+    ROOT.parent / "shared" / "eval" / "dev-real" / "articles",
+]
 FALLBACK = [ROOT / "corpus", ROOT / "tests" / "fixtures"]
 TOKENIZE_ONLY = """
 import json, sys, spacy

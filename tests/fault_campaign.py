@@ -36,7 +36,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from pipeline.output_set import JOURNAL, output_path, read_output, staging_prefix
+from pipeline.output_set import JOURNAL, output_path, read_output, spool_prefix, staging_prefix
 from pipeline.writers import BINARY_FILES, OUTPUT_FILES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,9 @@ def foreign_files_intact(folder: Path) -> bool:
 
 def leftovers(folder: Path) -> list[str]:
     """Everything beside and in the output folder that is neither ours nor the user's."""
-    found = [p.name for p in folder.parent.iterdir() if p.name.startswith(staging_prefix(folder))]
+    found = [
+        p.name for p in folder.parent.iterdir() if p.name.startswith((staging_prefix(folder), spool_prefix(folder)))
+    ]
     expected = {*OURS, *FOREIGN}
     found += [p.name for p in folder.iterdir() if p.name not in expected]
     return sorted(found)

@@ -81,3 +81,18 @@ def test_a_capital_initial_is_no_sentence_end_even_when_lowercasing_lengthens_it
     assert [s.text for s in nlp("A note by İ. Demir and J. Smith was read.").sents] == [
         "A note by İ. Demir and J. Smith was read."
     ]
+
+
+def test_articles_come_in_input_order_jsonl_lines_in_file_order(nlp: Language, tmp_path: Path) -> None:
+    """Folders sorted by path, a JSONL file's lines as the file orders them (not by id):
+    the order the stream writes them in, with one process or two."""
+    (tmp_path / "b.txt").write_text("In 2020 the Basin Council had 27 members.\n")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "zeta", "text": "In 2021 the 4 states met."}\n{"id": "alpha", "text": "In 2022 the 5 states met."}\n'
+    )
+    for jobs in (1, 2):
+        result = extract_paths([tmp_path], nlp, jobs=jobs)
+        assert [a.article_id for a in result.articles] == ["zeta", "alpha", "b"]
+        assert [c.article_id for c in result.claims] == sorted(
+            (c.article_id for c in result.claims), key=["zeta", "alpha", "b"].index
+        )

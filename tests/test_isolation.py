@@ -229,7 +229,7 @@ def test_an_internal_error_is_a_code_not_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(writers, "write_outputs", broken)
+    monkeypatch.setattr(writers.OutputWriter, "commit", broken)
     _good(tmp_path)
     monkeypatch.setattr(sys, "argv", ["claims", "extract", str(tmp_path / "good.txt"), "-o", str(tmp_path / "o"), "-q"])
     with pytest.raises(SystemExit) as stopped:

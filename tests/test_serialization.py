@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.util import load_model_from_config
 
 from pipeline import build_nlp
 from pipeline.annotations import claim_spans, matches_of
@@ -160,3 +161,18 @@ def test_words_added_to_the_pipeline_reach_every_component() -> None:
     assert "Nuclear Safety Inspectorate" not in before
     assert after["Nuclear Safety Inspectorate"]["name"] == "Nuclear Safety Inspectorate"
     assert after["train forty engineers"]["subject"] == "Nuclear Safety Inspectorate"
+
+
+@pytest.mark.parametrize("way", ["bytes", "disk"])
+def test_a_pipeline_read_back_keeps_its_numbers_whole(nlp: Language, tmp_path: Path, way: str) -> None:
+    """Word lists hold floats (PART_OF_WHOLE: "two thirds" is 66.666...%): a pipeline read back
+    (as the workers of --jobs read it) gives the same values, not ones cut to 10 digits."""
+    if way == "bytes":
+        copy = load_model_from_config(nlp.config).from_bytes(nlp.to_bytes())
+    else:
+        nlp.to_disk(tmp_path / "nlp")
+        copy = spacy.load(tmp_path / "nlp")
+    text = "The fund covers two-thirds of the costs."
+    [claim] = [c for c in claims_from_doc(copy(text), "a") if c.claim_type == "count"]
+    [expected] = [c for c in claims_from_doc(nlp(text), "a") if c.claim_type == "count"]
+    assert claim.value == expected.value == 200 / 3  # type: ignore[union-attr]

@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 
 from pipeline import ClaimsError, build_nlp, extract_paths, load_claims, write_outputs
 from pipeline import output_set as output_set_module
+from pipeline import writers as writers_module
 from pipeline.cli import app
-from pipeline.output_set import JOURNAL, output_path, replace_set, staging_prefix
+from pipeline.output_set import JOURNAL, output_path, replace_set, spool_prefix, staging_prefix
 from pipeline.records import Article, CountClaim, DateClaim, OrganizationClaim
 from pipeline.writers import BINARY_FILES, OUTPUT_FILES, csv_cell, to_csv
 
@@ -230,7 +231,9 @@ def _previous_set(folder: Path) -> tuple[object, ...] | str:
 
 
 def _leftovers(folder: Path) -> list[str]:
-    beside = [p.name for p in folder.parent.iterdir() if p.name.startswith(staging_prefix(folder))]
+    beside = [
+        p.name for p in folder.parent.iterdir() if p.name.startswith((staging_prefix(folder), spool_prefix(folder)))
+    ]
     return beside + sorted(p.name for p in folder.iterdir() if p.name not in {*OURS, "report.html"})
 
 
@@ -272,7 +275,46 @@ def test_a_file_the_user_replaces_during_the_swap_is_kept(tmp_path: Path, monkey
     assert (out / "report.html").read_text() == "edited" and (out / "draft.txt").read_text() == "new file"
 
 
-def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("when", ["streaming", "putting-in-place"])
+def test_a_full_disk_is_e301_and_keeps_the_previous_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    out = tmp_path / "out"
+    previous = _previous_set(out)
+    calls = []
+    if when == "streaming":
+        real_append = writers_module.OutputWriter._append
+
+        def append_until_full(self: writers_module.OutputWriter, name: str, members: str) -> None:
+            calls.append(name)
+            if len(calls) == 2:
+                raise OSError(errno.ENOSPC, "No space left on device", name)
+            real_append(self, name, members)
+
+        monkeypatch.setattr(writers_module.OutputWriter, "_append", append_until_full)
+    else:
+        real_link = output_set_module.Spool.link
+
+        def link_until_full(self: output_set_module.Spool, name: str) -> output_set_module.Builder:
+            build = real_link(self, name)
+
+            def until_full(path: Path) -> None:
+                calls.append(name)
+                if len(calls) == 3:
+                    raise OSError(errno.ENOSPC, "No space left on device", str(path))
+                build(path)
+
+            return until_full
+
+        monkeypatch.setattr(output_set_module.Spool, "link", link_until_full)
+    articles, claims = _records("new")
+    with pytest.raises(ClaimsError) as raised:
+        write_outputs(out, articles, claims, [])
+    assert raised.value.code == "E301" and "No space left on device" in str(raised.value)
+    assert signature(out) == previous and _leftovers(out) == []
+
+
+def test_a_full_disk_in_the_journal_keeps_the_previous_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     previous = _previous_set(out)
     calls = []
@@ -280,18 +322,12 @@ def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path, monkeypa
 
     def write_until_full(path: Path, data: bytes) -> None:
         calls.append(path.name)
-        if len(calls) == 3:
+        if len(calls) == 2:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
         real_write(path, data)
 
     monkeypatch.setattr(output_set_module, "_write_file", write_until_full)
-    articles, claims = _records("new")
-    with pytest.raises(ClaimsError) as raised:
-        write_outputs(out, articles, claims, [])
-    assert raised.value.code == "E301" and "No space left on device" in str(raised.value)
-    assert signature(out) == previous and _leftovers(out) == []
-    calls.clear()
-    with pytest.raises(ClaimsError):  # the journal fallback fails just as cleanly
+    with pytest.raises(ClaimsError):
         replace_set(out, {"claims.json": b"[]", "claims.csv": b"", "errors.json": b"[]"}, swap=False)
     assert signature(out) == previous and _leftovers(out) == []
 
@@ -406,3 +442,40 @@ def test_where_no_swap_can_be_done_the_journal_writes_the_set(
     assert replace_set(out, {"articles.json": rendered}) == "journal"
     assert json.loads((out / "articles.json").read_text())[0]["article_id"] == "new"
     assert (out / "report.html").read_text() == "mine" and _leftovers(out) == []
+
+
+# -- the spool: files streamed before the set is replaced ------------------------------
+
+
+def test_files_are_streamed_into_a_spool_and_the_set_changes_only_at_the_commit(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    previous = _previous_set(out)
+    articles, claims = _records("new")
+    with writers_module.OutputWriter(out) as writer:
+        writer.add(articles[0], writers_module.render_claims(claims))
+        spool = writer.spool.path
+        assert spool.parent == tmp_path and spool.name.startswith(spool_prefix(out))
+        writer._handles["claims.json"].flush()
+        assert b"cou-30" in (spool / "claims.json").read_bytes()  # on disk, not held in memory
+        assert signature(out) == previous
+        writer.commit([])
+    assert not spool.exists() and _leftovers(out) == []
+    assert json.loads((out / "articles.json").read_text())[0]["article_id"] == "new"
+    before = signature(out)
+    with writers_module.OutputWriter(out) as writer:
+        writer.add(*_records("other")[0], writers_module.render_claims([]))
+        spool = writer.spool.path
+    assert not spool.exists() and signature(out) == before  # left without a commit: nothing changes
+
+
+def test_a_dead_runs_spool_is_removed_and_a_live_ones_kept(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _previous_set(out)
+    dead = tmp_path / f"{spool_prefix(out)}dead"
+    dead.mkdir()
+    (dead / "claims.json").write_text("[")
+    with writers_module.OutputWriter(out) as live:
+        write_outputs(out, *_records("new"), [])  # another run, while this one streams
+        assert not dead.exists() and live.spool.path.is_dir()
+        live.commit([])
+    assert _leftovers(out) == []

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -44,6 +45,11 @@ def record_failures(name: str, component: Any, docs: list[Doc], exc: Exception) 
     """The default error handler: the failure goes on each doc, the batch goes on."""
     for doc in docs:
         record_failure(doc, name, exc)
+
+
+def _write_jsonl(path: Path, lines: Iterable[Any]) -> None:
+    """Pattern lines, one JSON object a line, numbers at full precision (unlike srsly's)."""
+    path.write_text("".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8")
 
 
 class DataComponent:
@@ -128,7 +134,9 @@ class DataComponent:
 
     # -- serialization ----------------------------------------------------------------
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return util.to_bytes({"patterns": lambda: srsly.json_dumps(self.patterns)}, exclude)
+        # json, not srsly's ujson: that writes floats with 10 digits ("two thirds" of PART_OF_WHOLE
+        # would come back as 66.6666666667 in a pipeline read from bytes, as --jobs workers do)
+        return util.to_bytes({"patterns": lambda: json.dumps(self.patterns).encode()}, exclude)
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> DataComponent:
         self.clear()
@@ -136,7 +144,7 @@ class DataComponent:
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        writers = {"patterns": lambda p: srsly.write_jsonl(p.with_suffix(".jsonl"), self.patterns)}
+        writers = {"patterns": lambda p: _write_jsonl(p.with_suffix(".jsonl"), self.patterns)}
         util.to_disk(util.ensure_path(path), writers, exclude)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> DataComponent:
