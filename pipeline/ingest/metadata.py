@@ -113,6 +113,7 @@ class MetadataRules:
     date_end: re.Pattern[str] = re.compile("(?!)")  # ", DATE" ending a line ("Xinhua, June 27, 2010")
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
+    news_masthead: frozenset[str] = frozenset()  # MASTHEAD_NOUN: a news credit's last word ("Harbour Wire")
     furniture_phrase: re.Pattern[str] = re.compile("(?!)")  # FURNITURE_PHRASE anywhere: "Click to print"
     reading_time: re.Pattern[str] = re.compile("(?!)")  # "- 6 min read ..." after a date (READ_TIME_WORD)
 
@@ -179,6 +180,7 @@ class MetadataRules:
                 r"^(?:" + _alternatives(lexicon.words("NOT_HEADLINE_OPENER")) + r")(?![^\W_])", re.IGNORECASE
             ),
             social=frozenset(w.casefold() for w in lexicon.words("SOCIAL_WORD")),
+            news_masthead=lexicon.words("MASTHEAD_NOUN"),
             reading_time=re.compile(
                 r"\s*(?:[-|\u2013\u2014\u00b7\u2022]\s*)?\d{1,3}\s*(?:"
                 + _alternatives(lexicon.words("READ_TIME_WORD"))
@@ -250,12 +252,24 @@ def is_person(name: str, rules: MetadataRules) -> bool:
     return len(capitalised) >= 2 and all(w[:1].isupper() for w in capitalised)
 
 
+AGENCY_LETTERS = 3  # an agency's acronym before its desk has this many capitals at least ("PIB Delhi")
+DESK_WORDS = 2  # ... and its place or desk this many words at most ("PTI New Delhi")
+
+
 def opens_with_acronym(words: Sequence[str]) -> bool:
-    """Does a name open with an acronym (two or more capitals, no dots) followed by a word in
-    lower case letters ("PIB Delhi", "ANI Bureau")? A person's name in capitals is capitals
+    """Does a name read as an agency and its desk: an acronym (AGENCY_LETTERS or more
+    capitals, no dots) and then a place or desk of at most DESK_WORDS words in lower case
+    letters ("PIB Delhi", "PTI New Delhi")? Two capitals are a person's initials written
+    without dots ("AK Abdul Momen", "TJ Kim"); a person's name in capitals is capitals
     throughout ("JANE ROE"), or puts the surname last ("Jane ROE")."""
-    first = words[0]
-    return len(first) >= 2 and first.isupper() and first.isalpha() and any(not w.isupper() for w in words[1:])
+    first, rest = words[0], words[1:]
+    return (
+        len(first) >= AGENCY_LETTERS
+        and first.isupper()
+        and first.isalpha()
+        and 0 < len(rest) <= DESK_WORDS
+        and all(not w.isupper() for w in rest)
+    )
 
 
 def clean_author(text: str, lexicon: Lexicon | None = None) -> str | None:
@@ -428,15 +442,29 @@ def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     September 2020"): at most CREDIT_WORDS words before it, all capitalised (a sentence such
     as "The call closes on Friday, 31 January 2025" is none)."""
     found = rules.date_end.search(line)
-    if found is None:
-        return None
+    if found is None or ":" in line[: found.start()] or rules.not_headline.match(line):
+        return None  # "Photo: Reuters, 3 March 2019": a caption's credit dates the picture
     before = line[: found.start()].split()
     words = [w for w in before if any(c.isalpha() for c in w)]
     if not words or len(before) > CREDIT_WORDS or not all(w[:1].isupper() for w in words):
         return None
     if any(w.casefold().strip(",.") in rules.weekdays for w in words):
         return None  # "Friday, 31 January 2025" is read whole as a date line
+    if not is_credit_name(words, rules):
+        return None
     return _day(found.group("date"), rules, read)
+
+
+def is_credit_name(words: Sequence[str], rules: MetadataRules) -> bool:
+    """Does a short head line's name before its date read as a news agency's or a place's
+    credit: the words after any share-row words ("Print E-mail Xinhua" -> "Xinhua") are one
+    word ("Xinhua", "Brussels") or end with a masthead noun ("Harbour Wire", "Daily News")?
+    An event's or a document's name ("Water Forum", "Paris Agreement") is none: a speech
+    page or a caption dates the event, not the page."""
+    folded = [w.casefold().strip(",.") for w in words]
+    last_social = max((i for i, w in enumerate(folded) if w in rules.social), default=-1)
+    name = folded[last_social + 1 :]
+    return len(name) == 1 or (len(name) > 1 and name[-1] in rules.news_masthead)
 
 
 def read_lead_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
@@ -651,8 +679,11 @@ class Head:
     labelled_title: str | None = None
 
 
-DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, LEAD_RANK, ISSUED_RANK, LATE_RANK, UPDATED_RANK, HEADER_RANK = range(8)
-LABELLED_RANKS = (LABEL_RANK, LATE_RANK, UPDATED_RANK)  # dates a label names ("Published", "Posted", "Updated")
+# a credit's date ("Xinhua, June 27, 2010") ranks below a date line, a label and a dateline
+DATELINE_RANK, LABEL_RANK, DATE_LINE_RANK, CREDIT_RANK, LEAD_RANK, ISSUED_RANK, LATE_RANK, UPDATED_RANK, HEADER_RANK = (
+    range(9)
+)
+LABELLED_RANKS = (LABEL_RANK, CREDIT_RANK, LATE_RANK, UPDATED_RANK)  # dates a label or a credit names
 
 
 def _date_parts(text: str, rules: MetadataRules, read: Reader) -> tuple[date | None, list[str]]:
@@ -768,7 +799,7 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 continue
             when = credit_date(line, rules, read)
             if when is not None:
-                head.dates.append(DateFound(LABEL_RANK, index, when))
+                head.dates.append(DateFound(CREDIT_RANK, index, when))
                 continue
             when = read_lead_date(line, rules, read)
             if when is not None:

@@ -125,3 +125,55 @@ def test_desk_in_a_posted_line_is_no_author() -> None:
     opening = "Training for rural nurses expands\nPosted On: 02 MAY 2024 3:31PM by WPN Lisbon\n" + BODY
     found = extract_metadata(opening)
     assert (found.author, found.published) == (None, date(2024, 5, 2))
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        # a caption's credit, or an event's "Name, DATE" line, never outranks the page's own date
+        (
+            "Harbour towns plan new ferries\n\n9 June 2023\n\nPicture: Fjord Wire, 2 April 2018\n\n" + BODY,
+            date(2023, 6, 9),
+        ),
+        (
+            "Address to the Coastal Summit\n\nCoastal Summit, 5 October 2019\n\nPublished: 9 June 2023\n\n" + BODY,
+            date(2023, 6, 9),
+        ),
+        ("Address to the Coastal Summit\n\n9 June 2023\n\nCoastal Summit, 5 October 2019\n\n" + BODY, date(2023, 6, 9)),
+        # an agency's or a place's credit still dates the page when nothing else does
+        ("Ferry plan agreed\n\nShare Print Lakeport, 4 May 2022\n\n" + BODY, date(2022, 5, 4)),
+        ("Ferry plan agreed\n\nNorvale News, 4 May 2022\n\n" + BODY, date(2022, 5, 4)),
+    ],
+)
+def test_credit_date_ranks_below_the_page_dates(opening: str, published: date) -> None:
+    assert extract_metadata(opening).published == published
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # an event's or a treaty's name with its date under a headline dates the event, not the page
+        "Why the river accord still matters\n\nDanube Accord, 14 November 2016\n\n" + BODY,
+        "Address to the Coastal Summit\n\nCoastal Summit, 5 October 2019\n\n" + BODY,
+        # a caption's credit
+        "Harbour towns plan new ferries\n\nPhoto: Fjord Wire, 2 April 2018\n\n" + BODY,
+    ],
+)
+def test_no_publication_date_from_an_event_or_caption_line(opening: str) -> None:
+    assert extract_metadata(opening).published is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        # initials without dots open a person's name
+        ("RK Dilshan Perera", "RK Dilshan Perera"),
+        ("NP Sato", "NP Sato"),
+        ("HM Karim", "HM Karim"),
+        # an agency's acronym and its place or desk stays no author
+        ("WPN Port Amara", None),
+        ("WPN Lisbon", None),
+    ],
+)
+def test_undotted_initials_are_a_person(byline: str, author: str | None) -> None:
+    assert clean_author(byline) == author
