@@ -471,6 +471,18 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "SUBJECT_PRONOUN",
+        OBJECTIVES,
+        "words opening a new clause after a series' ', and' or ';' (and it has ...)",
+        matched=False,
+    ),
+    Label(
+        "CLAUSE_VERB",
+        OBJECTIVES,
+        "finite verbs that make the words after a series' ', and' or ';' a clause (and the bank will)",
+        matched=False,
+    ),
+    Label(
         "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
     ),
     Label(

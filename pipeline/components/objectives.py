@@ -17,10 +17,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..annotations import Entity, Match, Sentences, add_claim, doc_text
 from ..annotations import entities as entities_of
@@ -41,6 +42,7 @@ PARAGRAPHS_BACK = 3  # how far back a heading without a name looks for the name 
 NAME_WORD = re.compile(r"[\w'\u2019-]+")
 NAME_ITEM_MARKER = re.compile(r"\s*\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s*")  # "i.", "(b)", "2)" opening an item
 BRACKETED = re.compile(r"\([^()\n]{0,40}\)")  # "(Phase 2)", "(III)"
+MAIN_OPENING_WORDS = 4  # words read at the opening of a fronted goal's main clause
 NAME_REACH = 120  # characters before a relative word searched for a name the entities missed
 
 
@@ -73,14 +75,41 @@ def trim_goal(text: str) -> str:
     return text
 
 
-def goal_end(rest: str, ends: re.Pattern[str], fronted: bool) -> int | None:
+CLAUSE_WORD = re.compile(r"[^\W\d][\w'\u2019-]*")
+CLAUSE_REACH = 4  # words after a series separator read for a clause's own subject and verb
+
+
+def opens_clause(text: str, pronouns: frozenset[str], verbs: frozenset[str], relatives: frozenset[str]) -> bool:
+    """Do the words after a series' ", and" or a semicolon open a clause with its own subject
+    ("and it has raised ...", "and the bank will fund ...", "critics say ...") rather than the
+    series' next item ("and safer harbour", "and publish flood maps")? A ``pronouns`` word first,
+    or a ``verbs`` word second to fourth with no ``relatives`` word before it ("and clinics that
+    will serve ..." is an item)."""
+    words = [w.group().lower() for w in CLAUSE_WORD.finditer(re.split(r"[,;.:()]", text, maxsplit=1)[0])]
+    if words[:1] in (["and"], ["or"]):
+        words = words[1:]
+    words = words[:CLAUSE_REACH]
+    if words and words[0] in pronouns:
+        return True
+    for word in words[1:]:
+        if word in relatives:
+            return False
+        if word in verbs:
+            return True
+    return False
+
+
+def goal_end(
+    rest: str, ends: re.Pattern[str], fronted: bool, clause: Callable[[str], bool] = lambda _: False
+) -> int | None:
     """Where the goal clause at the start of ``rest`` ends (``ends`` is ``clause_end``'s pattern).
 
     A comma before "and"/"or" that closes a series begun by an earlier comma of the goal is
     the series' own ("to build a fairer, greener, and safer city"), and so are the semicolons
-    of a series whose last item opens with "and"/"or" ("by A; B; and C"). A goal opening its
-    sentence ("Seeking to end the drought, the council ...") ends at its first comma that
-    closes no series."""
+    of a series whose last item opens with "and"/"or" ("by A; B; and C"), unless the words after
+    it open a clause of their own (``clause``: ", and it has raised ...", "; critics say ...").
+    A goal opening its sentence ("Seeking to end the drought, the council ...") ends at its
+    first comma that closes no series."""
     if fronted:
         comma = rest.find(",")
         while comma >= 0 and SERIES_ITEM.match(rest, comma):
@@ -91,9 +120,9 @@ def goal_end(rest: str, ends: re.Pattern[str], fronted: bool) -> int | None:
         return found.start() if found else None
     for found in ends.finditer(rest):
         piece = found.group()
-        if SERIES_COMMA.match(piece) and "," in rest[: found.start()]:
+        if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
-        if piece == ";" and SERIES_LAST.search(rest, found.start()):
+        if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue
         return found.start()
     return None
@@ -248,6 +277,10 @@ class ObjectiveComponent(RuleComponent):
         self.referring_words = self.lexicon.words("REFERRING_WORD")
         self.not_infinitives = self.lexicon.words("NOT_INFINITIVE")
         self.fronted_words = self.lexicon.words("FRONTED_MARKER_WORD")
+        self.person_roles = self.lexicon.words("PERSON_ROLE")
+        pronouns, verbs = self.lexicon.words("SUBJECT_PRONOUN"), self.lexicon.words("CLAUSE_VERB")
+        self.clause_verbs, self.reporting_verbs = verbs, self.lexicon.words("REPORTING_VERB")
+        self.opens_clause: Callable[[str], bool] = lambda text: opens_clause(text, pronouns, verbs, self.relative_words)
         connectors = "|".join(re.escape(w) for w in sorted(self.lexicon.words("DESCRIPTION_CONNECTOR"))) or "(?!)"
         self.description_tail = r"\s+(?:" + connectors + r")\s+[^.,;:!?\n()]{3,80}"
         self._description_patterns: dict[str, re.Pattern[str]] = {}
@@ -573,14 +606,20 @@ class ObjectiveComponent(RuleComponent):
             return
         rest = self._text[goal_start : sentence.end_char]
         closing = OPENING_QUOTES.get(doc[first - 1].text) if first > marker.start else None
+        main_start = None  # where the main clause after a fronted goal opens
         if closing is not None and closing in rest:  # with the goal "...": the quotation
             goal = trim_goal(rest[: rest.index(closing)])
         else:
-            end = goal_end(rest, self.clause_end, self._fronted(doc, marker, sentence))
+            fronted = self._fronted(doc, marker, sentence)
+            end = goal_end(rest, self.clause_end, fronted, self.opens_clause)
             goal = trim_goal(self.attribution.sub("", rest if end is None else rest[:end]))
+            if fronted and end is not None and rest[end] == ",":
+                main_start = goal_start + end + 1
         if len(goal.split()) < 2:
             return
-        subject = self._clause_subject(doc, marker, sentence, entities)
+        if main_start is not None and self._person_opens(doc, main_start, sentence):
+            return  # "Striving to win votes, the Prime Minister ...": a person's goal, no organization's
+        subject = self._clause_subject(doc, marker, sentence, entities, main_start)
         add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
 
     def _fronted(self, doc: Doc, marker: Match, sentence: Span) -> bool:
@@ -591,7 +630,40 @@ class ObjectiveComponent(RuleComponent):
         )
         return opening and doc[marker.start].lower_ in self.fronted_words
 
-    def _clause_subject(self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity]) -> str | None:
+    def _main_opening(self, doc: Doc, main_start: int, sentence: Span) -> list[Token]:
+        """The words opening the main clause after a fronted goal's comma ("Finance Minister Ana Cruz",
+        "the prime minister"): up to ``MAIN_OPENING_WORDS`` words, before any punctuation or verb."""
+        tokens = [t for t in doc[sentence.start : sentence.end] if t.idx >= main_start and not t.is_space]
+        opening: list[Token] = []
+        for token in tokens[:MAIN_OPENING_WORDS]:
+            if not token.is_alpha or token.lower_ in self.clause_verbs or token.lower_ in self.reporting_verbs:
+                break
+            opening.append(token)
+        return opening
+
+    def _main_named(self, doc: Doc, main_start: int, sentence: Span) -> Entity | None:
+        """The name opening the main clause after a fronted goal ("..., the Ministry of Trade of Kenya signed")."""
+        tokens = [t for t in doc[sentence.start : sentence.end] if t.idx >= main_start and not t.is_space]
+        if not tokens:
+            return None
+        last = tokens[1] if tokens[0].lower_ == "the" and len(tokens) > 1 else tokens[0]
+        named = _outermost(self._index.inside(main_start, sentence.end_char))
+        return next((e for e in named if e.start <= last.idx), None)
+
+    def _person_opens(self, doc: Doc, main_start: int, sentence: Span) -> bool:
+        """Does a person open the main clause after a fronted goal ("the Prime Minister", "Finance
+        Minister Ana Cruz"): a ``PERSON_ROLE`` word among its opening words, before any name?"""
+        named = self._main_named(doc, main_start, sentence)
+        for token in self._main_opening(doc, main_start, sentence):
+            if named is not None and token.idx >= named.start:
+                return False
+            if token.lower_ in self.person_roles:
+                return True
+        return False
+
+    def _clause_subject(
+        self, doc: Doc, marker: Match, sentence: Span, entities: list[Entity], main_start: int | None = None
+    ) -> str | None:
         marker_char = doc[marker.start].idx
         first = marker.end - (marker.value or 0)
         named_in_marker = _outermost(self._index.inside(marker_char, doc[first - 1].idx + len(doc[first - 1].text)))
@@ -602,10 +674,16 @@ class ObjectiveComponent(RuleComponent):
             referred_in_marker = self._referred(doc[of + 1 : first], marker_char, entities)
             if referred_in_marker is not None:
                 return referred_in_marker
-        if self._fronted(doc, marker, sentence):  # "Seeking to end the drought, the Valley Council ..."
-            after = _outermost(self._index.inside(doc[first].idx, sentence.end_char))
-            if after:
-                return after[0].name
+        if main_start is not None:  # "Seeking to end the drought, the Valley Council ...": the main clause's subject
+            named = self._main_named(doc, main_start, sentence)
+            if named is not None:
+                return named.name
+            opening = next(
+                (t.i for t in doc[sentence.start : sentence.end] if t.idx >= main_start and not t.is_space), None
+            )
+            referred = None if opening is None else self._referred(doc[opening : sentence.end], main_start, entities)
+            if referred is not None:  # "..., the council opened": the council named before
+                return referred
         before = _outermost(self._index.inside(sentence.start_char, marker_char))
         words_before = doc[sentence.start : marker.start]
         relative = self._relative_start(words_before)

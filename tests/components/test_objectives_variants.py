@@ -250,6 +250,17 @@ ENDS = [
                  "the plains.", "help farms hit by floods, storms and droughts", id="fronted-phrase-with-a-series"),
     pytest.param("With the aim of cutting flood losses, the Delta Board built new dams.",
                  "cutting flood losses", id="fronted-with-the-aim-of"),
+    pytest.param("The Delta Fund aims to dig wells, ponds and ditches, and it has already hired forty diggers.",
+                 "dig wells, ponds and ditches", id="series-then-a-clause-with-a-pronoun"),
+    pytest.param("The Delta Fund aims to widen the roads of the valley, above all to the hill towns, and the board will pay "
+                 "for the first stretch.", "widen the roads of the valley, above all to the hill towns",
+                 id="series-comma-then-a-clause-with-its-subject"),
+    pytest.param("The Delta Fund aims to feed schools in Ulm, the hills and the coast, and they will open kitchens.",
+                 "feed schools in Ulm, the hills and the coast", id="place-series-then-a-clause"),
+    pytest.param("The Delta Fund aims to lower port fees; traders say it will not work; and others agree.",
+                 "lower port fees", id="semicolon-then-a-clause"),
+    pytest.param("The Delta Fund aims to build roads, schools, and clinics that will serve the valley.",
+                 "build roads, schools, and clinics that will serve the valley", id="series-item-with-a-relative-clause"),
 ]  # fmt: skip
 
 
@@ -321,6 +332,14 @@ SUBJECTS = [
                  "Lakeland Water Board", id="a-bracketed-credit-is-no-subject"),
     pytest.param("Seeking to end the drought, the Valley Water Council opened two new wells.",
                  "Valley Water Council", id="fronted-goal-the-name-after-its-comma"),
+    pytest.param("Seeking to join the Lake Basin Commission, the Hill Towns Union sent a delegation.",
+                 "Hill Towns Union", id="fronted-goal-a-name-inside-the-goal-is-no-subject"),
+    pytest.param("Seeking closer ties with the Lake Basin Commission, the Ministry of Water of Ulmia signed a pact.",
+                 "Ministry of Water of Ulmia", id="fronted-seeks-noun-a-name-inside-the-goal"),
+    pytest.param("With the aim of joining the Lake Basin Commission, the Government of Ulmia cut its fees.",
+                 "Government of Ulmia", id="fronted-with-the-aim-a-name-inside-the-goal"),
+    pytest.param("The Lakes Council set up the Wetland Corridor in 2020. Seeking to restore marshes, the corridor planted reeds.",
+                 "Wetland Corridor", id="fronted-goal-the-noun-after-its-comma-refers-back"),
     pytest.param("The loan is aimed at funding rural roads in the hills\n\nThe Lakeside Development Bank approved the loan.",
                  "Lakeside Development Bank", id="a-headline-goal-the-name-under-it"),
 ]  # fmt: skip
@@ -329,6 +348,21 @@ SUBJECTS = [
 @pytest.mark.parametrize(("text", "subject"), SUBJECTS)
 def test_subjects(nlp: Language, text: str, subject: str) -> None:
     assert subjects(nlp, text) == [subject]
+
+
+PERSONS_FRONTED = [
+    pytest.param("Striving to win the vote, the Prime Minister gave the Lake Basin Commission new powers.", id="the-role"),
+    pytest.param("Seeking to calm lenders, Water Minister Ana Ruiz said the Lake Basin Commission would pay.",
+                 id="role-and-name"),
+    pytest.param("Seeking to calm lenders, the prime minister said the Lake Basin Commission would pay.", id="lower-case-role"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", PERSONS_FRONTED)
+def test_a_person_opening_the_main_clause_after_a_fronted_goal_is_no_organizations_goal(
+    nlp: Language, text: str
+) -> None:
+    assert goals(nlp, text) == []
 
 
 def test_a_credit_in_a_later_paragraph_is_no_subject(nlp: Language) -> None:
