@@ -57,6 +57,7 @@ from ..annotations import POSSESSIVE_MARKS, Entity, Match, add_claim, add_entity
 from ..labels import ORGANIZATIONS
 from ..lexicon import Lexicon
 from ..matching import token_positions
+from ..normalize.units import is_plural_noun
 from ..patterns import PatternLine, default_lexicon
 from .base import RuleComponent, select_longest
 
@@ -731,10 +732,15 @@ class OrganizationComponent(RuleComponent):
                     continue
                 if m.label == "NEWS_CREDIT" and not self._is_credit(doc, start, end):
                     continue
-                if m.label == "ORG_IN_CONTEXT" and any(
-                    t.lower_ in self.words.person_words or t.lower_ in self.words.date_words for t in doc[start:end]
+                if m.rule == "credit-source-line" and not self._reads_as_credited_name(doc, start, end):
+                    continue  # "Source: Author", "Credit: Supplied"
+                if m.label == "ORG_IN_CONTEXT" and (
+                    any(
+                        t.lower_ in self.words.person_words or t.lower_ in self.words.date_words for t in doc[start:end]
+                    )
+                    or self._is_a_modifier(doc, end)
                 ):
-                    continue  # "the company Chairman Tom Lee", "the firm Monday"
+                    continue  # "the company Chairman Tom Lee", "the firm Monday", "the company Lakeland engineers set up"
             elif m.label != "ORG":
                 continue
             if start < end:
@@ -749,10 +755,46 @@ class OrganizationComponent(RuleComponent):
             end = i
             while end < m.end and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 end += 1
-            if end > i and countries.get(i) != end and not any(t.lower_ in self.words.person_words for t in doc[i:end]):
+            if (
+                end > i
+                and countries.get(i) != end
+                and not any(t.lower_ in self.words.person_words for t in doc[i:end])
+                and not self._is_a_modifier(doc, end)
+            ):
                 out.append(Mention(i, end, "rule:" + name_key(doc[i:end].text), m.rule, 2))
             i = end + 1
+        if self._is_a_modifier(doc, i - 1):
+            return []  # "companies such as Lakeland and Westland state firms": the runs modify a noun
         return out
+
+    def _is_a_modifier(self, doc: Doc, end: int) -> bool:
+        """Does the run of capitalized words ending before ``doc[end]`` modify what follows rather
+        than name a body: before a possessive ("Tom Varga's Skyreach": a person's or a place's),
+        before a lower-case plural noun ("Lakeland engineers", "Silicon Valley startups"), or
+        before a lower-case word and a plural head of a kind of body ("Lakeland state firms")?"""
+        if end >= len(doc) or (end > 0 and doc[end - 1].whitespace_ and "\n" in doc[end - 1].whitespace_):
+            return False
+        nxt = doc[end]
+        if nxt.text in POSSESSIVE_MARKS:
+            return True
+        if not (nxt.is_alpha and nxt.is_lower):
+            return False
+        if is_plural_noun(nxt.text, self.lexicon):
+            return True
+        after = doc[end + 1] if end + 1 < len(doc) else None
+        return (
+            after is not None
+            and after.is_lower
+            and nxt.lower_ not in self.words.small
+            and after.lower_ in self.words.kind_heads
+        )
+
+    def _reads_as_credited_name(self, doc: Doc, start: int, end: int) -> bool:
+        """A one-word credit on its own line ("Source: Lakewire") is an agency's name only when it
+        reads as one (capitals, a masthead noun) or is a gazetteer name: "Source: Author",
+        "Credit: Supplied", "Sources: Interviews" name none."""
+        words = [t.text for t in doc[start:end] if t.is_alpha]
+        return self.words.reads_as_agency(words) or name_key(doc[start:end].text) in self._gazetteer_forms
 
     def _is_credit(self, doc: Doc, start: int, end: int) -> bool:
         """Does ``doc[start:end]`` read as a news agency's credit? One in brackets ("(XNA) -")
@@ -1225,8 +1267,9 @@ class OrganizationComponent(RuleComponent):
             written.setdefault(m.key, []).append(clean_text(doc[m.start : m.end]))
         self._join_aliases(doc, mentions, written, definitions)
         self._join_organs(mentions, written, definitions)
-        self._join_country_complements(mentions, written)
-        self._join_head_first_forms(mentions, written)
+        owners = self._possessive_countries(doc, mentions)
+        self._join_country_complements(mentions, written, owners)
+        self._join_head_first_forms(mentions, written, owners)
         self._join_letterhead_capitals(mentions, written)
         shown = {m.key: m.acronym for m in mentions if m.acronym}
         names: Names = {}
@@ -1316,29 +1359,60 @@ class OrganizationComponent(RuleComponent):
                 written.setdefault(fuller, []).extend(written.pop(m.key, []))
                 m.key = fuller
 
-    def _join_country_complements(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+    def _possessive_countries(self, doc: Doc, mentions: list[Mention]) -> dict[str, set[str]]:
+        """Group key -> the countries written as its owners ("Pakistan's Ministry of Foreign
+        Affairs", "the UK's State Department")."""
+        owners: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.start < 2 or doc[m.start - 1].text not in POSSESSIVE_MARKS:
+                continue
+            for k in range(max(0, m.start - 5), m.start - 1):
+                country = name_key(doc[k : m.start - 1].text)
+                country = country[4:] if country.startswith("the ") else country
+                if country in self._country_keys:
+                    owners.setdefault(m.key, set()).add(country)
+                    break
+        return owners
+
+    def _own_country(self, key: str) -> str | None:
+        """The country of a name's " of <country>" complement ("Ministry of Finance of Lakeland")."""
+        base, of, country = key[5:].rpartition(" of ")
+        country = country[4:] if country.startswith("the ") else country
+        return country if of and base and country in self._country_keys else None
+
+    def _country_joins(self, key: str, target: str, owners: dict[str, set[str]]) -> bool:
+        """May ``key`` join ``target``? Only when at most one country owns the two in the text
+        ("China's Foreign Ministry" is no "Pakistan's Ministry of Foreign Affairs")."""
+        own = self._own_country(target)
+        return len(owners.get(key, set()) | owners.get(target, set()) | ({own} if own else set())) <= 1
+
+    def _join_country_complements(
+        self, mentions: list[Mention], written: dict[str, list[str]], owners: dict[str, set[str]]
+    ) -> None:
         """A name written once with its country ("Industry Ministry of Lakeland") and elsewhere
-        without it ("the Industry Ministry said") is one body, when only one such name is written."""
-        countries = self._country_keys
+        without it ("the Industry Ministry said") is one body, when only one such name is written
+        and no other country owns the bare one ("Westland's Industry Ministry")."""
         fuller: dict[str, list[str]] = {}  # the name without " of <country>" -> the groups writing it with one
         for key in written:
-            if key.startswith("name:"):
-                base, of, country = key[5:].rpartition(" of ")
-                country = country[4:] if country.startswith("the ") else country
-                if of and base and country in countries:
-                    fuller.setdefault("name:" + base, []).append(key)
+            if key.startswith("name:") and self._own_country(key):
+                fuller.setdefault("name:" + key[5:].rpartition(" of ")[0], []).append(key)
         for m in mentions:
             targets = fuller.get(m.key)
+            if targets is not None and not self._country_joins(m.key, targets[0], owners):
+                continue
             if targets is not None and len(set(targets)) == 1 and m.key in written:
                 written.setdefault(targets[0], []).extend(written.pop(m.key))
                 m.key = targets[0]
             elif targets is not None and len(set(targets)) == 1:
                 m.key = targets[0]
 
-    def _join_head_first_forms(self, mentions: list[Mention], written: dict[str, list[str]]) -> None:
+    def _join_head_first_forms(
+        self, mentions: list[Mention], written: dict[str, list[str]], owners: dict[str, set[str]]
+    ) -> None:
         """ "Finance Ministry" is the "Ministry of Finance", and "Foreign Ministry" the "Ministry of
         Foreign Affairs" (a ``HEAD_FIRST_TAIL`` word after the complement), when the article writes
-        the head-first form: the head-last one joins it."""
+        the head-first form: the head-last one joins it, unless two countries own the two
+        ("Pakistan's Ministry of Foreign Affairs" and "China's Foreign Ministry")."""
         keys = {key for key in written if key.startswith("name:")}
         for m in mentions:
             if m.key not in keys:
@@ -1350,7 +1424,7 @@ class OrganizationComponent(RuleComponent):
             forms = [f"{words[-1]} {of} {complement}" for of in ("of", "of the")]
             forms += [f"{form} {tail}" for form in forms for tail in self.words.head_first_tails]
             found = {"name:" + form for form in forms} & keys
-            if len(found) == 1:
+            if len(found) == 1 and self._country_joins(m.key, next(iter(found)), owners):
                 target = found.pop()
                 written.setdefault(target, []).extend(written.pop(m.key, []))
                 keys.discard(m.key)

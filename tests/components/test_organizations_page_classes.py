@@ -129,6 +129,20 @@ CONTEXT = [
     ),
     pytest.param("It lends to countries such as Peru and Chile.", [], id="countries-such-as-are-no-companies"),
     pytest.param("Firms such as President Ana Ruiz said it.", [], id="a-person-after-firms-such-as"),
+    pytest.param(
+        "Inside the Company Behind Kenya's Fast Ferries\n\nThe ferries started in May.", [], id="title-case-company"
+    ),
+    pytest.param("The Firm That Rebuilt Peru's Roads\n\nWork began in May.", [], id="title-case-firm"),
+    pytest.param("A Maker In Ghana: One Village Weaves Cloth\n\nCloth is woven there.", [], id="title-case-maker"),
+    pytest.param("Why Firms Such As Norvale Are Leaving Chile\n\nThe move began.", [], id="title-case-such-as"),
+    pytest.param("The board read the note.\n\nSource: Author\n\nRelated", [], id="source-author"),
+    pytest.param("The chart shows prices.\n\nCredit: Supplied\n\nMore", [], id="credit-supplied"),
+    pytest.param("Table 3 lists costs.\n\nSources: Interviews\n\nNext", [], id="sources-interviews"),
+    pytest.param("Bidders include companies such as Korean and Turkish state firms.", [], id="listed-demonyms"),
+    pytest.param("Parts came from firms such as Tom Varga's Skyreach.", [], id="listed-possessive-person"),
+    pytest.param("Firms such as Rhine Valley startups hired more.", [], id="listed-place-modifier"),
+    pytest.param("As a policy maker Ana Cruz pushed the plan.", [], id="policy-maker-is-no-company"),
+    pytest.param("The deal went to the company Korean engineers had set up.", [], id="company-before-a-modifier"),
 ]
 
 
@@ -165,3 +179,32 @@ def test_head_first_names_of_other_languages(nlp: Language, text: str, groups: d
 )
 def test_a_long_form_opening_at_a_head_wins_a_tie(words: list[str], heads: frozenset[int], start: int) -> None:
     assert long_form_start("AVN" if words[0] == "Alianza" else "LBC", words, heads=heads) == start
+
+
+OWNED_FORMS = [
+    pytest.param(
+        "Chile's Ministry of Foreign Affairs sent a note. Peru's Foreign Ministry said it agreed.",
+        ["Foreign Ministry", "Ministry of Foreign Affairs"],
+        id="two-countries-two-ministries",
+    ),
+    pytest.param(
+        "The Ministry of Foreign Affairs said so. The Foreign Ministry agreed.",
+        ["Ministry of Foreign Affairs"],
+        id="one-ministry-two-forms",
+    ),
+    pytest.param(
+        "The Ministry of Trade of Ghana hosted the talks, and Kenya's Ministry of Trade sent a delegation.",
+        ["Ministry of Trade", "Ministry of Trade of Ghana"],
+        id="country-complement-and-another-owner",
+    ),
+    pytest.param(
+        "The Industry Ministry of Kenya met. The Industry Ministry agreed.",
+        ["Industry Ministry of Kenya"],
+        id="country-complement-and-a-bare-form",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), OWNED_FORMS)
+def test_forms_owned_by_two_countries_stay_apart(nlp: Language, text: str, names: list[str]) -> None:
+    assert sorted(doc_groups(nlp, text)) == sorted(names)
