@@ -87,9 +87,10 @@ _LABELS: tuple[Label, ...] = (
     _date_words("DATE_LEADING", "other words before a date that are not part of its span (the, as)"),
     _date_words(
         "DATE_YEAR_CONTEXT",
-        "words after which four digits read as a year; value 'joins' for and, or",
+        "words after which four digits read as a year; value 'joins' for and, or; 'act' for the word"
+        " after a numbered act that makes the year part of its identifier (No. 41 of 2019)",
         "text",
-        ("joins",),
+        ("joins", "act"),
     ),
     _date_words("DATE_SPELLED_YEAR_CONTEXT", "words after which a year spelled in words reads as a year"),
     _date_words(
@@ -232,6 +233,12 @@ _LABELS: tuple[Label, ...] = (
         "NO_COUNT_COMPOUND_END",
         COUNTS,
         "words ending a hyphenated compound that make the number no count (43-year-old)",
+        matched=False,
+    ),
+    Label(
+        "ORDINAL_UNIT",
+        COUNTS,
+        "ordinals that are also units after a hyphen (a 30-second video): a count, unless a tens word comes first",
         matched=False,
     ),
     Label("NOT_NAME_WORD", COUNTS, "capitalised words that may stand before a number outside a name", matched=False),

@@ -363,7 +363,9 @@ def is_in_a_name(ctx: CountContext, core: Core) -> bool:
     acronym = before.is_alpha and before.is_upper and len(before) > 1
     currency = ctx.lexicon.has("CURRENCY_SIGN", before.text) or ctx.lexicon.has("CURRENCY", before.text)
     if acronym and not currency and not ends_in_capitals(ctx, core):
-        return not counts_a_noun(ctx, core)  # an acronym's number: "ACD 7", "COP 28" (not "WHO 3 regions")
+        # an acronym's number: "ACD 7", "COP 28"; not when it counts ("WHO 3 regions", "GDP 2.4%",
+        # "the IMF 3 billion bailout") or fills a table cell ("USA 45, UK 12")
+        return not (counts_a_noun(ctx, core) or counts_a_quantity(ctx, core) or is_a_table_cell(ctx, core))
     if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
         return False
     return not counts_a_title_case_noun(ctx, core)
@@ -376,6 +378,52 @@ def counts_a_noun(ctx: CountContext, core: Core) -> bool:
         return False
     reading = noun_run(ctx, core.end, value)
     return (reading is not None and reading[0] is not None) or counts_a_title_case_noun(ctx, core)
+
+
+def counts_a_quantity(ctx: CountContext, core: Core) -> bool:
+    """Is the number a quantity whatever comes before it: a scale inside it ("3 billion",
+    "1.9 trillion"), a canonical unit ("2.4%", "0.7 percent") or a currency word after it?"""
+    scales = {w.lower() for w in (*ctx.words.scales, *ctx.words.hundreds)}
+    if any(t.lower_ in scales for t in ctx.doc[core.start : core.end]):
+        return True
+    value = parse_number(core.text(ctx), ctx.lexicon)
+    return core.end in ctx.canonical_units or (
+        value is not None and core.end < len(ctx.doc) and currency_word(ctx, core.end, value) is not None
+    )
+
+
+def is_a_table_cell(ctx: CountContext, core: Core) -> bool:
+    """Is the number a cell of a text table: it ends its line after a word that opens the line
+    ("USA 45" as a row), or it stands in a list of name-number pairs ("USA 45, UK 12, UAE 9")?"""
+    doc, start, end = ctx.doc, core.start, core.end
+    name = start - 1
+    opens_line = name == 0 or "\n" in doc[name - 1].whitespace_ or doc[name - 1].is_space
+    ends_line = end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space
+    if opens_line and ends_line:
+        return True
+    pair_after = (
+        end + 2 < len(doc) and doc[end].text in (",", ";") and doc[end + 1].is_alpha and doc[end + 2].text[:1].isdigit()
+    )
+    pair_before = name >= 2 and doc[name - 1].text in (",", ";") and doc[name - 2].like_num
+    return pair_after or pair_before
+
+
+def is_a_coded_title(ctx: CountContext, core: Core) -> bool:
+    """A year-like number between a currency code in capitals and a capitalised word is the
+    year of a name, no amount: "the GHS 2021 Index" (but "GHS 2021 million", "$2021 Bonus")."""
+    doc, end = ctx.doc, core.end
+    if end - core.start > 2 or end < 2 or end >= len(doc) or not re.fullmatch(r"(19|20)\d\d", doc[end - 1].text):
+        return False
+    code, after = doc[end - 2], doc[end]
+    return (
+        code.is_alpha
+        and code.is_upper
+        and len(code) > 1
+        and is_a_sign_before(ctx, code)
+        and after.is_alpha
+        and after.is_title
+        and not counts_a_quantity(ctx, core)
+    )
 
 
 def ends_in_capitals(ctx: CountContext, core: Core) -> bool:
@@ -486,6 +534,7 @@ VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
     is_lone_one,
     is_in_a_title,
     is_in_a_name,
+    is_a_coded_title,
     is_an_identifier,
     is_an_ordinal_compound,
     is_a_titled_amount,
@@ -587,9 +636,24 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
         and doc[end + 2].text in HYPHENS
         and ctx.lexicon.has("NO_COUNT_COMPOUND_END", doc[end + 3].lower_)
     )
-    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or ctx.lexicon.has("ORDINAL", word.lower_):
+    if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or is_an_ordinal_tail(ctx, end):
         return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
     return singular(word.text, ctx.lexicon), end + 2
+
+
+def is_an_ordinal_tail(ctx: CountContext, end: int) -> bool:
+    """Does an ``ORDINAL`` after the hyphen make the compound no count ("thirty-first",
+    "two-third majority")? Not an ordinal that is also a unit (``ORDINAL_UNIT``) after digits
+    or a number word below twenty: "a 30-second video", "a five-second silence" count seconds
+    (a tens word keeps the ordinal: "its thirty-second session")."""
+    word = ctx.doc[end + 1].lower_
+    if not ctx.lexicon.has("ORDINAL", word):
+        return False
+    if not ctx.lexicon.has("ORDINAL_UNIT", word):
+        return True
+    number = ctx.doc[end - 1]
+    tens = ctx.lexicon.get("NUMBER_WORD", number.lower_)
+    return number.is_alpha and isinstance(tens, int | float) and tens >= 20
 
 
 def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:

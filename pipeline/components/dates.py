@@ -88,6 +88,7 @@ class DateWords:
     prepositions: frozenset[str]
     year_context: frozenset[str]  # after these, four digits read as a year
     joins_years: frozenset[str]  # ... only after another year ("and", "or")
+    act_years: frozenset[str]  # after a numbered act ("No. 41 of 2019") the year is part of its identifier ("of")
     never_starts: frozenset[str]
     never_ends: frozenset[str]
     spelled_year_context: frozenset[str]
@@ -121,6 +122,7 @@ class DateWords:
             prepositions=prepositions,
             year_context=prepositions | lexicon.words("DATE_YEAR_CONTEXT"),
             joins_years=side("DATE_YEAR_CONTEXT", "joins"),
+            act_years=side("DATE_YEAR_CONTEXT", "act"),
             never_starts=side("DATE_EDGE", "not-first", "inside"),
             never_ends=side("DATE_EDGE", "not-last", "inside"),
             spelled_year_context=lexicon.words("DATE_SPELLED_YEAR_CONTEXT"),
@@ -229,8 +231,9 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
         return acts_as_year(doc, prev.i - 1, words)  # the second year of a range goes with the first
     if prev.lower_ in words.year_context:
         before = _previous(doc, prev.i)
-        if before is not None and before.like_num and after_marker(doc, before.i, words.not_year_before):
-            return False  # "Decree No. 41 of 2019": the year is part of the identifier
+        numbered = before is not None and before.like_num and after_marker(doc, before.i, words.not_year_before)
+        if numbered and prev.lower_ in words.act_years:
+            return False  # "Decree No. 41 of 2019": the year is part of the identifier (not "No. 3, 2021")
         if prev.lower_ in words.joins_years:
             return before is not None and bool(YEAR.match(before.text))
         return not (before is not None and before.like_num and _counts_noun(nxt, words))  # "1 in 1000 newborns"

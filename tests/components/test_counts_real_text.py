@@ -432,3 +432,36 @@ def test_ordinals_periods_acronyms_and_currency_names(
     nlp: Language, sentence: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert counts(nlp, sentence) == expected
+
+
+# -- an acronym's number is a name only when nothing is counted; seconds; coded titles; clock ------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey's GNP 3.1% rise surprised lenders.", [(3.1, None, "percent", None)]),
+        ("FDI 25% lower than before worried the board.", [(25, None, "percent", None)]),
+        ("Donors kept ODA 0.5 percent of their income.", [(0.5, None, "percent", None)]),
+        ("The ECB 2 trillion programme ended.", [(2e12, None, None, None)]),
+        (
+            "Pledges by country: USA 30, UK 8, UAE 4.",
+            [(30, None, None, None), (8, None, None, None), (4, None, None, None)],
+        ),
+        ("Country Sites\nUSA 31\nUK 6", [(31, None, None, None), (6, None, None, None)]),
+        ("Talks at the SCO 9 summit went well.", []),
+        ("Ministers prepared for COP 31 in the spring.", []),
+        (
+            "Viewers saw a 15-second clip and a three-second pause.",
+            [(15, None, "second", None), (3, None, "second", None)],
+        ),
+        ("Its thirty-second session opened.", []),
+        ("The bill needs a two-third majority.", []),
+        ("The GHS 2019 Report ranked 180 states.", [(180, None, "states", None)]),
+        ("The fund holds GHS 2019 million.", [(2.019e9, None, "GHS", None)]),
+        ("The 14 PM aides resigned.", [(14, None, "PM aides", None)]),
+        ("Polls close at 8 PM and counting starts at 9 pm.", []),
+    ],
+)
+def test_acronym_numbers_seconds_coded_titles_and_clock(
+    nlp: Language, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert counts(nlp, sentence) == expected

@@ -352,3 +352,21 @@ def test_a_semester_is_a_half_year(nlp: Language) -> None:
     assert dates(nlp, "Growth in the first semester of 2019 was slow.") == [
         ("first semester of 2019", "2019-01-01", "2019-06-30")
     ]
+
+
+# -- a year after "No. N," / "Vol. N," in a citation is a date; only "of" ties it to the act --------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lee, K. Water and cities. Urban Review, Vol. 8, No. 2, 2018, pp. 3-9.",
+            [("2018", "2018-01-01", "2018-12-31")],
+        ),
+        ("See Discussion Paper No. 17, 2016, for the method.", [("2016", "2016-01-01", "2016-12-31")]),
+        ("The data come from Technical Note No. 9 (2020).", [("2020", "2020-01-01", "2020-12-31")]),
+        ("See Bulletin No. 4 - 2017 for the coast.", [("2017", "2017-01-01", "2017-12-31")]),
+        ("The court upheld Order No. 12 of 2018.", []),
+    ],
+)
+def test_citation_years_after_a_number(nlp: Language, sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, sentence) == expected
