@@ -444,11 +444,11 @@ class DateComponent(RuleComponent):
         add_matches(doc, self.on_doc(doc, matches, runs))
         self.process(doc, matches, runs)
 
-    def on_doc(self, doc: Doc, matches: Sequence[Match], runs: Sequence[Run] | None = None) -> list[Match]:
+    def on_doc(self, doc: Doc, matches: Sequence[Match], runs: Sequence[Run]) -> list[Match]:
         """The matches as the doc keeps them: a run once per line that proposed its tokens,
         not once per token."""
         kept = [m for m in matches if m.label != RUN]
-        for run in self.runs(doc, matches) if runs is None else runs:
+        for run in runs:
             kept.extend(Match(RUN, rule, run.start, run.end) for rule in sorted(run.rules))
         return kept
 
@@ -515,11 +515,11 @@ class DateComponent(RuleComponent):
 
     # -- candidates and claims ----------------------------------------------------------
     def candidates(
-        self, doc: Doc, matches: Sequence[Match], reference: date | None, runs: Sequence[Run] | None = None
+        self, doc: Doc, matches: Sequence[Match], reference: date | None, runs: Sequence[Run]
     ) -> list[Candidate]:
         """Every date proposed, as (start, end, (rule, value)): the exact patterns' first, so
         that they win a tie in length; a date found in a run takes the rule that proposed
-        its first token. ``runs`` are the matches' runs, when already joined."""
+        its first token. ``runs`` are the matches' runs, joined once per doc (``runs``)."""
         exact: list[Candidate] = []
         proposed_by: dict[int, str] = {}
         for match in matches:
@@ -536,7 +536,7 @@ class DateComponent(RuleComponent):
             if span is not None and value is not None:
                 exact.append((span[0], span[1], (match.rule, value)))
         from_runs: list[Candidate] = []
-        for run in self.runs(doc, matches) if runs is None else runs:
+        for run in runs:
             for start, end, value in self.scan_run(doc, run.start, run.end, reference):
                 span = self.span_of(doc, start, end, reference)
                 if span is not None:
@@ -575,7 +575,7 @@ class DateComponent(RuleComponent):
         )
 
     def warn_if_relative(
-        self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate], runs: Sequence[Run] | None = None
+        self, doc: Doc, matches: Sequence[Match], found: Sequence[Candidate], runs: Sequence[Run]
     ) -> None:
         """Relative dates are left out without a publication date: say so, once per doc."""
         kept = Intervals((a, b) for a, b, _ in found)
