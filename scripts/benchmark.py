@@ -27,7 +27,6 @@ import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,6 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from startup import measure_startup  # noqa: E402 - scripts/startup.py, beside this file
 
 from pipeline import build_nlp  # noqa: E402
 from pipeline.cli import app  # noqa: E402
@@ -86,20 +87,25 @@ def best_cpu(function: Callable[[], object], rounds: int) -> float:
     return min(times)
 
 
+# A child's peak RSS counts the memory it had when it was forked, i.e. this process's (which
+# holds the texts); so each measured command is started by a small launcher of its own.
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), time.perf_counter() - start, usage.ru_maxrss / 1024)
+"""
+
+
 def run_process(command: list[str], ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of one child process (exit code 1 of ``claims``: some
     article had a problem, which is no failure here)."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode not in ok:
-        raise SystemExit(f"{' '.join(command)} failed with exit code {child.returncode}")
-    return time.perf_counter() - start, usage.ru_maxrss / 1024
-
-
-def claims_command() -> list[str]:
-    return [sys.executable, "-m", "pipeline"] if (ROOT / "pipeline" / "__main__.py").exists() else ["claims"]
+    launched = subprocess.run([sys.executable, "-c", LAUNCHER, *command], capture_output=True, text=True, check=True)
+    code, seconds, rss = launched.stdout.split()
+    if int(code) not in ok:
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
+    return float(seconds), float(rss)
 
 
 def component_shares(texts: list[str], rounds: int) -> dict[str, float]:
@@ -170,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
 def process_figures(records: list[dict[str, str]], copies: int, work: Path) -> dict[str, object]:
     """Figures of whole processes: memory at 1x and 8x, extract against tokenize, jobs, start-up."""
     figures: dict[str, object] = {}
-    command = claims_command()
+    command = [sys.executable, "-m", "pipeline"]
     one, eight = work / "one.jsonl", work / "eight.jsonl"
     write_copies(records, copies, one)
     write_copies(records, copies * 8, eight)
@@ -194,11 +200,7 @@ def process_figures(records: list[dict[str, str]], copies: int, work: Path) -> d
     figures["jobs2_speedup"] = round(jobs1 / jobs2, 2)
     figures["load_average_before_after"] = f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
     for flag in ("--help", "--version"):
-        try:
-            runs = [run_process([*command, flag])[0] for _ in range(5)]
-        except SystemExit:  # an option this version lacks
-            continue
-        figures[f"startup_{flag.strip('-')}_s"] = round(statistics.median(runs), 3)
+        figures[f"startup_{flag.strip('-')}_s"] = round(measure_startup((flag,), runs=5), 3)
     return figures
 
 
