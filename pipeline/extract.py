@@ -34,7 +34,7 @@ from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, describe, problem
-from .ingest import InputFile, RawArticle, SourceArticle, finish, iter_inputs, read_path, read_raw
+from .ingest import InputFile, RawArticle, SourceArticle, finish, iter_inputs, iter_jsonl, read_path
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
 from .normalize.dates import DayOrder
@@ -361,17 +361,35 @@ def plan_jobs(
         if entry.path.suffix.lower() != ".jsonl":
             yield entry.path, ReadFile(entry)
             continue
+        jobs = 0
+        for item in _jsonl_items(entry.path, nlp, budget):
+            if isinstance(item, Problem):
+                yield item, None
+            else:
+                jobs += 1
+                yield entry.path, FinishLine(item)
+        if not jobs:
+            yield entry.path, None
+
+
+def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[RawArticle | Problem]:
+    """The lines of a JSONL file as they are read (``ingest.iter_jsonl``), each within
+    ``budget`` seconds; a line over it, or a reader that fails, ends the file with a problem
+    (the lines before it are kept)."""
+    lines = iter_jsonl(path, lexicon_of(nlp), day_order_of(nlp))
+    while True:
         try:
             with time_budget(budget):
-                raws, problems = read_raw(entry.path, lexicon_of(nlp), day_order_of(nlp))
+                item = next(lines, None)
         except BudgetExceeded as exc:
-            raws, problems = [], [_stopped_reading(str(entry.path), None, exc)]
-        for found in problems:
-            yield found, None
-        if not raws:
-            yield entry.path, None
-        for raw in raws:
-            yield entry.path, FinishLine(raw)
+            yield _stopped_reading(str(path), None, exc)
+            return
+        except Exception as exc:  # the reader failed on this file: report it, the batch goes on
+            yield problem(Code.E111, str(path), reason=describe(exc))
+            return
+        if item is None:
+            return
+        yield item
 
 
 def run_jobs(

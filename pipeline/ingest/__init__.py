@@ -33,6 +33,10 @@ DOCUMENT_METADATA = frozenset({".html", ".htm", ".pdf"})
 SUPPORTED = (".txt", ".jsonl", ".md", ".markdown", ".html", ".htm", ".pdf")
 JSONL_FIELDS = frozenset({"id", "text", "title", "author", "published", "url"})
 CONTROL_LIMIT = 0.01  # share of control characters above which a "text" file is binary
+CHUNK_BYTES = 1 << 20
+LONE_CR = re.compile(r"\r(?!\n)")
+_NOT_CONTINUATION = bytes(b for b in range(256) if not 0x80 <= b <= 0xBF)  # deleting them leaves UTF-8 continuations
+_NOT_CONTROL = bytes(b for b in range(256) if b >= 32 or b in b"\n\r\t\f\v")  # deleting them leaves controls
 CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -180,7 +184,7 @@ def decode(data: bytes) -> str:
     if text and controls / len(text) > CONTROL_LIMIT:
         raise ValueError("it looks like a binary file")
     # lone CRs become LFs (same length); CRLF stays, so source offsets count characters as an editor does
-    return re.sub(r"\r(?!\n)", "\n", text)
+    return LONE_CR.sub("\n", text)
 
 
 def _latin_share(text: str) -> float:
@@ -229,28 +233,91 @@ def _published(value: Any, order: DayOrder, lexicon: Lexicon | None) -> date | N
     return found
 
 
-def read_jsonl(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
-) -> tuple[list[RawArticle], list[Problem]]:
-    text = _read_text_file(path)
-    if isinstance(text, Problem):
-        return [], [text]
-    articles: list[RawArticle] = []
-    problems: list[Problem] = []
+def _utf8_text_file(path: Path) -> bool | Problem:
+    """Is the file UTF-8 text (a BOM aside)? Read once in chunks, nothing kept: what ``decode``
+    would find, control characters included, without holding the file. ``False``: another
+    encoding, for ``decode`` to read whole."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    characters = controls = 0
+    try:
+        with path.open("rb") as handle:
+            first = True
+            while chunk := handle.read(CHUNK_BYTES):
+                if first and chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+                    return False
+                if first and chunk.startswith(codecs.BOM_UTF8):
+                    chunk = chunk[len(codecs.BOM_UTF8) :]
+                first = False
+                decoder.decode(chunk)
+                characters += len(chunk) - len(chunk.translate(None, _NOT_CONTINUATION))  # less continuations
+                controls += len(chunk.translate(None, _NOT_CONTROL))
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    except OSError as exc:
+        return problem(Code.E102, str(path), reason=exc.strerror or str(exc))
+    if characters and controls / characters > CONTROL_LIMIT:
+        return problem(Code.E103, str(path), reason="it looks like a binary file")
+    return True
+
+
+def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]] | Problem:
+    """The numbered lines of a JSONL file, as ``decode`` would give them (lone CRs end lines
+    too). A UTF-8 file is read a line at a time, so a large file costs no more memory than
+    its longest line; a file in another encoding is decoded whole."""
+    utf8 = _utf8_text_file(path)
+    if isinstance(utf8, Problem):
+        return utf8
+    if not utf8:
+        text = _read_text_file(path)
+        return text if isinstance(text, Problem) else enumerate(text.split("\n"), start=1)
+    return _streamed_lines(path)
+
+
+def _streamed_lines(path: Path) -> Iterator[tuple[int, str]]:
+    number = 0
+    with path.open("rb") as handle:
+        for index, raw in enumerate(handle):
+            if index == 0 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            line = raw.decode("utf-8")
+            for piece in LONE_CR.sub("\n", line).removesuffix("\n").split("\n"):  # CRLF stays, as in decode
+                number += 1
+                yield number, piece
+
+
+def iter_jsonl(path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> Iterator[RawArticle | Problem]:
+    """The articles of a JSONL file, and a problem for each line that is no article, one
+    line at a time, in file order (``E104`` when the file holds neither)."""
+    lines = _jsonl_lines(path)
+    if isinstance(lines, Problem):
+        yield lines
+        return
     where = str(path)
-    for number, line in enumerate(text.split("\n"), start=1):
+    found = False
+    for item in _jsonl_records(lines, where, lexicon, order):
+        found = True
+        yield item
+    if not found:
+        yield problem(Code.E104, where)
+
+
+def _jsonl_records(
+    lines: Iterable[tuple[int, str]], where: str, lexicon: Lexicon | None, order: DayOrder
+) -> Iterator[RawArticle | Problem]:
+    for number, line in lines:
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(problem(Code.E105, where, number, reason=exc.msg))
+            yield problem(Code.E105, where, number, reason=exc.msg)
             continue
         except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, arrays nested 10,000 deep
-            problems.append(problem(Code.E105, where, number, reason=describe(exc)))
+            yield problem(Code.E105, where, number, reason=describe(exc))
             continue
         if not isinstance(record, dict):
-            problems.append(problem(Code.E106, where, number, reason="each line must be a JSON object"))
+            yield problem(Code.E106, where, number, reason="each line must be a JSON object")
             continue
         unknown = sorted(set(record) - JSONL_FIELDS)
         reasons = [f"unknown field {name!r}" for name in unknown]
@@ -271,24 +338,26 @@ def read_jsonl(
             reasons.append(str(exc))
             published = None
         if reasons:
-            problems.append(problem(Code.E106, where, number, reason="; ".join(reasons)))
+            yield problem(Code.E106, where, number, reason="; ".join(reasons))
             continue
-        articles.append(
-            RawArticle(
-                str(article_id),
-                str(body).replace("\r\n", "\n").replace("\r", "\n"),
-                where,
-                record.get("title"),
-                record.get("author"),
-                published,
-                record.get("url"),
-                number,
-                states_published=published is not None,
-            )
+        yield RawArticle(
+            str(article_id),
+            str(body).replace("\r\n", "\n").replace("\r", "\n"),
+            where,
+            record.get("title"),
+            record.get("author"),
+            published,
+            record.get("url"),
+            number,
+            states_published=published is not None,
         )
-    if not articles and not problems:
-        problems.append(problem(Code.E104, where))
-    return articles, problems
+
+
+def read_jsonl(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+) -> tuple[list[RawArticle], list[Problem]]:
+    items = list(iter_jsonl(path, lexicon, order))
+    return [i for i in items if isinstance(i, RawArticle)], [i for i in items if isinstance(i, Problem)]
 
 
 def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArticle], list[Problem]]:
