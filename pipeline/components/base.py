@@ -28,7 +28,7 @@ from typing import Any, ClassVar
 import srsly
 from spacy import util
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from ..annotations import Match, add_matches, failure, record_failure, register_extensions
@@ -36,6 +36,7 @@ from ..labels import LABELS, labels_of
 from ..lexicon import fold
 from ..matching import compile_pattern
 from ..patterns import PatternLine, builtin_patterns, expand_lex, make_lexicon, parse_lines
+from ..windowed import WindowedMatcher
 
 PatternInput = Mapping[str, Any] | PatternLine
 ErrorHandler = Callable[[str, Any, list[Doc], Exception], Any]
@@ -159,7 +160,7 @@ class RuleComponent(DataComponent):
 
     def build(self) -> None:
         vocab = self.nlp.vocab
-        self.matcher = Matcher(vocab, validate=False)  # compile_pattern validates
+        self.matcher = WindowedMatcher(vocab)  # compile_pattern validates
         self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
         self.exact_matcher = PhraseMatcher(vocab, attr="ORTH")
         self._matched: dict[str, PatternLine] = {}
@@ -172,7 +173,8 @@ class RuleComponent(DataComponent):
         self._matched[line.id] = line
         if isinstance(line.pattern, list):
             pattern = expand_lex(line.pattern, self.lexicon)
-            self.matcher.add(line.id, compile_pattern(self.nlp.vocab, pattern, line.id), greedy="LONGEST")
+            compiled = compile_pattern(self.nlp.vocab, pattern, line.id)
+            self.matcher.add(line.id, pattern, compiled, greedy="LONGEST")
             return
         terms = line.terms
         if not terms:
