@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -455,6 +455,26 @@ def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     return _day(found.group("date"), rules, read)
 
 
+# a release's reference before its date on the date line: "014TRS/Budget 9 May 2006", "MR 12/2019 3 May 2019"
+CODE_PART = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_]|\S*/)\S+")  # a part with a figure and a letter or a slash
+CODE_WORDS = 2  # a release reference has this many words at most
+
+
+def coded_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date of a date line whose release reference stands before the date ("014TRS/Budget
+    9 May 2006", "MR 12/2019 3 May 2019"): one or two words before a full date that ends the
+    line, one of them a code (a figure with a letter or a slash in one word)."""
+    words = line.split()
+    if len(words) > DATE_ALONE_WORDS:
+        return None
+    for cut in range(1, min(CODE_WORDS, len(words) - 1) + 1):
+        code, rest = words[:cut], " ".join(words[cut:])
+        if not any(CODE_PART.fullmatch(part) for part in code) or rules.full_date.fullmatch(rest) is None:
+            continue
+        return _day(rest, rules, read)
+    return None
+
+
 def is_credit_name(words: Sequence[str], rules: MetadataRules) -> bool:
     """Does a short head line's name before its date read as a news agency's or a place's
     credit: the words after any share-row words ("Print E-mail Xinhua" -> "Xinhua") are one
@@ -557,9 +577,16 @@ def is_furniture(line: str, rules: MetadataRules) -> bool:
     return len(line.split()) <= PROMO_WORDS and bool(rules.promo.match(line))
 
 
+SENTENCE_END = re.compile(r"[.!?:;][\"\u201d\u2019)]*(?:\s|$)")
+
+
 def _is_body(line: str) -> bool:
-    """Running text: a sentence of many words (or a very long line), where the head ends."""
-    return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":")))
+    """Running text: a sentence of many words, or a very long line holding a sentence's end,
+    where the head ends. A very long line with no sentence end is a run of names (a site's
+    list of ministers or sections flattened into one line), still part of the head."""
+    if len(line) > 250:
+        return bool(SENTENCE_END.search(line))
+    return len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":"))
 
 
 def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> bool:
@@ -581,6 +608,11 @@ def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> 
 IDENTIFIER = re.compile(
     r"\bNo\.?\s*:?\s*\d|\b[A-Z]{2,}/\d+/\d{2,4}\b|\b(?:Paper|Brief|Note|Series)\s+(?:No\.?\s*)?\d+\b"
 )
+# a photo caption's credit after the caption's last sentence: "... in the district.- AFP",
+# "... on 3 May 2024. (Agency/Jane Roe)", "... at the port. \u2014 Reuters"
+CAPTION_CREDIT = re.compile(
+    r"\.\s*(?:[-\u2013\u2014|/]\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}|\([A-Z][^()/]{0,40}/[^()/]{1,40}\))\s*$"
+)
 NAME_TAIL_WORDS = 1  # words a name may hold after its last organization or publication noun
 TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 ISSUE_DATE = re.compile(r"(?<=\S)\s+\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4}\s*$")  # "... 04 / 05 / 2022"
@@ -592,20 +624,24 @@ def not_a_headline(line: str, rules: MetadataRules) -> bool:
     """A line that is never the headline: one opening with a NOT_HEADLINE_OPENER (a skip
     link, a caption or credit, a list label: "Skip to main content", "Photo: ...", "Latest
     news"), a share row of SOCIAL_WORDs ("Facebook Twitter LinkedIn Email"), a series or
-    release number ("Press release No.: XY/23/2023", "Working Paper 12")."""
-    if rules.not_headline.match(line) or IDENTIFIER.search(line):
+    release number ("Press release No.: XY/23/2023", "Working Paper 12"), a photo caption
+    that ends with its credit ("... in the district.- AFP", "... 3 May 2024. (Agency/Jane Roe)")."""
+    if rules.not_headline.match(line) or IDENTIFIER.search(line) or CAPTION_CREDIT.search(line):
         return True
     words = [w.strip("|\u00b7\u2022,").casefold() for w in line.split()]
     return bool(words) and all(w in rules.social or not w for w in words)
 
 
-def menu_lines(lines: Sequence[str]) -> set[int]:
+def menu_lines(lines: Sequence[str], dated: Collection[int] = ()) -> set[int]:
     """The lines of a navigation menu: MENU_RUN or more short lines in a row with no
-    sentence punctuation ("About us", "What we do", "News", "Contact")."""
+    sentence punctuation ("About us", "What we do", "News", "Contact"). A line that dates
+    the article (``dated``) is no menu item: "Council Backs Harbour Plan", "Media Release",
+    "23 November 2016" is a headline, a label and a date line."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
-        if line and len(line.split()) <= MENU_WORDS and not line.rstrip().endswith((".", "!", "?", ":")):
+        short = len(line.split()) <= MENU_WORDS and not line.rstrip().endswith((".", "!", "?", ":"))
+        if line and short and index not in dated:
             run.append(index)
             continue
         if len(run) >= MENU_RUN:
@@ -797,6 +833,10 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 for other in others:
                     found_author(author_of(other, rules), index)
                 continue
+            when = coded_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(DATE_LINE_RANK, index, when))
+                continue
             when = credit_date(line, rules, read)
             if when is not None:
                 head.dates.append(DateFound(CREDIT_RANK, index, when))
@@ -944,7 +984,9 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
-    stating |= menu_lines(lines[: min(body, len(lines))]) | site_banners(lines[: min(body, len(lines))])
+    stating |= menu_lines(lines[: min(body, len(lines))], {d.index for d in head.dates}) | site_banners(
+        lines[: min(body, len(lines))]
+    )
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:
@@ -963,12 +1005,35 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
             return None
     if anchor is None:
         return lines[names[0] if names else candidates[0]]
+    capitals = capitals_headline_above(lines, anchor, stating, rules)
+    if capitals is not None:
+        return lines[capitals]
     above = [i for i in names if i < anchor]
     under = next((i for i in names if i > anchor and not is_section_label(lines[i], rules)), None)
     if not above:  # all above are mastheads (or none is): the first name under, else the nearest above
         nearest = [i for i in candidates if i < anchor]
         return lines[under if under is not None else (nearest[-1] if nearest else candidates[0])]
     return lines[next((i for i in above if not is_section_label(lines[i], rules)), above[-1])]
+
+
+CAPS_LONG_WORDS = 6  # a line in capitals right above the date line with this many words is the headline
+
+
+def capitals_headline_above(
+    lines: Sequence[str], anchor: int, stating: Collection[int], rules: MetadataRules
+) -> int | None:
+    """A headline written in capitals right above the date line or byline (a press release's
+    "MINISTERS AGREE ON A NEW PLAN FOR THE HARBOUR" over "19/11/2001"), with a site's banner
+    above it in mixed case: the line right above the anchor, in capitals, of CAPS_LONG_WORDS
+    words at least, no masthead ("MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC" is a letterhead)."""
+    index = anchor - 1
+    if index < 0 or index in stating:
+        return None
+    line = lines[index]
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]
+    if not line.isupper() or len(words) < CAPS_LONG_WORDS or is_masthead(line, rules):
+        return None
+    return index if _is_headline(line, rules, capitals=True) else None
 
 
 def repeated_line(lines: Sequence[str], names: Sequence[int]) -> int | None:

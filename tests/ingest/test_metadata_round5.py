@@ -1,0 +1,92 @@
+"""Metadata on fresh page heads, round 5: photo captions written twice, a site's list of
+names flattened into one long line, a release reference before the date, a headline in
+capitals under a site banner, link instructions ("Click here ...")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.ingest.metadata import coded_date, extract_metadata, menu_lines, rules_of
+from pipeline.normalize.dates import parse_published
+
+BODY = "The harbour board said the new walls would protect the old town from the winter storms."
+HEADLINE = "Council backs the new harbour plan"
+NAME_RUN = (
+    "Ministers of the Harbour Board The Hon Ana Cruz MP Minister for PortsMinister for Roads The Hon Li Wei MP "
+    "Minister for Towns The Hon Tomas Berg MP Former Minister for PortsFormer Minister for Fisheries The Hon Maria "
+    "Okoye MP Assistant Minister for Coasts The Hon Jane Roe MP Former Assistant Minister for Coasts and Rivers"
+)
+
+
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # a photo caption written twice (the image's text and its caption) is no repeated headline
+        (
+            HEADLINE + "\n\nLatest\n\nWorkers stack sandbags along the sea wall in the old town.- HNA\n"
+            "Workers stack sandbags along the sea wall in the old town.- HNA\n\nBy HNA\n\nPublished: 4 May 2022\n\n"
+            + BODY,
+            HEADLINE,
+        ),
+        (
+            HEADLINE + "\n\nThe new sea wall seen from the pier, 3 May 2022. (Harbour Agency/Jane Roe)\n\n"
+            "4 May 2022\n\n" + BODY,
+            HEADLINE,
+        ),
+        # a site's list of names flattened into one long line without a sentence is no running text
+        (NAME_RUN + "\n\n" + HEADLINE + "\n\nMedia Release\n\n4 May 2022\n\n" + BODY, HEADLINE),
+        # a headline in capitals right above the date line, under a banner in mixed case
+        (
+            "Meetings in progress today\n\nHB/412\n\nMINISTERS TO OPEN THE NEW HARBOUR WALL NEXT WEEK\n\n4/5/2022\n\n"
+            + BODY,
+            "MINISTERS TO OPEN THE NEW HARBOUR WALL NEXT WEEK",
+        ),
+        # a short line in capitals is a label, not a headline
+        (
+            "Harbour plan agreed by the council\n\nPRESS RELEASE\n\n4/5/2022\n\n" + BODY,
+            "Harbour plan agreed by the council",
+        ),
+        # a link instruction is furniture
+        ("Click here for all results\n\n" + HEADLINE + "\n\nPORTO, 4 May 2022 \u2013 " + BODY, HEADLINE),
+    ],
+)
+def test_titles_of_round5_heads(opening: str, title: str | None) -> None:
+    assert extract_metadata(opening).title == title
+
+
+@pytest.mark.parametrize(
+    ("opening", "published"),
+    [
+        (NAME_RUN + "\n\n" + HEADLINE + "\n\nMedia Release\n\n4 May 2022\n\n" + BODY, date(2022, 5, 4)),
+        (HEADLINE + "\n\nMinister for Ports - Ana Cruz\n027HB/Budget 4 May 2022\n\n" + BODY, date(2022, 5, 4)),
+        (HEADLINE + "\n\nMR 12/2022 4 May 2022\n\n" + BODY, date(2022, 5, 4)),
+    ],
+)
+def test_dates_of_round5_heads(opening: str, published: date) -> None:
+    assert extract_metadata(opening).published == published
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("027HB/Budget 4 May 2022", date(2022, 5, 4)),
+        ("MR 12/2022 4 May 2022", date(2022, 5, 4)),
+        # no code before the date: another reader's line
+        ("Harbour News 4 May 2022", None),
+        # the date does not end the line
+        ("027HB/Budget 4 May 2022 in Ports", None),
+        # a code alone and a running sentence are no date lines
+        ("027HB/Budget", None),
+        ("HB12 said the plan of 4 May 2022 would hold", None),
+    ],
+)
+def test_coded_date(line: str, published: date | None) -> None:
+    assert coded_date(line, rules_of(), parse_published) == published
+
+
+def test_a_date_line_ends_a_menu_run() -> None:
+    lines = ["About us", "News", "Contact", HEADLINE, "Media Release", "4 May 2022"]
+    assert menu_lines(lines, {5}) == {0, 1, 2}
+    assert menu_lines(lines[3:], {2}) == set()
