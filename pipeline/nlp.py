@@ -57,8 +57,9 @@ def split_glued_sentences(nlp: Language) -> None:
     "2.A" stay whole: a figure or a capital alone follows their dot)."""
     from spacy.util import compile_infix_regex
 
-    infixes = [*nlp.Defaults.infixes, GLUED_SENTENCE_STOP]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), GLUED_SENTENCE_STOP]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def drop_emoticons(tokenizer: Any) -> None:
