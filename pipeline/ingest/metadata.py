@@ -421,6 +421,68 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
     return None
 
 
+INLINE_REACH = 200  # a dateline run into a flattened head line starts this early in it at most
+INLINE_START = re.compile(r"(?<=\s)(?=[A-Z(])")
+# "Geneva, March 30 (AFP) ...": a place, a date and an agency's credit in parentheses
+INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s")
+# "(New York: 18 November 2003): The ...": the place and the date in one parenthesis
+PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s")
+
+
+def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int, Dateline] | None:
+    """A dateline inside the first line of a page whose head was flattened into its first
+    paragraph ("Headline Geneva, March 30 (AFP) Mar 30, 2025 The federation ...", "... (New
+    York: 18 November 2003): The Secretary-General ..."): where it starts and its date. The
+    place starts at the last capitalised word that reads as one (with the words in capitals
+    before it: "NEW YORK"), so the headline before it keeps its own last name."""
+    found: tuple[int, Dateline] | None = None
+    for start in INLINE_START.finditer(line, 1, INLINE_REACH):
+        rest = line[start.start() :]
+        paren = PAREN_DATELINE.match(rest)
+        if paren and _is_place(paren.group("place"), rules):
+            day = _day(paren.group("date"), rules, read)
+            if day is not None:
+                return start.start(), Dateline(published=day)
+        if INLINE_CREDIT.match(rest) is None:
+            continue
+        dateline = read_dateline(rest, rules, read)
+        if dateline is not None:
+            found = (start.start(), dateline)
+    if found is None:
+        return None
+    cut, dateline = found
+    words = line[:cut].split()
+    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": the capitals before the place are part of it
+        while words and words[-1].isupper() and words[-1].isalpha():
+            cut = line.rindex(words.pop(), 0, cut)
+    return cut, dateline
+
+
+def read_inline_dateline(head: Head, index: int, rules: MetadataRules, read: Reader) -> bool:
+    """The dateline inside the first line of running text when nothing above it dated the
+    page (see ``inline_dateline``), and the headline before it; whether one was found."""
+    found = inline_dateline(head.lines[index], rules, read) if not head.dates else None
+    if found is None:
+        return False
+    cut, dateline = found
+    head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+    before = head.lines[index][:cut].strip()
+    if is_inline_headline(before, rules):
+        head.inline_title = before
+    return True
+
+
+INLINE_HEADLINE_WORDS = 20  # a headline run into the dateline has this many words at most
+
+
+def is_inline_headline(text: str, rules: MetadataRules) -> bool:
+    """Is the text before a dateline on a flattened first line its headline: headline-like, no
+    masthead, no label's colon inside ("Embargoed until: ..."), not too long."""
+    if ":" in text or len(text.split()) > INLINE_HEADLINE_WORDS:
+        return False
+    return _is_headline(text, rules) and not is_masthead(text, rules)
+
+
 def credited_dateline(line: str, rules: MetadataRules, read: Reader) -> date | None:
     """The date of a dateline whose parenthesis holds an agency credit and then the date
     ("MOSCOW (Agency News / Wire - 12th October, 2020) The ...", "LIMA (Agency, 3 May 2023) -"):
@@ -713,6 +775,7 @@ class Head:
     author: str | None = None
     author_index: int | None = None
     labelled_title: str | None = None
+    inline_title: str | None = None  # a headline run into the dateline on one flattened line
 
 
 # a credit's date ("Xinhua, June 27, 2010") ranks below a date line, a label and a dateline
@@ -783,6 +846,8 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
             elif lead is not None:
                 head.dates.append(DateFound(LEAD_RANK, index, lead))
+            elif index == body:
+                read_inline_dateline(head, index, rules, read)
             continue
         labelled = rules.title.match(line)
         if labelled and head.labelled_title is None:
@@ -805,6 +870,8 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         dateline = read_dateline(line, rules, read)
         if dateline is not None:
             head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+            continue
+        if index == body and read_inline_dateline(head, index, rules, read):
             continue
         if (
             index > body
@@ -1106,7 +1173,7 @@ def extract_metadata(
 
     head = read_head(text, rules, read)
     found = Metadata(
-        title=head.labelled_title or headline(head, rules),
+        title=head.labelled_title or headline(head, rules) or head.inline_title,
         author=head.author,
         published=publication_date(head, text, rules, read),
     )

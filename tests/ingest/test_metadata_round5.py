@@ -90,3 +90,42 @@ def test_a_date_line_ends_a_menu_run() -> None:
     lines = ["About us", "News", "Contact", HEADLINE, "Media Release", "4 May 2022"]
     assert menu_lines(lines, {5}) == {0, 1, 2}
     assert menu_lines(lines[3:], {2}) == set()
+
+
+# -- a head flattened into the first paragraph: the headline runs into the dateline ----------
+FLAT_BODY = (
+    " The harbour board launched an appeal on Sunday for new walls after Friday's storm, and said the works"
+    " would take two years, with the first stage due before the winter rains reach the old town and its port."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        (
+            "Harbour board seeks funds for storm walls Porto, March 30 (HNA) Mar 30, 2025" + FLAT_BODY,
+            "Harbour board seeks funds for storm walls",
+            date(2025, 3, 30),
+        ),
+        # the headline's own last name stays in it; a place in capitals is read whole
+        (
+            "Storm walls planned for Amara NEW PORT, March 30 (HNA) Mar 30, 2025" + FLAT_BODY,
+            "Storm walls planned for Amara",
+            date(2025, 3, 30),
+        ),
+        # the place and the date in one parenthesis; a label's colon before it: no headline
+        (
+            "HARBOUR BOARD Embargoed until: 11 a.m., 4 May 2022 STORM WALLS APPROVED (Porto: 4 May 2022):" + FLAT_BODY,
+            None,
+            date(2022, 5, 4),
+        ),
+    ],
+)
+def test_a_dateline_inside_a_flattened_head(text: str, title: str | None, published: date) -> None:
+    found = extract_metadata(text)
+    assert (found.title, found.published) == (title, published)
+
+
+def test_no_dateline_inside_running_text() -> None:
+    text = "The harbour board met the mayor of Porto, who said on 3 May (HNA) that the walls would hold." + FLAT_BODY
+    assert extract_metadata(text).published is None
