@@ -95,9 +95,10 @@ _LABELS: tuple[Label, ...] = (
     _date_words("DATE_SPELLED_YEAR_CONTEXT", "words after which a year spelled in words reads as a year"),
     _date_words(
         "DATE_NOT_YEAR",
-        "signs and words by four digits that make them no year ($, %; 'before' ones: no day either, No. 23; 'name': a document noun ending a title); value: side",
+        "signs and words by four digits that make them no year ($, %; 'before' ones: no day either, No. 23; 'name': a document noun ending a title;"
+        " 'law': a capitalised law noun before ', YEAR' in the law's name, Act, 2013); value: side",
         "text",
-        ("before", "after", "name"),
+        ("before", "after", "name", "law"),
     ),
     _date_words(
         "DATE_EDGE",

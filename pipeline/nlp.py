@@ -36,6 +36,7 @@ def build_nlp(
         patterns = load_patterns(pattern_dirs, builtin=builtin)
     nlp = spacy.blank("en")
     drop_emoticons(nlp.tokenizer)
+    split_glued_sentences(nlp)
     nlp.max_length = MAX_TEXT  # no parser: the limit is what our components handle (longer: E410)
     for factory in PIPELINE:
         config = {"day_order": day_order} if factory in (CONTEXT, DATES) else {}
@@ -43,6 +44,22 @@ def build_nlp(
         if isinstance(component, DataComponent):
             component.initialize(patterns=patterns.lines)
     return nlp
+
+
+# a full stop glued between a figure and the capitalised word opening the next sentence
+# ("for 2019-2024.European leaders", "on 3 May 2021.The board"): scraped text that lost its space
+GLUED_SENTENCE_STOP = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+
+
+def split_glued_sentences(nlp: Language) -> None:
+    """Split a full stop glued between a figure and a capitalised word into a token of its own,
+    so that "2024.European" reads as the year, a stop and a word (decimals such as "2.5" and
+    "2.A" stay whole: a figure or a capital alone follows their dot)."""
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), GLUED_SENTENCE_STOP]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def drop_emoticons(tokenizer: Any) -> None:

@@ -15,7 +15,8 @@ The steps, each a method below:
 5. ``candidates`` and ``process``: the longest candidates win; relative dates left out
    for want of a publication date are reported once per doc (W101).
 6. ``left_out``: dates read that name no calendar point here (a weekday in a name,
-   "Good Friday"; a recurrence, "meets in November every year"), fiscal years
+   "Good Friday"; a recurrence, "meets in November every year"; a page's age stamp,
+   "9 months ago" alone on its line), fiscal years
    (``DATE_FISCAL``: "2024-25") and the site header's date of the day the page was
    viewed (``site_header_date``) give no claim; they go to ``doc.spans["pc_left_out"]``,
    so that the counts do not take their numbers either.
@@ -97,6 +98,7 @@ class DateWords:
     not_year_in_name: frozenset[
         str
     ]  # document nouns: no year (nor day) after them inside a title ("World drought report 2019")
+    law_nouns: frozenset[str]  # "the Food Security Act, 2013": the year after the comma is part of the law's name
     ambiguous: frozenset[str]
     range_starts: frozenset[str]
     range_words: frozenset[str]  # the joiners that are words ("to", "and"), for keeping an opener
@@ -129,6 +131,7 @@ class DateWords:
             not_year_before=side("DATE_NOT_YEAR", "before"),
             not_year_after=side("DATE_NOT_YEAR", "after"),
             not_year_in_name=side("DATE_NOT_YEAR", "name"),
+            law_nouns=side("DATE_NOT_YEAR", "law"),
             ambiguous=lexicon.words("DATE_AMBIGUOUS"),
             range_starts=range_starts,
             range_words=frozenset(w for w in lexicon.words("DATE_RANGE_TO") if w.isalpha()),
@@ -244,6 +247,20 @@ def acts_as_year(doc: Doc, i: int, words: DateWords) -> bool:
     return not _counts_noun(nxt, words)
 
 
+CODE_NUMBER = re.compile(r"^(?:\d{3}|\d{5,})$")  # no year, day or month: a phone exchange, a reference
+
+
+def glued_to_a_code(doc: Doc, joiner: Token) -> bool:
+    """Is ``joiner`` a hyphen glued between four digits and a number of three or of five and
+    more digits before it ("473-1842" of "(202) 473-1842")? The four digits end a phone
+    number or a reference, not a span of years ("1998-2003") nor a month and year ("10-2020"):
+    no date, and no count either."""
+    if joiner.text not in YEAR_JOINERS or joiner.whitespace_ or joiner.i == 0:
+        return False
+    number = doc[joiner.i - 1]
+    return not number.whitespace_ and bool(CODE_NUMBER.match(number.text))
+
+
 def _counts_noun(nxt: Token | None, words: DateWords) -> bool:
     """Is the word after four digits a counted noun ("2000 delegates", "1200 staff")?"""
     return nxt is not None and nxt.text[:1].islower() and is_plural_noun(nxt.text, words.lexicon)
@@ -309,7 +326,8 @@ def site_header_date(
     23rd, 2025" above the masthead), page furniture and no date the article states? It is
     when it is one day after the publication date, alone on its line (a time of day
     aside), above the article's first line of running text and above more lines of the
-    page (a text that is one date alone is no page)."""
+    page (a text that is one date alone is no page), and under no headline (a date line
+    under the headline is the page's own, "Forum held in Porto" over "09:28, May 4, 2022")."""
     if reference is None or value[0] != value[1] or value[0] <= reference:
         return False
     text = doc_text(doc)
@@ -321,7 +339,51 @@ def site_header_date(
     rest = text[line_start:first] + " " + text[last:line_end]
     if any(word.casefold() not in words.time_words for word in WORD.findall(rest)):
         return False
-    return all(len(line.split()) < BODY_LINE_WORDS for line in text[:line_start].splitlines())
+    above = text[:line_start].splitlines()
+    return all(len(line.split()) < BODY_LINE_WORDS for line in above) and not any(map(reads_as_headline, above))
+
+
+HEADLINE_LINE_WORDS = 5  # a line above a date line with this many words and a word in lower case is a headline
+
+
+def reads_as_headline(line: str) -> bool:
+    """Does a head line read as a headline in sentence case ("Forum on the coast held in
+    Porto"): HEADLINE_LINE_WORDS words or more, one of them in lower case and longer than a
+    small word? A date line under it is the article's own (a site's display date stands
+    above the headline, under a masthead or a menu in capitals: "Harbor Valley Journal")."""
+    found = WORD.findall(line)
+    return len(found) >= HEADLINE_LINE_WORDS and any(w[:1].islower() and len(w) > 3 for w in found)
+
+
+def year_of_a_law(doc: Doc, start: int, end: int, words: DateWords) -> bool:
+    """Is the year the end of a law's name, after a capitalised law noun and a comma ("the
+    Seed Quality Act, 2011", "the Harbour Rules, 2020")? Part of the name: no date, and no
+    count either."""
+    if end - start != 1 or not YEAR.match(doc[start].text):
+        return False
+    comma = _previous(doc, start)
+    noun = _previous(doc, comma.i) if comma is not None and comma.text == "," else None
+    return noun is not None and noun.is_title and noun.lower_ in words.law_nouns
+
+
+STAMP_SEPARATORS = "/|\u2022\u00b7\u2013\u2014-"  # between the parts of a page's time stamp line
+
+
+def age_stamp(doc: Doc, start: int, end: int, words: DateWords) -> bool:
+    """Is an "N units ago" the page's display of its age when viewed ("9 months ago" alone on
+    its line, or the last part of a stamp "November 23, 2016 / 1:29 PM / 9 months ago")? It
+    counts back from the day the page was viewed, not from the publication date: page
+    furniture, no date the article states."""
+    if not words.lexicon.has("DATE_AGO", doc[end - 1].lower_):
+        return False
+    text = doc_text(doc)
+    first, last = date_chars(doc, start, end)
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", last)
+    before, after = text[line_start:first].rstrip(), text[last : len(text) if line_end < 0 else line_end]
+    if after.strip(" .") or (not text[:line_start].strip() and not text[last:].strip()):
+        return False  # words after it, or a text that is this line alone
+    return not before or (before[-1] in STAMP_SEPARATORS and any(c.isdigit() for c in before))
 
 
 def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:
@@ -572,6 +634,9 @@ class DateComponent(RuleComponent):
             or deictic_in_title(doc, start, end, self.words)
             or recurs(doc, start, end, self.words)
             or opens_a_compound_unit(doc, end, self.words)
+            or age_stamp(doc, start, end, self.words)
+            or year_of_a_law(doc, start, end, self.words)
+            or (end - start == 1 and start > 0 and glued_to_a_code(doc, doc[start - 1]))
         )
 
     def warn_if_relative(

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -421,6 +421,68 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
     return None
 
 
+INLINE_REACH = 200  # a dateline run into a flattened head line starts this early in it at most
+INLINE_START = re.compile(r"(?<=\s)(?=[A-Z(])")
+# "Geneva, March 30 (AFP) ...": a place, a date and an agency's credit in parentheses
+INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s")
+# "(New York: 18 November 2003): The ...": the place and the date in one parenthesis
+PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s")
+
+
+def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int, Dateline] | None:
+    """A dateline inside the first line of a page whose head was flattened into its first
+    paragraph ("Headline Geneva, March 30 (AFP) Mar 30, 2025 The federation ...", "... (New
+    York: 18 November 2003): The Secretary-General ..."): where it starts and its date. The
+    place starts at the last capitalised word that reads as one (with the words in capitals
+    before it: "NEW YORK"), so the headline before it keeps its own last name."""
+    found: tuple[int, Dateline] | None = None
+    for start in INLINE_START.finditer(line, 1, INLINE_REACH):
+        rest = line[start.start() :]
+        paren = PAREN_DATELINE.match(rest)
+        if paren and _is_place(paren.group("place"), rules):
+            day = _day(paren.group("date"), rules, read)
+            if day is not None:
+                return start.start(), Dateline(published=day)
+        if INLINE_CREDIT.match(rest) is None:
+            continue
+        dateline = read_dateline(rest, rules, read)
+        if dateline is not None:
+            found = (start.start(), dateline)
+    if found is None:
+        return None
+    cut, dateline = found
+    words = line[:cut].split()
+    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": the capitals before the place are part of it
+        while words and words[-1].isupper() and words[-1].isalpha():
+            cut = line.rindex(words.pop(), 0, cut)
+    return cut, dateline
+
+
+def read_inline_dateline(head: Head, index: int, rules: MetadataRules, read: Reader) -> bool:
+    """The dateline inside the first line of running text when nothing above it dated the
+    page (see ``inline_dateline``), and the headline before it; whether one was found."""
+    found = inline_dateline(head.lines[index], rules, read) if not head.dates else None
+    if found is None:
+        return False
+    cut, dateline = found
+    head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+    before = head.lines[index][:cut].strip()
+    if is_inline_headline(before, rules):
+        head.inline_title = before
+    return True
+
+
+INLINE_HEADLINE_WORDS = 20  # a headline run into the dateline has this many words at most
+
+
+def is_inline_headline(text: str, rules: MetadataRules) -> bool:
+    """Is the text before a dateline on a flattened first line its headline: headline-like, no
+    masthead, no label's colon inside ("Embargoed until: ..."), not too long."""
+    if ":" in text or len(text.split()) > INLINE_HEADLINE_WORDS:
+        return False
+    return _is_headline(text, rules) and not is_masthead(text, rules)
+
+
 def credited_dateline(line: str, rules: MetadataRules, read: Reader) -> date | None:
     """The date of a dateline whose parenthesis holds an agency credit and then the date
     ("MOSCOW (Agency News / Wire - 12th October, 2020) The ...", "LIMA (Agency, 3 May 2023) -"):
@@ -453,6 +515,26 @@ def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     if not is_credit_name(words, rules):
         return None
     return _day(found.group("date"), rules, read)
+
+
+# a release's reference before its date on the date line: "014TRS/Budget 9 May 2006", "MR 12/2019 3 May 2019"
+CODE_PART = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_]|\S*/)\S+")  # a part with a figure and a letter or a slash
+CODE_WORDS = 2  # a release reference has this many words at most
+
+
+def coded_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
+    """The date of a date line whose release reference stands before the date ("014TRS/Budget
+    9 May 2006", "MR 12/2019 3 May 2019"): one or two words before a full date that ends the
+    line, one of them a code (a figure with a letter or a slash in one word)."""
+    words = line.split()
+    if len(words) > DATE_ALONE_WORDS:
+        return None
+    for cut in range(1, min(CODE_WORDS, len(words) - 1) + 1):
+        code, rest = words[:cut], " ".join(words[cut:])
+        if not any(CODE_PART.fullmatch(part) for part in code) or rules.full_date.fullmatch(rest) is None:
+            continue
+        return _day(rest, rules, read)
+    return None
 
 
 def is_credit_name(words: Sequence[str], rules: MetadataRules) -> bool:
@@ -557,9 +639,16 @@ def is_furniture(line: str, rules: MetadataRules) -> bool:
     return len(line.split()) <= PROMO_WORDS and bool(rules.promo.match(line))
 
 
+SENTENCE_END = re.compile(r"[.!?:;][\"\u201d\u2019)]*(?:\s|$)")
+
+
 def _is_body(line: str) -> bool:
-    """Running text: a sentence of many words (or a very long line), where the head ends."""
-    return len(line) > 250 or (len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":")))
+    """Running text: a sentence of many words, or a very long line holding a sentence's end,
+    where the head ends. A very long line with no sentence end is a run of names (a site's
+    list of ministers or sections flattened into one line), still part of the head."""
+    if len(line) > 250:
+        return bool(SENTENCE_END.search(line))
+    return len(line.split()) >= BODY_WORDS and line.endswith((".", "!", '"', "\u201d", ":"))
 
 
 def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> bool:
@@ -581,6 +670,11 @@ def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> 
 IDENTIFIER = re.compile(
     r"\bNo\.?\s*:?\s*\d|\b[A-Z]{2,}/\d+/\d{2,4}\b|\b(?:Paper|Brief|Note|Series)\s+(?:No\.?\s*)?\d+\b"
 )
+# a photo caption's credit after the caption's last sentence: "... in the district.- AFP",
+# "... on 3 May 2024. (Agency/Jane Roe)", "... at the port. \u2014 Reuters"
+CAPTION_CREDIT = re.compile(
+    r"\.\s*(?:[-\u2013\u2014|/]\s*[A-Z][\w&.]*(?:\s+[A-Z][\w&.]*){0,2}|\([A-Z][^()/]{0,40}/[^()/]{1,40}\))\s*$"
+)
 NAME_TAIL_WORDS = 1  # words a name may hold after its last organization or publication noun
 TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)\s*$")
 ISSUE_DATE = re.compile(r"(?<=\S)\s+\d{1,2}\s*([/.-])\s*\d{1,2}\s*\1\s*\d{4}\s*$")  # "... 04 / 05 / 2022"
@@ -592,20 +686,24 @@ def not_a_headline(line: str, rules: MetadataRules) -> bool:
     """A line that is never the headline: one opening with a NOT_HEADLINE_OPENER (a skip
     link, a caption or credit, a list label: "Skip to main content", "Photo: ...", "Latest
     news"), a share row of SOCIAL_WORDs ("Facebook Twitter LinkedIn Email"), a series or
-    release number ("Press release No.: XY/23/2023", "Working Paper 12")."""
-    if rules.not_headline.match(line) or IDENTIFIER.search(line):
+    release number ("Press release No.: XY/23/2023", "Working Paper 12"), a photo caption
+    that ends with its credit ("... in the district.- AFP", "... 3 May 2024. (Agency/Jane Roe)")."""
+    if rules.not_headline.match(line) or IDENTIFIER.search(line) or CAPTION_CREDIT.search(line):
         return True
     words = [w.strip("|\u00b7\u2022,").casefold() for w in line.split()]
     return bool(words) and all(w in rules.social or not w for w in words)
 
 
-def menu_lines(lines: Sequence[str]) -> set[int]:
+def menu_lines(lines: Sequence[str], dated: Collection[int] = ()) -> set[int]:
     """The lines of a navigation menu: MENU_RUN or more short lines in a row with no
-    sentence punctuation ("About us", "What we do", "News", "Contact")."""
+    sentence punctuation ("About us", "What we do", "News", "Contact"). A line that dates
+    the article (``dated``) is no menu item: "Council Backs Harbour Plan", "Media Release",
+    "23 November 2016" is a headline, a label and a date line."""
     found: set[int] = set()
     run: list[int] = []
     for index, line in enumerate([*lines, ""]):
-        if line and len(line.split()) <= MENU_WORDS and not line.rstrip().endswith((".", "!", "?", ":")):
+        short = len(line.split()) <= MENU_WORDS and not line.rstrip().endswith((".", "!", "?", ":"))
+        if line and short and index not in dated:
             run.append(index)
             continue
         if len(run) >= MENU_RUN:
@@ -677,6 +775,7 @@ class Head:
     author: str | None = None
     author_index: int | None = None
     labelled_title: str | None = None
+    inline_title: str | None = None  # a headline run into the dateline on one flattened line
 
 
 # a credit's date ("Xinhua, June 27, 2010") ranks below a date line, a label and a dateline
@@ -747,6 +846,8 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
             elif lead is not None:
                 head.dates.append(DateFound(LEAD_RANK, index, lead))
+            elif index == body:
+                read_inline_dateline(head, index, rules, read)
             continue
         labelled = rules.title.match(line)
         if labelled and head.labelled_title is None:
@@ -769,6 +870,8 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
         dateline = read_dateline(line, rules, read)
         if dateline is not None:
             head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+            continue
+        if index == body and read_inline_dateline(head, index, rules, read):
             continue
         if (
             index > body
@@ -796,6 +899,10 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
                 head.dates.append(DateFound(DATE_LINE_RANK if len(others) == 0 else LABEL_RANK, index, when))
                 for other in others:
                     found_author(author_of(other, rules), index)
+                continue
+            when = coded_date(line, rules, read)
+            if when is not None:
+                head.dates.append(DateFound(DATE_LINE_RANK, index, when))
                 continue
             when = credit_date(line, rules, read)
             if when is not None:
@@ -944,7 +1051,9 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
-    stating |= menu_lines(lines[: min(body, len(lines))]) | site_banners(lines[: min(body, len(lines))])
+    stating |= menu_lines(lines[: min(body, len(lines))], {d.index for d in head.dates}) | site_banners(
+        lines[: min(body, len(lines))]
+    )
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:
@@ -963,12 +1072,35 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
             return None
     if anchor is None:
         return lines[names[0] if names else candidates[0]]
+    capitals = capitals_headline_above(lines, anchor, stating, rules)
+    if capitals is not None:
+        return lines[capitals]
     above = [i for i in names if i < anchor]
     under = next((i for i in names if i > anchor and not is_section_label(lines[i], rules)), None)
     if not above:  # all above are mastheads (or none is): the first name under, else the nearest above
         nearest = [i for i in candidates if i < anchor]
         return lines[under if under is not None else (nearest[-1] if nearest else candidates[0])]
     return lines[next((i for i in above if not is_section_label(lines[i], rules)), above[-1])]
+
+
+CAPS_LONG_WORDS = 6  # a line in capitals right above the date line with this many words is the headline
+
+
+def capitals_headline_above(
+    lines: Sequence[str], anchor: int, stating: Collection[int], rules: MetadataRules
+) -> int | None:
+    """A headline written in capitals right above the date line or byline (a press release's
+    "MINISTERS AGREE ON A NEW PLAN FOR THE HARBOUR" over "19/11/2001"), with a site's banner
+    above it in mixed case: the line right above the anchor, in capitals, of CAPS_LONG_WORDS
+    words at least, no masthead ("MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC" is a letterhead)."""
+    index = anchor - 1
+    if index < 0 or index in stating:
+        return None
+    line = lines[index]
+    words = [w for w in line.split() if any(c.isalnum() for c in w)]
+    if not line.isupper() or len(words) < CAPS_LONG_WORDS or is_masthead(line, rules):
+        return None
+    return index if _is_headline(line, rules, capitals=True) else None
 
 
 def repeated_line(lines: Sequence[str], names: Sequence[int]) -> int | None:
@@ -1041,7 +1173,7 @@ def extract_metadata(
 
     head = read_head(text, rules, read)
     found = Metadata(
-        title=head.labelled_title or headline(head, rules),
+        title=head.labelled_title or headline(head, rules) or head.inline_title,
         author=head.author,
         published=publication_date(head, text, rules, read),
     )
