@@ -59,8 +59,18 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # one line, so Python's C encoder does the work
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _member(data: Any) -> str:
-    """``data`` as a member of a JSON array indented as ``_json`` indents it (no separator)."""
+    """``data`` as a member of a JSON array indented as ``_json`` indents it (no separator).
+
+    ``json`` indents in pure Python; a record of plain values (every claim and article) is
+    laid out here the same way around the C encoder's values, character for character."""
+    if isinstance(data, dict) and data and all(isinstance(v, _SCALARS) for v in data.values()):
+        encode = _ENCODER.encode
+        return "  {\n" + ",\n".join(f"    {encode(k)}: {encode(v)}" for k, v in data.items()) + "\n  }"
     return "  " + json.dumps(data, ensure_ascii=False, indent=2).replace("\n", "\n  ")
 
 
@@ -186,11 +196,16 @@ def csv_cell(value: object, *, raw: bool = False) -> str:
     """One CSV field: empty for a missing value, numbers as Python writes them, text
     neutralized (unless ``raw``) and quoted when it holds a comma, quote, LF or CR (and,
     unless ``raw``, a semicolon or tab, which spreadsheets of other locales split on)."""
-    if _is_missing(value):
-        return ""
-    if isinstance(value, numbers.Real) and not isinstance(value, bool):
+    if type(value) is str:  # the usual cells first, without the general checks
+        text = value if raw else neutralized(value)
+    elif type(value) is int or (type(value) is float and not math.isnan(value)):
         return str(value)
-    text = str(value) if raw else neutralized(str(value))
+    elif _is_missing(value):
+        return ""
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        return str(value)
+    else:
+        text = str(value) if raw else neutralized(str(value))
     return '"' + text.replace('"', '""') + '"' if (_QUOTED if raw else _QUOTED_GUARDED).search(text) else text
 
 
