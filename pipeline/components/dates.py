@@ -50,7 +50,17 @@ from ..annotations import (
 from ..errors import Code
 from ..labels import DATES
 from ..lexicon import Lexicon
-from ..normalize.dates import DateRange, DayOrder, is_fiscal_year, parse_date
+from ..normalize.dates import (
+    FILLER,
+    PREPOSITION,
+    RANGE_START,
+    RANGE_TO,
+    WORD_KINDS,
+    DateRange,
+    DayOrder,
+    is_fiscal_year,
+    parse_date,
+)
 from ..normalize.units import is_plural_noun
 from .base import Intervals, RuleComponent, select_longest
 
@@ -110,6 +120,7 @@ class DateWords:
     recurring_alone: frozenset[str]  # "annually": after a date, it recurs
     number_words: frozenset[str]  # number words, scales and fillers: a year in words ("two thousand and ten")
     time_words: frozenset[str]  # TIME_WORD: what a date line may hold after its time ("11:30 am GMT")
+    connectors: frozenset[str]  # words that are no date word of any kind ("the", "in", "to"): see ``holds_a_date_word``
     lexicon: Lexicon  # for the counted nouns ("2000 delegates" counts; its plural test is the counts')
 
     @classmethod
@@ -143,8 +154,39 @@ class DateWords:
             recurring_alone=side("DATE_RECURRING", "alone"),
             number_words=lexicon.words("NUMBER_WORD") | lexicon.words("SCALE") | lexicon.words("DATE_FILLER"),
             time_words=lexicon.words("TIME_WORD"),
+            connectors=connector_words(lexicon),
             lexicon=lexicon,
         )
+
+
+# the kinds of date word that read as no date without a word of another kind ("last", "mid",
+# "a", "ago", "in", "from", "thousand": "last year", "mid-2020", "a week ago" need the year,
+# the figure, the week)
+NO_DATE_ALONE = ("shift", "part", "some", "ago", "ahead", "link", "scale")
+CONNECTING = (FILLER, PREPOSITION, RANGE_START, RANGE_TO, "DATE_LEADING")
+
+
+def connector_words(lexicon: Lexicon) -> frozenset[str]:
+    """The words of a run that hold no date by themselves: the words the resolver drops or
+    cuts at (fillers, prepositions, range openers and joiners) and those of ``NO_DATE_ALONE``,
+    less any that a list of the other date words also holds. A stretch of them and signs
+    alone never reads as a date (a test tries many such stretches)."""
+    labels = [*CONNECTING, *(label for label, kind in WORD_KINDS if kind in NO_DATE_ALONE)]
+    connecting = frozenset().union(*(lexicon.words(label) for label in labels))
+    meaning = frozenset().union(*(lexicon.words(label) for label, kind in WORD_KINDS if kind not in NO_DATE_ALONE))
+    return frozenset(word for word in connecting - meaning if " " not in word)
+
+
+def holds_a_date_word(doc: Doc, start: int, end: int, connectors: frozenset[str]) -> bool:
+    """Does ``doc[start:end]`` hold a token that may be part of a date's meaning: a figure, or a
+    word that is no connector, sign or space? A run without one is not scanned."""
+    for token in doc[start:end]:
+        if token.is_punct or token.is_space:
+            continue
+        lower = token.lower_
+        if lower not in connectors and lower.rstrip(".") not in connectors:
+            return True
+    return False
 
 
 def date_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -599,6 +641,8 @@ class DateComponent(RuleComponent):
                 exact.append((span[0], span[1], (match.rule, value)))
         from_runs: list[Candidate] = []
         for run in runs:
+            if not holds_a_date_word(doc, run.start, run.end, self.words.connectors):
+                continue  # "in the", ", and the": nothing in it reads as a date
             for start, end, value in self.scan_run(doc, run.start, run.end, reference):
                 span = self.span_of(doc, start, end, reference)
                 if span is not None:

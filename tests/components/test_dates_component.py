@@ -1,11 +1,16 @@
 from __future__ import annotations
 
 import json
+import random
 from datetime import date
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
+
+from pipeline.components.dates import connector_words, holds_a_date_word
+from pipeline.normalize.dates import parse_date
+from pipeline.patterns import default_lexicon
 
 from .helpers import claims_of
 
@@ -198,3 +203,34 @@ def test_four_digits_that_count_a_noun_are_no_year(
 def test_a_date_never_runs_across_a_sentence_end(nlp: Language, text: str, dates: list[tuple[str, str]]) -> None:
     found = claims_of(nlp, text, "date", published=None)
     assert [(c["text"], c["start_date"].isoformat()) for c in found] == dates
+
+
+# -- runs that hold no date word are not scanned ---------------------------------------
+
+
+def test_connector_words_alone_never_read_as_a_date() -> None:
+    """The premise of skipping a run of connector words (``holds_a_date_word``): no stretch of
+    them and signs reads as a date, with or without a publication date, in either day order.
+    A new reading in the resolver that gives one of them a meaning fails here."""
+    lexicon = default_lexicon()
+    words = sorted(connector_words(lexicon))
+    assert {"the", "of", "in", "a", "last", "ago", "from", "thousand"} <= set(words)
+    assert not {"may", "monday", "year", "today", "now", "two", "first"} & set(words)
+    pool = [*words, ",", "-", ".", "/", "–", "(", ")", ":", ";"]
+    rng = random.Random(11)
+    stretches = [*pool, *(" ".join(rng.choice(pool) for _ in range(rng.randint(2, 6))) for _ in range(3000))]
+    for stretch in stretches:
+        for published in (None, date(2022, 5, 4)):
+            for order in ("dmy", "mdy"):
+                assert parse_date(stretch, published, order=order, lexicon=lexicon) is None, stretch
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [("in the", False), (", and the", False), ("of the last", False), ("in the year", True),
+     ("in May", True), ("by 2030", True), ("the day", True), ("a week ago", True)],
+)  # fmt: skip
+def test_a_run_holds_a_date_word(nlp: Language, text: str, holds: bool) -> None:
+    doc = nlp.make_doc(text)
+    connectors = nlp.get_pipe("policy_claims_dates").words.connectors
+    assert holds_a_date_word(doc, 0, len(doc), connectors) is holds
