@@ -257,6 +257,11 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text`` as ``doc``'s text (for ``doc_text``): the text the doc was made from."""
+    _TEXTS[doc] = text
+
+
 # -- sentences -------------------------------------------------------------------------
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of each sentence, sorted (token 0 always; read as one array, not per token)."""

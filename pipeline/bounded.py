@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .annotations import warn
+from .annotations import remember_text, warn
 from .errors import Code
 
 MAX_RUN = 160  # characters without whitespace in one token, at most
@@ -47,7 +47,9 @@ def bounded_doc(nlp: Language, text: str, *, longest: int = MAX_RUN) -> Doc:
         return doc
     cuts = cut_points(text, longest)
     if not cuts:
-        return nlp.tokenizer(text)
-    bounds = [0, *cuts, len(text)]
-    pieces = [nlp.tokenizer(text[a:b]) for a, b in itertools.pairwise(bounds)]
-    return Doc.from_docs(pieces, ensure_whitespace=False)
+        doc = nlp.tokenizer(text)
+    else:
+        bounds = [0, *cuts, len(text)]
+        doc = Doc.from_docs([nlp.tokenizer(text[a:b]) for a, b in itertools.pairwise(bounds)], ensure_whitespace=False)
+    remember_text(doc, text)  # the tokenizer keeps every character: no need to join the tokens again
+    return doc

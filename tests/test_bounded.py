@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 
 from pipeline import build_nlp, extract_paths, extract_text
+from pipeline.annotations import doc_text
 from pipeline.bounded import MAX_RUN, MAX_TEXT, bounded_doc, cut_points
 from pipeline.errors import ClaimsError, Code
 
@@ -68,3 +69,9 @@ def test_text_over_the_limit_is_a_located_e410_beside_good_files(tmp_path: Path)
 def test_bounded_doc_on_a_blank_pipeline_keeps_spacys_limit() -> None:
     blank = spacy.blank("en")
     assert bounded_doc(blank, "x" * (blank.max_length + 1)).user_data  # empty doc, E410 on it
+
+
+@pytest.mark.parametrize("text", ["a b  c\n\nd", "x" * (MAX_RUN * 3) + " y", "", " lead", "end \n"])
+def test_the_doc_keeps_the_text_it_was_made_from(nlp: Language, text: str) -> None:
+    doc = bounded_doc(nlp, text)
+    assert doc_text(doc) == doc.text == text
