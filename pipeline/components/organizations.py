@@ -186,6 +186,15 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _same_event(event: str, key: str) -> bool:
+    """Do two name keys name one event: the same, or one ending the other in three words or more
+    ("3rd CAL Think Tanks Forum" and "Think Tanks Forum")?"""
+    if event == key:
+        return True
+    short, long = sorted((event, key), key=len)
+    return len(short.split()) >= 3 and long.endswith(" " + short)
+
+
 def clean_text(tokens: Iterable[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return " ".join(text.split())
@@ -968,8 +977,10 @@ class OrganizationComponent(RuleComponent):
                 name = self._generic_name(doc, head, facts, events)
                 if name is not None:
                     built[head] = name
-        for head in [head for head, (a, b) in built.items() if name_key(clean_text(doc[a:b])) in events]:
-            del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event
+        for head, (a, b) in list(built.items()):
+            key = name_key(clean_text(doc[a:b]))
+            if any(_same_event(event, key) for event in events):
+                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event
         keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
         mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
         written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
@@ -1015,6 +1026,8 @@ class OrganizationComponent(RuleComponent):
         end = self._complements_end(doc, head_end, facts.wrapped, facts.known_starts)
         if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
             return None  # "the Commission" alone is a generic reference
+        if facts.countries.get(start) == end:
+            return None  # a country's formal name: "the Russian Federation", "the Swiss Confederation"
         if end > head + 1 and doc[head].lower_ in self.words.publication_heads:
             return None  # "the Journal of Rural Water Economics": a periodical's title
         if self._names_an_event(doc, start, head, end):
@@ -1084,9 +1097,24 @@ class OrganizationComponent(RuleComponent):
                 doc[head].lower_ in self.words.session_heads
                 and any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
             )
-            or (start > 0 and bool(ORDINAL.match(doc[start - 1].text)))
+            or self._ordinal_before(doc, start)
             or (end == head + 1 and doc[head].lower_ in self.words.event_heads)
         )
+
+    def _ordinal_before(self, doc: Doc, start: int) -> bool:
+        """Does an ordinal open the name at ``start``: right before it ("the 19th Party Congress"),
+        or before a defined name that opens it ("the 3rd Lakeland Rivers Council (LRC) Youth
+        Forum", the event of a body named with its acronym)?"""
+        i = start - 1
+        if i >= 3 and doc[i].text == ")" and doc[i - 2].text == "(":
+            i -= 3
+            while (
+                i >= 0
+                and start - i <= MAX_NAME_WALK
+                and ((doc[i].is_alpha and doc[i].is_title) or doc[i].lower_ in self.words.small)
+            ):
+                i -= 1
+        return i >= 0 and bool(ORDINAL.match(doc[i].text))
 
     def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
         """Left of the head: capitalized words, joiners between them, "and" inside the name,
@@ -1379,6 +1407,12 @@ class OrganizationComponent(RuleComponent):
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
         for short, d in organizations.items():  # a gazetteer body defined in the text: one group
             known = self._gazetteer_forms.get(name_key(d.long_text))
+            if known is None:  # its acronym known, its long form written another way ("Office for Coordination for")
+                by_acronym = self._gazetteer_forms.get(name_key(short))
+                if by_acronym is not None and any(
+                    m.key == "gaz:" + by_acronym.id and m.end == d.long_span[1] for m in mentions
+                ):
+                    known = by_acronym
             if known is not None and known.acronym == short:
                 alias_of["gaz:" + known.id] = "acr:" + short
                 for form in known.forms:

@@ -101,6 +101,26 @@ CASES = [
         {"Banco Ribereño Central": {None}},
         id="adjectives-after-the-head-with-accents",
     ),
+    pytest.param(
+        "Staff attended the 2nd Northern Lakes Council (NLC) Water Ministers Forum. The NLC Water Ministers Forum closed.",
+        {"Northern Lakes Council": {"NLC"}},
+        id="an-ordinal-before-a-defined-name-opening-an-event",
+    ),
+    pytest.param(
+        "The UN Office for Coordination for Humanitarian Affairs (OCHA) said aid rose. OCHA asked for more.",
+        {"UN Office for Coordination for Humanitarian Affairs": {"OCHA"}},
+        id="a-known-acronym-with-its-long-form-written-another-way-is-one-organization",
+    ),
+    pytest.param(
+        "Aid went to the Russian Federation, the Swiss Confederation and the Union of the Comoros.",
+        {},
+        id="formal-names-of-countries-are-no-organizations",
+    ),
+    pytest.param(
+        "The Federation of Small Farms met the Lakeland Union of Growers.",
+        {"Federation of Small Farms": {None}, "Lakeland Union of Growers": {None}},
+        id="federations-and-unions-of-members-stay-organizations",
+    ),
 ]
 
 
