@@ -502,6 +502,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "MARKER_ADVERB",
+        OBJECTIVES,
+        "modal verbs and adverbs between a goal marker and its subject (will, also, likely)",
+        matched=False,
+    ),
+    Label(
         "REFERRING_WORD", OBJECTIVES, "words before a noun that refer to the latest name (the corridor)", matched=False
     ),
     Label(
