@@ -1024,8 +1024,8 @@ class OrganizationComponent(RuleComponent):
         start = self._name_start(doc, head, facts)
         head_end = self._adjectives_after_end(doc, head) or self._head_end(doc, head)
         end = self._complements_end(doc, head_end, facts.wrapped, facts.known_starts)
-        if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
-            return None  # "the Commission" alone is a generic reference
+        if len([t for t in doc[start:end] if t.text.rstrip(".").isalpha() and t.text[:1].isupper()]) < 2:
+            return None  # "the Commission" alone is a generic reference ("Harbor Ltd." is two words)
         if facts.countries.get(start) == end:
             return None  # a country's formal name: "the Russian Federation", "the Swiss Confederation"
         if end > head + 1 and doc[head].lower_ in self.words.publication_heads:

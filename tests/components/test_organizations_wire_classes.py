@@ -121,6 +121,11 @@ CASES = [
         {"Federation of Small Farms": {None}, "Lakeland Union of Growers": {None}},
         id="federations-and-unions-of-members-stay-organizations",
     ),
+    pytest.param(
+        "The cabinet approved an investment in HMC Ltd. over five years. Harbor Mills Inc. also bid.",
+        {"HMC Ltd.": {None}, "Harbor Mills Inc.": {None}},
+        id="a-company-suffix-with-its-dot",
+    ),
 ]
 
 
