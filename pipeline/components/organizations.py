@@ -904,6 +904,8 @@ class OrganizationComponent(RuleComponent):
             if not is_short_form(short):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
+            if entry is not None and short in definitions and not self._defines_entry(definitions[short], entry):
+                continue  # the text defines the acronym for another body: "Islamic Development Bank (IDB)"
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
                 # "... of the United Nations (FAO)" is FAO; "Board of Directors of the EIB (EIB)" an organ of it
                 inner = [m.start for m in mentions if m.key == "gaz:" + entry.id and m.end == open_i]
@@ -932,6 +934,11 @@ class OrganizationComponent(RuleComponent):
                 continue
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
         return out
+
+    def _defines_entry(self, definition: Definition, entry: GazetteerEntry) -> bool:
+        """Is a definition's long form one of a gazetteer entry's forms (or its name)?"""
+        long_key = name_key(definition.long_text)
+        return any(name_key(form) == long_key for form in (entry.name, *entry.forms))
 
     def _is_parent_complement(self, doc: Doc, start: int, inner: int) -> bool:
         """Is the name at ``inner`` the complement of a name opening at ``start`` ("Board of
@@ -1407,12 +1414,6 @@ class OrganizationComponent(RuleComponent):
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
         for short, d in organizations.items():  # a gazetteer body defined in the text: one group
             known = self._gazetteer_forms.get(name_key(d.long_text))
-            if known is None:  # its acronym known, its long form written another way ("Office for Coordination for")
-                by_acronym = self._gazetteer_forms.get(name_key(short))
-                if by_acronym is not None and any(
-                    m.key == "gaz:" + by_acronym.id and m.end == d.long_span[1] for m in mentions
-                ):
-                    known = by_acronym
             if known is not None and known.acronym == short:
                 alias_of["gaz:" + known.id] = "acr:" + short
                 for form in known.forms:

@@ -126,6 +126,11 @@ CASES = [
         {"HMC Ltd.": {None}, "Harbor Mills Inc.": {None}},
         id="a-company-suffix-with-its-dot",
     ),
+    pytest.param(
+        "The Board of Directors of the Indus Delta Bank (IDB) approved loans. IDB said so.",
+        {"Board of Directors of the Indus Delta Bank": {None}, "Indus Delta Bank": {"IDB"}},
+        id="an-acronym-the-text-defines-wins-over-a-known-body-s-acronym",
+    ),
 ]
 
 
