@@ -446,12 +446,27 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
         after = doc[end + 1]
         if not doc[end].whitespace_ and after.is_alpha and not (after.is_lower or after.is_title):
             return True
+    if start >= 1 and _is_spaced_code_number(ctx, core):
+        return True
     if start < 2:
         return False
     before = doc[start - 1]
     return (
         before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
     )
+
+
+def _is_spaced_code_number(ctx: CountContext, core: Core) -> bool:
+    """An identifier's number with a space before its hyphen: "COVID -19", "SARS -2" (a word in
+    capitals, then a hyphen glued to whole digits with nothing counted after them; "GDP -2.4%"
+    is a negative share)."""
+    doc, start, end = ctx.doc, core.start, core.end
+    first, before = doc[start], doc[start - 1]
+    if not (first.text[:1] in HYPHENS and first.text[1:].isdigit() and end == start + 1):
+        return False
+    if not (before.is_alpha and before.is_upper and len(before) >= 3 and before.whitespace_ == " "):
+        return False
+    return not (counts_a_quantity(ctx, core) or counts_a_noun(ctx, core))
 
 
 def is_an_ordinal_compound(ctx: CountContext, core: Core) -> bool:

@@ -78,3 +78,32 @@ def test_a_currency_inside_a_compound_adjective(
 )
 def test_cr_is_crore(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
     assert counts(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bank backs a three year programme of reforms.", [("three year", 3, "year")]),
+        ("The delegation is on a five day visit to Lakeland.", [("five day", 5, "day")]),
+        ("It reviewed the ten year strategic framework.", [("ten year", 10, "year")]),
+        ("He is 43 year old.", []),
+    ],
+)
+def test_a_compound_adjective_without_its_hyphen(
+    nlp: Language, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert counts(nlp, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Clinics closed during the pandemic (COVID -19) for weeks.", []),
+        ("Output fell to GDP -2.4% last year.", [("-2.4%", -2.4, "percent")]),
+        ("Nights reach -19 degrees in the valley.", [("-19 degrees", -19, "degrees")]),
+    ],
+)
+def test_a_code_number_with_a_space_before_its_hyphen(
+    nlp: Language, sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert counts(nlp, sentence) == expected
