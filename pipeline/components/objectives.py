@@ -53,6 +53,9 @@ OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\
 CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "\u00bb"})
 SERIES_COMMA = re.compile(r",\s*(?:and|or)\b")  # ", and" closing a series
 SERIES_LAST = re.compile(r";\s*(?:and|or)\s")  # "; and" opening a series' last item
+SECOND_INFINITIVE = re.compile(  # ", and to share ...": "to" and a verb, not "to" and a noun phrase ("to the surprise")
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all|date|be)\b)[a-z]{2,}\b"
+)
 SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
 
 
@@ -125,6 +128,8 @@ def goal_end(
         piece = found.group()
         if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
+        if SERIES_COMMA.match(piece) and SECOND_INFINITIVE.match(rest, found.end()):
+            continue  # "to promote research, and to share its findings": a second goal of the same marker
         if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue
         return found.start()

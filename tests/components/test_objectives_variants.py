@@ -459,3 +459,18 @@ def test_what_is_sought_or_visited_is_no_goal(nlp: Language, text: str) -> None:
 def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
     found = [(c["text"], c["subject"]) for c in claims_of(nlp, sentence, "objective")]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Institute of Lake Studies seeks to map the wetlands of the region, and to share its findings with farmers.",
+            ["map the wetlands of the region, and to share its findings with farmers"],
+        ),
+        ("The Lakeland Council aims to cut emissions, and to the surprise of many it did.", ["cut emissions"]),
+        ("The Lakeland Council aims to cut emissions, and it has raised funds.", ["cut emissions"]),
+    ],
+)
+def test_a_second_infinitive_after_a_comma_and(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert [c["text"] for c in claims_of(nlp, sentence, "objective")] == expected
