@@ -1588,6 +1588,9 @@ class OrganizationComponent(RuleComponent):
             own = {name_key(f) for f in entry.forms}
             long_forms = [f for f in forms if not is_short_form(f) and not f.isupper() and self._writes(f, own)]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
+            written_short = [f for f in forms if SHORT_FORM.match(f) and any(c.isdigit() or c.isupper() for c in f[1:])]
+            if not long_forms and not entry.acronym and written_short and entry.name not in forms:
+                name = Counter(written_short).most_common(1)[0][0]  # "G-20" as written, when no acronym carries it
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]
         current = [f for f in mixed if name_key(f) not in former] or mixed

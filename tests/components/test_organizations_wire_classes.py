@@ -131,6 +131,11 @@ CASES = [
         {"Board of Directors of the Indus Delta Bank": {None}, "Indus Delta Bank": {"IDB"}},
         id="an-acronym-the-text-defines-wins-over-a-known-body-s-acronym",
     ),
+    pytest.param(
+        "On the side-lines of the G-20 summit in Lakeland, leaders met.",
+        {"G-20": {None}},
+        id="a-known-grouping-without-an-acronym-keeps-its-written-short-form",
+    ),
 ]
 
 
