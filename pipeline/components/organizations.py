@@ -1410,6 +1410,8 @@ class OrganizationComponent(RuleComponent):
         (NDF)" is an organ of the fund, another organization."""
         organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
+        for short in organizations:  # "IDB Group" after "Islamic Development Bank (IDB)": the text's IDB
+            alias_of.setdefault("name:" + name_key(short), "acr:" + short)
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
         for short, d in organizations.items():  # a gazetteer body defined in the text: one group

@@ -132,6 +132,11 @@ CASES = [
         id="an-acronym-the-text-defines-wins-over-a-known-body-s-acronym",
     ),
     pytest.param(
+        "The Indus Delta Bank (IDB) approved loans. The IDB Group chairman spoke.",
+        {"Indus Delta Bank": {"IDB"}},
+        id="the-defined-acronym-with-group-after-it",
+    ),
+    pytest.param(
         "On the side-lines of the G-20 summit in Lakeland, leaders met.",
         {"G-20": {None}},
         id="a-known-grouping-without-an-acronym-keeps-its-written-short-form",
