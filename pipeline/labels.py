@@ -336,6 +336,18 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "ADJECTIVES_AFTER_HEAD",
+        ORGANIZATIONS,
+        "head nouns of languages that write adjectives after them (Agence Française de Développement)",
+        matched=False,
+    ),
+    Label(
+        "HEADLINE_TAG",
+        ORGANIZATIONS,
+        "a wire service's tags glued to a headline's first name (CORRECTED-, EXCLUSIVE-): no part of it",
+        matched=False,
+    ),
+    Label(
         "HEAD_FIRST_TAIL",
         ORGANIZATIONS,
         "words a head-first name adds after its complement (Ministry of Foreign Affairs)",
@@ -488,6 +500,12 @@ _LABELS: tuple[Label, ...] = (
         "CLAUSE_VERB",
         OBJECTIVES,
         "finite verbs that make the words after a series' ', and' or ';' a clause (and the bank will)",
+        matched=False,
+    ),
+    Label(
+        "MARKER_ADVERB",
+        OBJECTIVES,
+        "modal verbs and adverbs between a goal marker and its subject (will, also, likely)",
         matched=False,
     ),
     Label(

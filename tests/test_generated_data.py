@@ -18,6 +18,7 @@ SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
     [
         ("currencies_from_cldr.py", "babel"),
         ("countries_from_cldr.py", "babel"),
+        ("countries_from_iso.py", "pycountry"),
         ("joined_words_from_wordfreq.py", "wordfreq"),
     ],
 )

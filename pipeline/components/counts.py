@@ -328,10 +328,15 @@ def counts_a_title_case_noun(ctx: CountContext, core: Core) -> bool:
     value = parse_number(core.text(ctx), ctx.lexicon)
     if value is None or value == 1 or (value.is_integer() and 1000 <= value <= 2100):
         return False
-    if core.end >= len(ctx.doc) or not ctx.doc[core.end].is_title:
+    if core.end >= len(ctx.doc):
         return False
-    if core.end in ctx.canonical_units or currency_word(ctx, core.end, value) is not None:
-        return True  # "Bottom 40 Percent", "One Hundred Million Ghana Cedis"
+    after = ctx.doc[core.end]
+    if (after.is_title or after.is_upper) and (
+        core.end in ctx.canonical_units or currency_word(ctx, core.end, value) is not None
+    ):
+        return True  # "Bottom 40 Percent", "One Hundred Million Ghana Cedis", "Approves 173 Mln USD Loan"
+    if not after.is_title:
+        return False
     reading = noun_run(ctx, core.end, value)
     return reading is not None and reading[0] is not None
 
@@ -441,12 +446,27 @@ def is_an_identifier(ctx: CountContext, core: Core) -> bool:
         after = doc[end + 1]
         if not doc[end].whitespace_ and after.is_alpha and not (after.is_lower or after.is_title):
             return True
+    if start >= 1 and _is_spaced_code_number(ctx, core):
+        return True
     if start < 2:
         return False
     before = doc[start - 1]
     return (
         before.text in HYPHENS and not before.whitespace_ and doc[start - 2].is_alpha and not doc[start - 2].whitespace_
     )
+
+
+def _is_spaced_code_number(ctx: CountContext, core: Core) -> bool:
+    """An identifier's number with a space before its hyphen: "COVID -19", "SARS -2" (a word in
+    capitals, then a hyphen glued to whole digits with nothing counted after them; "GDP -2.4%"
+    is a negative share)."""
+    doc, start, end = ctx.doc, core.start, core.end
+    first, before = doc[start], doc[start - 1]
+    if not (first.text[:1] in HYPHENS and first.text[1:].isdigit() and end == start + 1):
+        return False
+    if not (before.is_alpha and before.is_upper and len(before) >= 3 and before.whitespace_ == " "):
+        return False
+    return not (counts_a_quantity(ctx, core) or counts_a_noun(ctx, core))
 
 
 def is_an_ordinal_compound(ctx: CountContext, core: Core) -> bool:
@@ -599,6 +619,7 @@ def _ends_an_amount(ctx: CountContext, token: Token) -> bool:
 
 
 UnitReading = tuple[str | None, int]  # (unit, end of the claim)
+COORDINATORS = frozenset({"and", "or"})  # join two halves of one unit: "cities and regions"
 UnitReader = Callable[[CountContext, int, float], UnitReading | None]  # None: does not apply
 
 
@@ -638,6 +659,8 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
     )
     if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or is_an_ordinal_tail(ctx, end):
         return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
+    if ctx.lexicon.has("CURRENCY", word.text):
+        return pick_currency(ctx, word.text), end + 2  # "an 88-million-dollar project", "a 5-euro fee"
     return singular(word.text, ctx.lexicon), end + 2
 
 
@@ -664,6 +687,11 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     j = end
     while j < len(doc) and len(run) < 6:
         token = doc[j]
+        if token.lower_ in COORDINATORS and run and not run[-1].whitespace_.count("\n"):
+            joined = _coordinated_end(ctx, j)
+            if joined is not None:  # "850 staff and instructors", "five million small and medium firms"
+                run.extend(doc[j:joined])
+                break
         if token.lower_ in ctx.unit_stops or token.is_space:
             break
         if (
@@ -695,6 +723,31 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
         return None, end  # capitalised modifiers stay ("three Baltic states"), a capitalised head is a name
     last = unit_tokens[-1].i + 1
     return doc[end:last].text, last
+
+
+def _coordinated_end(ctx: CountContext, j: int) -> int | None:
+    """The end of a second half of a unit joined by the "and" or "or" at ``j``: up to three
+    lower-case words (hyphens glued inside: "govt-aided") that are no ``UNIT_STOP`` word and
+    end in a plural noun or a ``UNIT`` word ("staff and instructors", "small and medium
+    firms"); None when the words after it are no unit's ("20 states and the bank", "two
+    loans and three grants", "five members and agreed")."""
+    doc = ctx.doc
+    k, words = j + 1, 0
+    last = None
+    while k < len(doc) and words < 3:
+        token = doc[k]
+        if token.text == "-" and not token.whitespace_ and not doc[k - 1].whitespace_ and k + 1 < len(doc):
+            k += 1
+            continue
+        if not (token.is_alpha and token.is_lower) or token.like_num or token.lower_ in ctx.unit_stops:
+            break
+        words += 1
+        k += 1
+        if is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words:
+            last = k
+        if "\n" in token.whitespace_:
+            break
+    return last
 
 
 def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | None:

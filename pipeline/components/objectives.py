@@ -29,6 +29,9 @@ from ..ingest.repair import BULLETS
 from ..labels import OBJECTIVES
 from .base import RuleComponent, select_longest
 
+CLAUSE_OPENERS = frozenset(
+    {"the", "and", "but", "while", "so", "yet", "as", ",", ";", ":", "-", "\u2013", "\u2014", "\n", "\n\n"}
+)  # before a clause's subject
 LIST_ITEM = re.compile(
     r"^(?P<marker>[" + BULLETS + r"]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
@@ -50,6 +53,9 @@ OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\
 CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "\u00bb"})
 SERIES_COMMA = re.compile(r",\s*(?:and|or)\b")  # ", and" closing a series
 SERIES_LAST = re.compile(r";\s*(?:and|or)\s")  # "; and" opening a series' last item
+SECOND_INFINITIVE = re.compile(  # ", and to share ...": "to" and a verb, not "to" and a noun phrase ("to the surprise")
+    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all|date|be)\b)[a-z]{2,}\b"
+)
 SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
 
 
@@ -122,6 +128,8 @@ def goal_end(
         piece = found.group()
         if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
+        if SERIES_COMMA.match(piece) and SECOND_INFINITIVE.match(rest, found.end()):
+            continue  # "to promote research, and to share its findings": a second goal of the same marker
         if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue
         return found.start()
@@ -278,6 +286,7 @@ class ObjectiveComponent(RuleComponent):
         self.not_infinitives = self.lexicon.words("NOT_INFINITIVE")
         self.fronted_words = self.lexicon.words("FRONTED_MARKER_WORD")
         self.person_roles = self.lexicon.words("PERSON_ROLE")
+        self.marker_adverbs = self.lexicon.words("MARKER_ADVERB")
         pronouns, verbs = self.lexicon.words("SUBJECT_PRONOUN"), self.lexicon.words("CLAUSE_VERB")
         self.clause_verbs, self.reporting_verbs = verbs, self.lexicon.words("REPORTING_VERB")
         self.opens_clause: Callable[[str], bool] = lambda text: opens_clause(text, pronouns, verbs, self.relative_words)
@@ -619,8 +628,23 @@ class ObjectiveComponent(RuleComponent):
             return
         if main_start is not None and self._person_opens(doc, main_start, sentence):
             return  # "Striving to win votes, the Prime Minister ...": a person's goal, no organization's
+        if main_start is None and self._country_before(doc, marker.start):
+            return  # "Lakeland will likely seek to ...": a country's aim, no organization's
         subject = self._clause_subject(doc, marker, sentence, entities, main_start)
         add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
+
+    def _country_before(self, doc: Doc, marker: int) -> bool:
+        """Is the marker's subject a country's name (``COUNTRY``) right before it, or before its
+        modal verbs and adverbs ("Peru seeks to", "the United States will also seek to")?"""
+        i = marker
+        while i > 0 and marker - i < 3 and doc[i - 1].is_lower and doc[i - 1].lower_ in self.marker_adverbs:
+            i -= 1
+        if i > 0 and doc[i - 1].is_lower:
+            return False
+        return any(
+            self.lexicon.has("COUNTRY", doc[j:i].text) and (j == 0 or doc[j - 1].lower_ in CLAUSE_OPENERS)
+            for j in range(max(0, i - 4), i)
+        )  # a country opening the clause: "Lakeland seeks to", not "the Council of Lakeland seeks to"
 
     def _fronted(self, doc: Doc, marker: Match, sentence: Span) -> bool:
         """Does the marker open its sentence as a fronted phrase ("Seeking to ...,", "With the aim

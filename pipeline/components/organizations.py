@@ -64,6 +64,7 @@ from .base import RuleComponent, select_longest
 SHORT_FORM = re.compile(r"^[A-Z][A-Za-z0-9&.\-]*$")
 NON_LATIN = re.compile(r"^[^A-Za-z0-9]*[\u0400-\u04ff\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^A-Za-z]*$")
 ARTICLES = frozenset({"the", "a", "an"})
+ENGLISH_CONNECTORS = frozenset({"of", "for", "on", "with"})  # the rest of NAME_CONNECTOR are other languages'
 POSSESSIVES = POSSESSIVE_MARKS | {"'", "\u2019"}  # and the bare apostrophe of a plural ("Members'")
 JOINERS = frozenset({"-", "\u2013", "&"})  # glue the parts of one name: "India-Middle East", "Science & Technology"
 LONG_FORM_BREAKS = frozenset({";", ":", ".", "(", ")", "\u2013", "\u2014", '"'})
@@ -185,6 +186,15 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def _same_event(event: str, key: str) -> bool:
+    """Do two name keys name one event: the same, or one ending the other in three words or more
+    ("3rd CAL Think Tanks Forum" and "Think Tanks Forum")?"""
+    if event == key:
+        return True
+    short, long = sorted((event, key), key=len)
+    return len(short.split()) >= 3 and long.endswith(" " + short)
+
+
 def clean_text(tokens: Iterable[Token]) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     return " ".join(text.split())
@@ -210,7 +220,7 @@ class NameWords:
     owned_by_name_heads: frozenset[str]  # OWNED_BY_NAME_HEAD: "IMF Extended Credit Facility" is one
     session_heads: frozenset[str]  # EVENT_SESSION_HEAD: "Congress" after "Extraordinary" is an event
     publication_heads: frozenset[str]  # PUBLICATION_HEAD: "Journal of X" is a periodical's title
-    person_words: frozenset[str]  # PERSON_ROLE and HONORIFIC: "Health Minister Ana Cruz" is a person
+    person_words: frozenset[str]  # PERSON_ROLE and HONORIFIC (with its dot): "Health Minister Ana Cruz", "Ms. Ana Cruz"
     mastheads: frozenset[str]  # MASTHEAD_NOUN (the metadata's list): "Wire", "News" in an agency's name
     date_words: frozenset[str]  # MONTH and WEEKDAY (the dates' word lists): "on Friday" is no complement
     heads: frozenset[str]  # ORG_NOUN: "Ministry" alone is no short form of one ministry
@@ -221,6 +231,8 @@ class NameWords:
     adjective_prefixes: frozenset[str]  # ADJECTIVE_PREFIX: "Inter-" makes "Inter-Agency" an adjective
     head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
     articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
+    headline_tags: frozenset[str]  # HEADLINE_TAG: "CORRECTED-" before a headline's first name
+    adjectives_after: frozenset[str]  # ADJECTIVES_AFTER_HEAD: "Agence" of "Agence Française de ..."
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> NameWords:
@@ -240,7 +252,8 @@ class NameWords:
             lexicon.words("OWNED_BY_NAME_HEAD"),
             lexicon.words("EVENT_SESSION_HEAD"),
             lexicon.words("PUBLICATION_HEAD"),
-            lexicon.words("PERSON_ROLE") | frozenset(w.lower() for w in lexicon.words("HONORIFIC")),
+            lexicon.words("PERSON_ROLE")
+            | frozenset(form for w in lexicon.words("HONORIFIC") for form in (w.lower(), w.lower() + ".")),
             lexicon.words("MASTHEAD_NOUN"),
             lexicon.words("MONTH") | lexicon.words("WEEKDAY"),
             lexicon.words("ORG_NOUN"),
@@ -251,6 +264,8 @@ class NameWords:
             lexicon.words("ADJECTIVE_PREFIX"),
             lexicon.words("HEAD_FIRST_TAIL"),
             lexicon.words("NAME_ARTICLE"),
+            lexicon.words("HEADLINE_TAG"),
+            lexicon.words("ADJECTIVES_AFTER_HEAD"),
         )
 
     def reads_as_surname(self, word: str) -> bool:
@@ -720,7 +735,9 @@ class OrganizationComponent(RuleComponent):
         mentions = []
         for m in matches:
             start, end = m.start, m.end
-            if m.rule == "org-camel-case" and self.words.reads_as_surname(doc[start].text):
+            if m.rule == "org-camel-case" and (
+                self.words.reads_as_surname(doc[start].text) or self._after_a_given_name(doc, start)
+            ):
                 continue
             if m.label == "ORG_LIST_IN_CONTEXT":
                 mentions += self._listed_names(doc, m, countries)
@@ -746,6 +763,20 @@ class OrganizationComponent(RuleComponent):
             if start < end:
                 mentions.append(Mention(start, end, "rule:" + name_key(doc[start:end].text), m.rule, 2))
         return mentions
+
+    def _after_a_given_name(self, doc: Doc, i: int) -> bool:
+        """Does a capitalized word that opens no name stand right before ``doc[i]`` on its line?
+        A CamelCase word there ends a person's name, or is two words glued together ("by David
+        LawderEditing by"), not a company's name ("The NorthWind", "Lakeland's PayPal" are)."""
+        if i < 1 or not doc[i - 1].whitespace_ or "\n" in doc[i - 1].whitespace_:
+            return False
+        prev = doc[i - 1]
+        return (
+            prev.is_alpha
+            and prev.is_title
+            and prev.lower_ not in self.words.small
+            and prev.lower_ not in self.words.not_name_start
+        )
 
     def _listed_names(self, doc: Doc, m: Match, countries: dict[int, int]) -> list[Mention]:
         """Each run of capitalized words in an ``ORG_LIST_IN_CONTEXT`` match after its context words
@@ -824,11 +855,14 @@ class OrganizationComponent(RuleComponent):
         if not (line[0].is_alpha and line[0].text[:1].isupper()):
             return False
         if not all(
-            (t.is_alpha and t.text[:1].isupper()) or t.like_num or ORDINAL.match(t.text) or t.text in (",", ".")
+            (t.text.rstrip(".").isalpha() and t.text[:1].isupper())  # "Oct." as well as "LAGOS"
+            or t.like_num
+            or ORDINAL.match(t.text)
+            or t.text in (",", ".")
             for t in line
         ):
             return False
-        dated = any(t.lower_ in self.words.date_words or YEAR.match(t.text) for t in line)
+        dated = any(t.lower_.rstrip(".") in self.words.date_words or YEAR.match(t.text) for t in line)
         return dated or (line[0].is_upper and len(line[0]) >= 3)
 
     def _short_forms_of_names(
@@ -870,6 +904,8 @@ class OrganizationComponent(RuleComponent):
             if not is_short_form(short):
                 continue
             entry = self._gazetteer_forms.get(name_key(short))
+            if entry is not None and short in definitions and not self._defines_entry(definitions[short], entry):
+                continue  # the text defines the acronym for another body: "Islamic Development Bank (IDB)"
             if entry is not None and named.key.startswith("name:") and short in entry.forms:
                 # "... of the United Nations (FAO)" is FAO; "Board of Directors of the EIB (EIB)" an organ of it
                 inner = [m.start for m in mentions if m.key == "gaz:" + entry.id and m.end == open_i]
@@ -898,6 +934,11 @@ class OrganizationComponent(RuleComponent):
                 continue
             out.append(Mention(start, end, found[short], "org-acronym-short-form", 3, acronym=short))
         return out
+
+    def _defines_entry(self, definition: Definition, entry: GazetteerEntry) -> bool:
+        """Is a definition's long form one of a gazetteer entry's forms (or its name)?"""
+        long_key = name_key(definition.long_text)
+        return any(name_key(form) == long_key for form in (entry.name, *entry.forms))
 
     def _is_parent_complement(self, doc: Doc, start: int, inner: int) -> bool:
         """Is the name at ``inner`` the complement of a name opening at ``start`` ("Board of
@@ -937,11 +978,16 @@ class OrganizationComponent(RuleComponent):
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
         built = {}
+        events: set[str] = set()  # names written once as an event's ("the 3rd Lakeland Forum")
         for head in sorted(facts.heads):
             if head not in facts.inside_initiatives:  # "Trust" of "Lake Restoration Trust Fund" is no head
-                name = self._generic_name(doc, head, facts)
+                name = self._generic_name(doc, head, facts, events)
                 if name is not None:
                     built[head] = name
+        for head, (a, b) in list(built.items()):
+            key = name_key(clean_text(doc[a:b]))
+            if any(_same_event(event, key) for event in events):
+                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event
         keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
         mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
         written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
@@ -975,17 +1021,27 @@ class OrganizationComponent(RuleComponent):
             return False
         return facts.shortest_known.get(start, head + 1) <= head
 
-    def _generic_name(self, doc: Doc, head: int, facts: Facts) -> tuple[int, int] | None:
-        """The token span of the name whose head noun is ``doc[head]``: at least two capitalized words."""
+    def _generic_name(
+        self, doc: Doc, head: int, facts: Facts, events: set[str] | None = None
+    ) -> tuple[int, int] | None:
+        """The token span of the name whose head noun is ``doc[head]``: at least two capitalized
+        words. An event's name goes to ``events`` (its key) instead."""
         if not doc[head].text[:1].isupper() or self._prefixed_adjective(doc, head):
             return None
         start = self._name_start(doc, head, facts)
-        end = self._complements_end(doc, self._head_end(doc, head), facts.wrapped, facts.known_starts)
-        if len([t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]) < 2:
-            return None  # "the Commission" alone is a generic reference
+        head_end = self._adjectives_after_end(doc, head) or self._head_end(doc, head)
+        end = self._complements_end(doc, head_end, facts.wrapped, facts.known_starts)
+        if len([t for t in doc[start:end] if t.text.rstrip(".").isalpha() and t.text[:1].isupper()]) < 2:
+            return None  # "the Commission" alone is a generic reference ("Harbor Ltd." is two words)
+        if facts.countries.get(start) == end:
+            return None  # a country's formal name: "the Russian Federation", "the Swiss Confederation"
         if end > head + 1 and doc[head].lower_ in self.words.publication_heads:
             return None  # "the Journal of Rural Water Economics": a periodical's title
-        if self._names_an_event(doc, start, head, end) or name_key(clean_text(doc[start:end])) in self.words.not_names:
+        if self._names_an_event(doc, start, head, end):
+            if events is not None:
+                events.add(name_key(clean_text(doc[start:end])))
+            return None
+        if name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
         if end == head + 1 and self.words.names_a_kind_of_body([t.text for t in doc[start:end] if t.is_alpha]):
             return None
@@ -1003,6 +1059,27 @@ class OrganizationComponent(RuleComponent):
             and not doc[head - 2].whitespace_
             and doc[head - 2].lower_ in self.words.adjective_prefixes
         )
+
+    def _adjectives_after_end(self, doc: Doc, head: int) -> int | None:
+        """After the capitalized adjectives that follow an ``ADJECTIVES_AFTER_HEAD`` noun in a name of
+        another language ("Agence Française | de Développement", "Banco Ribereño Central"): the
+        adjectives must show the language (a letter outside ASCII) or be followed by a connector
+        of it ("Banco Central | de Reserva"); otherwise None."""
+        if doc[head].lower_ not in self.words.adjectives_after:
+            return None
+        end = head + 1
+        while (
+            end < len(doc) and end - head <= 3 and doc[end].is_alpha and doc[end].is_title and doc[end - 1].whitespace_
+        ):
+            if doc[end].lower_ in self.words.small or doc[end].lower_ in self.words.heads:
+                break
+            end += 1
+        if end == head + 1:
+            return None
+        foreign = any(not t.text.isascii() for t in doc[head + 1 : end])
+        after = doc[end].lower_ if end < len(doc) else ""
+        own_connector = after in self.words.connectors and after not in ENGLISH_CONNECTORS  # "de", "para"
+        return end if foreign or own_connector else None
 
     @staticmethod
     def _head_end(doc: Doc, head: int) -> int:
@@ -1027,9 +1104,24 @@ class OrganizationComponent(RuleComponent):
                 doc[head].lower_ in self.words.session_heads
                 and any(t.lower_ in self.words.event_modifiers for t in doc[start:head])
             )
-            or (start > 0 and bool(ORDINAL.match(doc[start - 1].text)))
+            or self._ordinal_before(doc, start)
             or (end == head + 1 and doc[head].lower_ in self.words.event_heads)
         )
+
+    def _ordinal_before(self, doc: Doc, start: int) -> bool:
+        """Does an ordinal open the name at ``start``: right before it ("the 19th Party Congress"),
+        or before a defined name that opens it ("the 3rd Lakeland Rivers Council (LRC) Youth
+        Forum", the event of a body named with its acronym)?"""
+        i = start - 1
+        if i >= 3 and doc[i].text == ")" and doc[i - 2].text == "(":
+            i -= 3
+            while (
+                i >= 0
+                and start - i <= MAX_NAME_WALK
+                and ((doc[i].is_alpha and doc[i].is_title) or doc[i].lower_ in self.words.small)
+            ):
+                i -= 1
+        return i >= 0 and bool(ORDINAL.match(doc[i].text))
 
     def _name_start(self, doc: Doc, head: int, facts: Facts) -> int:
         """Left of the head: capitalized words, joiners between them, "and" inside the name,
@@ -1048,17 +1140,24 @@ class OrganizationComponent(RuleComponent):
             if prev.is_space:
                 break
             glued = not prev.whitespace_ or prev.text == "&"  # "India-Middle East", "Procter & Gamble"
+            if prev.text in JOINERS and glued and start >= 2 and doc[start - 2].lower_ in self.words.headline_tags:
+                break  # "CORRECTED-World Bank approves ...": a wire service's tag
             if prev.text in JOINERS and glued and start >= 2 and _is_name_word(doc[start - 2]):
                 if start - 1 in known_ends and facts.shortest_known.get(start) == head + 1:
                     break  # two known names paired: "EU-African Union" (the pair's programme names both)
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+                if start == head and head + 1 < len(doc) and doc[head + 1].lower_ in self.words.connectors:
+                    break  # a head-first name opens after the "and": "the Treasury and Department for Trade"
                 if start - 2 in documents or start - 2 in facts.heads or start - 1 in known_ends:
                     break  # "and" after a complete name: "the World Bank and European Investment Bank"
                 if self._joins_two_names(doc, start - 1, head, facts.wrapped):
                     break  # "the Federal Reserve and European Central Bank"
                 start -= 2
+                continue
+            if self._plural_possessive(doc, start - 1) and start - 1 not in known_ends:
+                start -= 2  # "Women's Commission for ...", "Farmers' Union": a people's plural owns no name
                 continue
             if not (prev.text[:1].isupper() and (prev.is_alpha or prev.text.isupper())):
                 break
@@ -1074,6 +1173,20 @@ class OrganizationComponent(RuleComponent):
         ):
             start += 1
         return start
+
+    def _plural_possessive(self, doc: Doc, mark: int) -> bool:
+        """Is ``doc[mark]`` the possessive of a capitalized plural of people that is a word of the
+        name ("Women's", "Children's", "Farmers'"), not an owner's name ("the Authority's")? An
+        irregular plural takes "'s", a plural in -s the bare apostrophe, glued to it."""
+        if mark < 1 or doc[mark - 1].whitespace_ or not doc[mark].whitespace_:
+            return False
+        word = doc[mark - 1]
+        if not (word.is_alpha and word.is_title):
+            return False
+        irregular = self.lexicon.has("PLURAL_NOUN", word.lower_)
+        if doc[mark].text in POSSESSIVE_MARKS:
+            return irregular
+        return doc[mark].text in ("'", "\u2019") and not irregular and is_plural_noun(word.text, self.lexicon)
 
     @staticmethod
     def _joins_two_names(doc: Doc, and_i: int, head: int, wrapped: frozenset[int]) -> bool:
@@ -1112,7 +1225,7 @@ class OrganizationComponent(RuleComponent):
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
                 break  # "... Bank on Friday"
-            run_end = self._complement(doc, j, wrapped, known_starts)
+            run_end = self._complement(doc, j, wrapped, known_starts, self.words.heads, self.words.connectors)
             if run_end is None:
                 break
             end = run_end
@@ -1125,7 +1238,12 @@ class OrganizationComponent(RuleComponent):
 
     @staticmethod
     def _complement(
-        doc: Doc, j: int, wrapped: frozenset[int] = frozenset(), known_starts: set[int] | None = None
+        doc: Doc,
+        j: int,
+        wrapped: frozenset[int] = frozenset(),
+        known_starts: set[int] | None = None,
+        heads: frozenset[str] = frozenset(),
+        connectors: frozenset[str] = frozenset(),
     ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
@@ -1151,6 +1269,8 @@ class OrganizationComponent(RuleComponent):
                 k = i
                 while k < limit and (doc[k].text == "," or _is_cap_word(doc[k])):
                     k += 1
+                if k + 2 < limit and doc[k + 1].lower_ in heads and doc[k + 2].lower_ in connectors:
+                    break  # a head-first name after the "and" makes the list one of names: "..., and Department for ..."
                 if (
                     (token.text != "," or k > i + 1)
                     and k < limit
@@ -1290,6 +1410,8 @@ class OrganizationComponent(RuleComponent):
         (NDF)" is an organ of the fund, another organization."""
         organizations = {short: d for short, d in definitions.items() if d.kind == "organization"}
         alias_of = {"name:" + name_key(d.long_text): "acr:" + short for short, d in organizations.items()}
+        for short in organizations:  # "IDB Group" after "Islamic Development Bank (IDB)": the text's IDB
+            alias_of.setdefault("name:" + name_key(short), "acr:" + short)
         for form, entry in self._gazetteer_forms.items():
             alias_of.setdefault("name:" + form, "gaz:" + entry.id)
         for short, d in organizations.items():  # a gazetteer body defined in the text: one group
@@ -1468,6 +1590,9 @@ class OrganizationComponent(RuleComponent):
             own = {name_key(f) for f in entry.forms}
             long_forms = [f for f in forms if not is_short_form(f) and not f.isupper() and self._writes(f, own)]
             name = max(long_forms, key=lambda f: (len(f), f)) if long_forms else entry.name
+            written_short = [f for f in forms if SHORT_FORM.match(f) and any(c.isdigit() or c.isupper() for c in f[1:])]
+            if not long_forms and not entry.acronym and written_short and entry.name not in forms:
+                name = Counter(written_short).most_common(1)[0][0]  # "G-20" as written, when no acronym carries it
             return name, entry.acronym if entry.acronym and entry.acronym in forms else None
         mixed = [f for f in forms if not f.isupper()]
         current = [f for f in mixed if name_key(f) not in former] or mixed

@@ -438,3 +438,39 @@ NOT_SOUGHT_GOALS = [
 @pytest.mark.parametrize("text", NOT_SOUGHT_GOALS)
 def test_what_is_sought_or_visited_is_no_goal(nlp: Language, text: str) -> None:
     assert goals(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Talks may stall—Norway will likely seek to widen the rift with its neighbours.", []),
+        ("Peru seeks to double its copper exports by 2030.", []),
+        ("Delegates met. The United States will also seek to cut tariffs on steel.", []),
+        (
+            "The Lakeland River Council will also seek to restore the wetlands.",
+            [("restore the wetlands", "Lakeland River Council")],
+        ),
+        (
+            "The Water Council of Peru seeks to restore the wetlands.",
+            [("restore the wetlands", "Water Council of Peru")],
+        ),
+    ],
+)
+def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
+    found = [(c["text"], c["subject"]) for c in claims_of(nlp, sentence, "objective")]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Institute of Lake Studies seeks to map the wetlands of the region, and to share its findings with farmers.",
+            ["map the wetlands of the region, and to share its findings with farmers"],
+        ),
+        ("The Lakeland Council aims to cut emissions, and to the surprise of many it did.", ["cut emissions"]),
+        ("The Lakeland Council aims to cut emissions, and it has raised funds.", ["cut emissions"]),
+    ],
+)
+def test_a_second_infinitive_after_a_comma_and(nlp: Language, sentence: str, expected: list[str]) -> None:
+    assert [c["text"] for c in claims_of(nlp, sentence, "objective")] == expected
