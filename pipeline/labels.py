@@ -550,6 +550,7 @@ _LABELS += (
         "TARGET_WORD", INGEST, "words before a target date (by, until): no clue to the article's year", matched=False
     ),
     Label("PLACE_SMALL_WORD", INGEST, "small words inside a dateline's place (Dar es Salaam)", matched=False),
+    Label("PLACE_OPENER_WORD", INGEST, "first words of a place of two words or more (NEW YORK)", matched=False),
     Label(
         "DATE_TAIL_WORD", INGEST, "words after a date line's date that start what is dropped (by, in)", matched=False
     ),

@@ -110,6 +110,7 @@ class MetadataRules:
     time_head: re.Pattern[str]
     date_tail: re.Pattern[str]
     place_small: frozenset[str]
+    place_opener: frozenset[str]
     date_end: re.Pattern[str] = re.compile("(?!)")  # ", DATE" ending a line ("Xinhua, June 27, 2010")
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
@@ -195,6 +196,7 @@ class MetadataRules:
             weekdays=dict(lexicon.table("WEEKDAY")),
             label_small=lexicon.words("NAME_SMALL_WORD") - lexicon.words("SURNAME_PREFIX"),
             place_small=lexicon.words("PLACE_SMALL_WORD"),
+            place_opener=lexicon.words("PLACE_OPENER_WORD"),
             time_head=re.compile(
                 r"^\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*\(?(?:"
                 + _alternatives(lexicon.words("TIME_WORD"))
@@ -423,10 +425,13 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
 
 INLINE_REACH = 200  # a dateline run into a flattened head line starts this early in it at most
 INLINE_START = re.compile(r"(?<=\s)(?=[A-Z(])")
+# a dateline is followed by the start of a sentence ("... (AFP) The ...", "...): The ..."),
+# never by the rest of one ("as noted in his statement (New York: 3 May 2022) the crisis ...")
+SENTENCE_START = r"(?:[-\u2013\u2014]+\s+)?(?=[\"\u201c\u2018']?[A-Z\d])"
 # "Geneva, March 30 (AFP) ...": a place, a date and an agency's credit in parentheses
-INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s")
+INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s+" + SENTENCE_START)
 # "(New York: 18 November 2003): The ...": the place and the date in one parenthesis
-PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s")
+PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s+" + SENTENCE_START)
 
 
 def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int, Dateline] | None:
@@ -452,20 +457,33 @@ def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int,
         return None
     cut, dateline = found
     words = line[:cut].split()
-    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": the capitals before the place are part of it
-        while words and words[-1].isupper() and words[-1].isalpha():
+    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": a place's first words in capitals are part of it
+        while words and words[-1].isupper() and words[-1].isalpha() and _opens_place(words, rules):
             cut = line.rindex(words.pop(), 0, cut)
     return cut, dateline
 
 
+def _opens_place(words: Sequence[str], rules: MetadataRules) -> bool:
+    """Does the last of ``words`` (in capitals, right before a dateline's place in capitals)
+    open that place: a PLACE_OPENER_WORD ("NEW YORK", "ADDIS ABABA"), or a small word inside
+    it with a word before it ("DAR ES SALAAM")? Any other word in capitals ends the headline
+    before it ("... between the UN and NATO GENEVA, ...")."""
+    word = words[-1].casefold()
+    if word in rules.place_opener:
+        return True
+    return word in rules.place_small and len(words) > 1 and words[-2].isupper()
+
+
 def read_inline_dateline(head: Head, index: int, rules: MetadataRules, read: Reader) -> bool:
     """The dateline inside the first line of running text when nothing above it dated the
-    page (see ``inline_dateline``), and the headline before it; whether one was found."""
+    page (see ``inline_dateline``), and the headline before it; whether one was found. Its
+    date is dropped again when a later head line states one (``drop_inline_date``)."""
     found = inline_dateline(head.lines[index], rules, read) if not head.dates else None
     if found is None:
         return False
     cut, dateline = found
-    head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+    head.inline_date = DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day)
+    head.dates.append(head.inline_date)
     before = head.lines[index][:cut].strip()
     if is_inline_headline(before, rules):
         head.inline_title = before
@@ -477,10 +495,11 @@ INLINE_HEADLINE_WORDS = 20  # a headline run into the dateline has this many wor
 
 def is_inline_headline(text: str, rules: MetadataRules) -> bool:
     """Is the text before a dateline on a flattened first line its headline: headline-like, no
-    masthead, no label's colon inside ("Embargoed until: ..."), not too long."""
+    masthead, no label's colon inside ("Embargoed until: ..."), not too long; in capitals too
+    ("PORT AND CITY SIGN A DEAL LISBON, ...": nothing else on that line is a headline)."""
     if ":" in text or len(text.split()) > INLINE_HEADLINE_WORDS:
         return False
-    return _is_headline(text, rules) and not is_masthead(text, rules)
+    return _is_headline(text, rules, capitals=True) and not is_masthead(text, rules)
 
 
 def credited_dateline(line: str, rules: MetadataRules, read: Reader) -> date | None:
@@ -776,6 +795,16 @@ class Head:
     author_index: int | None = None
     labelled_title: str | None = None
     inline_title: str | None = None  # a headline run into the dateline on one flattened line
+    inline_date: DateFound | None = None  # that dateline's date, read only when no other line dates the page
+
+
+def drop_inline_date(head: Head) -> None:
+    """A dateline run into a flattened first line dates the page only when no head line
+    states a date, under it as well as above it ("Published 12 June 2022" further down):
+    a date in parentheses inside running text may be a cited statement's."""
+    if head.inline_date is not None and len(head.dates) > 1:
+        head.dates.remove(head.inline_date)
+        head.inline_date = None
 
 
 # a credit's date ("Xinhua, June 27, 2010") ranks below a date line, a label and a dateline
@@ -916,6 +945,7 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
             when = _day(issued.group("date"), rules, read) if issued else None
             if when is not None:
                 head.dates.append(DateFound(ISSUED_RANK, index, when))
+    drop_inline_date(head)
     if head.author is None:
         beside = name_beside_date(head, rules)
         if beside is not None:

@@ -129,3 +129,57 @@ def test_a_dateline_inside_a_flattened_head(text: str, title: str | None, publis
 def test_no_dateline_inside_running_text() -> None:
     text = "The harbour board met the mayor of Porto, who said on 3 May (HNA) that the walls would hold." + FLAT_BODY
     assert extract_metadata(text).published is None
+
+
+# -- review of round 5: a dateline inside running text, the place's first words ----------------
+@pytest.mark.parametrize(
+    ("text", "title", "published"),
+    [
+        # a cited statement's place and date inside a sentence is no dateline
+        (
+            "When the mayor spoke to the port workers (Porto: 4 May 2021) the fleet had already left for the"
+            " south coast." + FLAT_BODY + "\n\nPublished 9 June 2021",
+            None,
+            date(2021, 6, 9),
+        ),
+        (
+            "Harbour walls approved\n\nIn a short letter to the board (Lisbon: 2 April 2020) the minister said"
+            " the walls would have to wait until the next budget." + FLAT_BODY,
+            "Harbour walls approved",
+            None,
+        ),
+        # a dateline before the first sentence; a date stated further down outranks it
+        (
+            "Harbour board seeks funds for storm walls Porto, March 30 (HNA) Mar 30, 2025"
+            + FLAT_BODY
+            + "\n\nPublished 2 April 2025",
+            "Harbour board seeks funds for storm walls",
+            date(2025, 4, 2),
+        ),
+        # words in capitals that end the headline stay in it; a place's first words go with the place
+        (
+            "Port deal signed by the EU and OSCE PORTO, 3 March 2022 (HNA)" + FLAT_BODY,
+            "Port deal signed by the EU and OSCE",
+            date(2022, 3, 3),
+        ),
+        (
+            "Storm walls planned for Amara DAR ES SALAAM, March 30 (HNA) Mar 30, 2025" + FLAT_BODY,
+            "Storm walls planned for Amara",
+            date(2025, 3, 30),
+        ),
+        (
+            "Ports agree on fees, says IMO SAN JOSE, 3 March 2022 (HNA)" + FLAT_BODY,
+            "Ports agree on fees, says IMO",
+            date(2022, 3, 3),
+        ),
+        # a headline in capitals run into the dateline
+        (
+            "PORT AND CITY SIGN WALL DEAL LISBON, March 3, 2022 (HNA) -" + FLAT_BODY,
+            "PORT AND CITY SIGN WALL DEAL",
+            date(2022, 3, 3),
+        ),
+    ],
+)
+def test_inline_datelines_reviewed(text: str, title: str | None, published: date | None) -> None:
+    found = extract_metadata(text)
+    assert (found.title, found.published) == (title, published)
