@@ -541,6 +541,7 @@ _LABELS += (
         matched=False,
     ),
     Label("FURNITURE_PHRASE", INGEST, "phrases anywhere in a line of page furniture (click to print)", matched=False),
+    Label("RELEASE_LABEL", INGEST, "a release's labels anywhere in a line in capitals (EMBARGOED)", matched=False),
     Label("READ_TIME_WORD", INGEST, "words of a reading time after a date line's date (min read)", matched=False),
     Label("SOCIAL_WORD", INGEST, "the words of a share row (Facebook, LinkedIn, Email)", matched=False),
     Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Partner content)", matched=False),

@@ -116,6 +116,8 @@ class MetadataRules:
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
     news_masthead: frozenset[str] = frozenset()  # MASTHEAD_NOUN: a news credit's last word ("Harbour Wire")
     furniture_phrase: re.Pattern[str] = re.compile("(?!)")  # FURNITURE_PHRASE anywhere: "Click to print"
+    release_label: re.Pattern[str] = re.compile("(?!)")  # RELEASE_LABEL anywhere: "EMBARGOED UNTIL ..."
+    abbreviations: frozenset[str] = frozenset()  # ABBREVIATION, TITLE_ABBREVIATION: "U.S.", "Inc." end no sentence
     reading_time: re.Pattern[str] = re.compile("(?!)")  # "- 6 min read ..." after a date (READ_TIME_WORD)
 
     @classmethod
@@ -190,6 +192,12 @@ class MetadataRules:
             ),
             furniture_phrase=re.compile(
                 r"(?<![^\W_])(?:" + _alternatives(lexicon.words("FURNITURE_PHRASE")) + r")", re.IGNORECASE
+            ),
+            release_label=re.compile(
+                r"(?<![^\W_])(?:" + _alternatives(lexicon.words("RELEASE_LABEL")) + r")(?![^\W_])", re.IGNORECASE
+            ),
+            abbreviations=frozenset(
+                w.casefold() for w in lexicon.words("ABBREVIATION") | lexicon.words("TITLE_ABBREVIATION")
             ),
             not_name_start=lexicon.words("NOT_NAME_START"),
             author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
@@ -537,14 +545,17 @@ def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
 
 
 # a release's reference before its date on the date line: "014TRS/Budget 9 May 2006", "MR 12/2019 3 May 2019"
-CODE_PART = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_]|\S*/)\S+")  # a part with a figure and a letter or a slash
+# a part with a figure and a slash or hyphen ("12/2019", "PR-14"), or opening with a figure and
+# holding a letter ("014TRS/Budget"); a name with its number after it is an event's ("COP28", "G20", "Expo2020")
+CODE_PART = re.compile(r"(?=\S*\d)(?:\S*[/-]\S*|\d\S*[^\W\d_]\S*)")
 CODE_WORDS = 2  # a release reference has this many words at most
 
 
 def coded_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     """The date of a date line whose release reference stands before the date ("014TRS/Budget
     9 May 2006", "MR 12/2019 3 May 2019"): one or two words before a full date that ends the
-    line, one of them a code (a figure with a letter or a slash in one word)."""
+    line, one of them a code (a figure with a slash or a hyphen, or a figure then letters in
+    one word: no event's name and number, "COP28 1 December 2023" dates the event)."""
     words = line.split()
     if len(words) > DATE_ALONE_WORDS:
         return None
@@ -701,13 +712,32 @@ MENU_WORDS = 4  # a menu item is this short at most ...
 MENU_RUN = 3  # ... and a menu this many such lines in a row at least
 
 
+CAPTION_WORDS = 8  # a photo caption before its credit is a sentence of this many words at least
+
+
+def is_credited_caption(line: str, rules: MetadataRules) -> bool:
+    """A photo caption that ends with its credit ("... along the sea wall in the old town.-
+    AFP", "... 3 May 2024. (Agency/Jane Roe)"): a sentence of CAPTION_WORDS words or more
+    whose full stop ends no abbreviation. A headline may end with an abbreviation and a wire
+    credit or a site's name ("Rates rise in the U.S. - Wire", "Deal agreed with Acme Inc. |
+    Harbour Times"), and a short one with a full stop ("Port bans plastic bags. - Wire")."""
+    found = CAPTION_CREDIT.search(line)
+    if found is None:
+        return False
+    words = line[: found.start() + 1].split()
+    last = words[-1].rstrip(".").casefold() if words else ""
+    if "." in last or last in rules.abbreviations:  # "U.S.", "D.C.", "Inc."
+        return False
+    return len(words) >= CAPTION_WORDS
+
+
 def not_a_headline(line: str, rules: MetadataRules) -> bool:
     """A line that is never the headline: one opening with a NOT_HEADLINE_OPENER (a skip
     link, a caption or credit, a list label: "Skip to main content", "Photo: ...", "Latest
     news"), a share row of SOCIAL_WORDs ("Facebook Twitter LinkedIn Email"), a series or
     release number ("Press release No.: XY/23/2023", "Working Paper 12"), a photo caption
     that ends with its credit ("... in the district.- AFP", "... 3 May 2024. (Agency/Jane Roe)")."""
-    if rules.not_headline.match(line) or IDENTIFIER.search(line) or CAPTION_CREDIT.search(line):
+    if rules.not_headline.match(line) or IDENTIFIER.search(line) or is_credited_caption(line, rules):
         return True
     words = [w.strip("|\u00b7\u2022,").casefold() for w in line.split()]
     return bool(words) and all(w in rules.social or not w for w in words)
@@ -1129,6 +1159,8 @@ def capitals_headline_above(
     line = lines[index]
     words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not line.isupper() or len(words) < CAPS_LONG_WORDS or is_masthead(line, rules):
+        return None
+    if rules.release_label.search(line):  # "EMBARGOED UNTIL ...", "FOR IMMEDIATE RELEASE MEDIA CONTACT ..."
         return None
     return index if _is_headline(line, rules, capitals=True) else None
 

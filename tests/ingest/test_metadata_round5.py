@@ -183,3 +183,54 @@ def test_no_dateline_inside_running_text() -> None:
 def test_inline_datelines_reviewed(text: str, title: str | None, published: date | None) -> None:
     found = extract_metadata(text)
     assert (found.title, found.published) == (title, published)
+
+
+# -- review of round 5: release labels, headlines ending in an abbreviation, link words, event tags
+@pytest.mark.parametrize(
+    ("opening", "title"),
+    [
+        # a release's label in capitals above the date line is no headline
+        (HEADLINE + "\n\nEMBARGOED UNTIL 09:00 BST ON MONDAY 4 MAY\n\n4 May 2022\n\n" + BODY, HEADLINE),
+        (HEADLINE + "\n\nFOR IMMEDIATE RELEASE PRESS OFFICE ANA CRUZ\n\n4 May 2022\n\n" + BODY, HEADLINE),
+        (HEADLINE + "\n\nNEWS RELEASE TO ALL HARBOUR AND CITY DESKS\n\n4 May 2022\n\n" + BODY, HEADLINE),
+        # a headline ending in an abbreviation's stop and a credit or a site's name
+        ("Port fees cut across the U.S. - Wire\n\n4 May 2022\n\n" + BODY, "Port fees cut across the U.S. - Wire"),
+        (
+            "Ferry talks held in Washington D.C. \u2014 HNA\n\n4 May 2022\n\n" + BODY,
+            "Ferry talks held in Washington D.C. \u2014 HNA",
+        ),
+        (
+            "Harbour Board buys Amara Docks Ltd. | Port Gazette\n\n4 May 2022\n\n" + BODY,
+            "Harbour Board buys Amara Docks Ltd. | Port Gazette",
+        ),
+        ("Port bans diesel tugs. - Wire\n\n4 May 2022\n\n" + BODY, "Port bans diesel tugs. - Wire"),
+        # 'click here' inside a headline is no link instruction
+        (
+            "How a 'click here' button confused voters\n\n4 May 2022\n\n" + BODY,
+            "How a 'click here' button confused voters",
+        ),
+        (
+            "Click Here: The Scam That Emptied Port Accounts\n\n4 May 2022\n\n" + BODY,
+            "Click Here: The Scam That Emptied Port Accounts",
+        ),
+    ],
+)
+def test_titles_reviewed(opening: str, title: str) -> None:
+    assert extract_metadata(opening).title == title
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("022HB/Ports 2 June 2023", date(2023, 6, 2)),
+        ("HB 14/2023 2 June 2023", date(2023, 6, 2)),
+        ("PR-118 2 June 2023", date(2023, 6, 2)),
+        # an event's name and number before its date dates the event, not the page
+        ("OCEAN5 2 June 2023", None),
+        ("G7 Forum 2 June 2023", None),
+        ("Expo2030 Porto 2 June 2023", None),
+    ],
+)
+def test_coded_dates_reviewed(line: str, published: date | None) -> None:
+    assert coded_date(line, rules_of(), parse_published) == published
+    assert extract_metadata(HEADLINE + "\n\n" + line + "\n\n" + BODY).published == published
