@@ -339,11 +339,23 @@ def site_header_date(
     rest = text[line_start:first] + " " + text[last:line_end]
     if any(word.casefold() not in words.time_words for word in WORD.findall(rest)):
         return False
-    above = text[:line_start].splitlines()
-    return all(len(line.split()) < BODY_LINE_WORDS for line in above) and not any(map(reads_as_headline, above))
+    if not in_page_head(text, line_start):
+        return False
+    return not under_a_headline(text, line_start, line_end)
 
 
-HEADLINE_LINE_WORDS = 5  # a line above a date line with this many words and a word in lower case is a headline
+def under_a_headline(text: str, line_start: int, line_end: int) -> bool:
+    """Is a date line the article's own, right under its headline: the nearest line above
+    reads as a headline and the next line under it is running text ("Forum held in Porto",
+    "09:28, May 4, 2022", "The forum opened ...")? A site's display date has the headline
+    under it, and above it a masthead or a site's tagline in sentence case ("Your trusted
+    source for local news")."""
+    above = [line for line in text[:line_start].splitlines() if line.strip()]
+    under = next((line for line in text[line_end:].splitlines() if line.strip()), "")
+    return bool(above) and reads_as_headline(above[-1]) and len(under.split()) >= BODY_LINE_WORDS
+
+
+HEADLINE_LINE_WORDS = 5  # a line right above a date line with this many words and a word in lower case is a headline
 
 
 def reads_as_headline(line: str) -> bool:
@@ -383,7 +395,15 @@ def age_stamp(doc: Doc, start: int, end: int, words: DateWords) -> bool:
     before, after = text[line_start:first].rstrip(), text[last : len(text) if line_end < 0 else line_end]
     if after.strip(" .") or (not text[:line_start].strip() and not text[last:].strip()):
         return False  # words after it, or a text that is this line alone
+    if not in_page_head(text, line_start):
+        return False  # "Two months ago." alone in the body is the article's own short sentence
     return not before or (before[-1] in STAMP_SEPARATORS and any(c.isdigit() for c in before))
+
+
+def in_page_head(text: str, line_start: int) -> bool:
+    """Does the line starting at ``line_start`` stand in the page's head, above its first
+    line of running text (no line above it has BODY_LINE_WORDS words)?"""
+    return all(len(line.split()) < BODY_LINE_WORDS for line in text[:line_start].splitlines())
 
 
 def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:

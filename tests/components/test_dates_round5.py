@@ -99,3 +99,32 @@ def test_a_later_date_line_under_the_headline_is_the_pages_own(nlp: Language) ->
     # above the headline, under a masthead in capitals, it is the site's display date
     header = "Harbor Valley Journal\nSaturday, June 14, 2025 09:28\n\nHarbour forum opened in the old port\n\n" + BODY
     assert [d for d in dates(nlp, header) if d[0].endswith("2025")] == []
+
+
+# -- review of round 5: an age stamp only in the head ----------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short sentence alone in the body is the article's own
+        (
+            "The council approved the port plan after a long debate in the old town hall on the coast.\n\n"
+            "Three weeks ago.\n\nThat was when the talks began.",
+            [("Three weeks ago", "2025-05-19", "2025-05-25")],
+        ),
+    ],
+)
+def test_age_stamps_and_law_years_reviewed(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Port Amara Courier\nThe best source for harbour news",
+        "Port Amara Courier\nWelcome to the Port Amara Courier website",
+    ],
+)
+def test_a_site_tagline_is_no_headline(nlp: Language, above: str) -> None:
+    # a sentence-case tagline above the display date, the headline under it: the site's date
+    text = above + "\nFriday, June 13, 2025\n\nCouncil backs the new harbour plan\n\n" + BODY
+    assert [d for d in dates(nlp, text) if d[0].endswith("2025")] == []
