@@ -368,14 +368,20 @@ def reads_as_headline(line: str) -> bool:
 
 
 def year_of_a_law(doc: Doc, start: int, end: int, words: DateWords) -> bool:
-    """Is the year the end of a law's name, after a capitalised law noun and a comma ("the
-    Seed Quality Act, 2011", "the Harbour Rules, 2020")? Part of the name: no date, and no
-    count either."""
+    """Is the year the end of a law's name, after a capitalised law noun with a capitalised
+    name word before it and a comma ("the Seed Quality Act, 2011", "the Harbour Rules,
+    2020")? Part of the name: no date, and no count either. A law noun alone ("under the
+    Act, 2013 was ...") or after a word in lower case or an acronym ("the revised Code, 2015
+    levels", "IMF Rules, 2014" in a list of sources) names no law."""
     if end - start != 1 or not YEAR.match(doc[start].text):
         return False
     comma = _previous(doc, start)
     noun = _previous(doc, comma.i) if comma is not None and comma.text == "," else None
-    return noun is not None and noun.is_title and noun.lower_ in words.law_nouns
+    if noun is None or not noun.is_title or noun.lower_ not in words.law_nouns:
+        return False
+    name = _previous(doc, noun.i)  # "the Seed Quality Act": a name in capitals stands before the law noun
+    # "the Act, 2013 was ...", "the revised Code, 2015 levels ...": no name, the year is a date
+    return name is not None and name.is_title and name.is_alpha
 
 
 STAMP_SEPARATORS = "/|\u2022\u00b7\u2013\u2014-"  # between the parts of a page's time stamp line

@@ -101,7 +101,7 @@ def test_a_later_date_line_under_the_headline_is_the_pages_own(nlp: Language) ->
     assert [d for d in dates(nlp, header) if d[0].endswith("2025")] == []
 
 
-# -- review of round 5: an age stamp only in the head ----------
+# -- review of round 5: an age stamp only in the head, the year of a named law only ----------
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -111,6 +111,16 @@ def test_a_later_date_line_under_the_headline_is_the_pages_own(nlp: Language) ->
             "Three weeks ago.\n\nThat was when the talks began.",
             [("Three weeks ago", "2025-05-19", "2025-05-25")],
         ),
+        # a law noun alone, after a word in lower case or after an acronym names no law
+        ("Under the amended Charter, 2016 budgets will be restored.", [("2016", "2016-01-01", "2016-12-31")]),
+        ("After the Rules, 2018 was the year the port stepped in.", [("2018", "2018-01-01", "2018-12-31")]),
+        ("Under the revised Code, 2017 fees were cut.", [("2017", "2017-01-01", "2017-12-31")]),
+        (
+            "Sources: Harbour Board, 2012; OECD Code, 2014.",
+            [("2012", "2012-01-01", "2012-12-31"), ("2014", "2014-01-01", "2014-12-31")],
+        ),
+        # a law's name keeps its year
+        ("The Port Safety Act, 2011 was passed and the Ferry Code, 2014 followed.", []),
     ],
 )
 def test_age_stamps_and_law_years_reviewed(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
