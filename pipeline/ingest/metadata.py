@@ -551,6 +551,19 @@ CODE_PART = re.compile(r"(?=\S*\d)(?:\S*[/-]\S*|\d\S*[^\W\d_]\S*)")
 CODE_WORDS = 2  # a release reference has this many words at most
 
 
+def tagged_date(line: str, rules: MetadataRules) -> bool:
+    """A short line of one or two words before a full date that ends it ("COP28 1 December
+    2023", "014TRS/Budget 9 May 2006"): a date line, with a release code or an event's tag,
+    never a headline."""
+    words = line.split()
+    if len(words) > DATE_ALONE_WORDS:
+        return False
+    return any(
+        rules.full_date.fullmatch(" ".join(words[cut:])) is not None
+        for cut in range(1, min(CODE_WORDS, len(words) - 1) + 1)
+    )
+
+
 def coded_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     """The date of a date line whose release reference stands before the date ("014TRS/Budget
     9 May 2006", "MR 12/2019 3 May 2019"): one or two words before a full date that ends the
@@ -693,6 +706,8 @@ def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> 
         return False
     if is_furniture(line, rules) or SECTION_NUMBER.match(line) or not_a_headline(line, rules):
         return False
+    if tagged_date(line, rules):
+        return False
     latin = sum(1 for c in line if c.isascii() and c.isalpha())
     return latin >= 0.7 * sum(1 for c in line if c.isalpha())
 
@@ -716,14 +731,16 @@ CAPTION_WORDS = 8  # a photo caption before its credit is a sentence of this man
 
 
 def is_credited_caption(line: str, rules: MetadataRules) -> bool:
-    """A photo caption that ends with its credit ("... along the sea wall in the old town.-
-    AFP", "... 3 May 2024. (Agency/Jane Roe)"): a sentence of CAPTION_WORDS words or more
-    whose full stop ends no abbreviation. A headline may end with an abbreviation and a wire
+    """A photo caption that ends with its credit: a photographer's ("... 3 May 2024.
+    (Agency/Jane Roe)"), or an agency's after a sentence of CAPTION_WORDS words or more whose
+    full stop ends no abbreviation ("... along the sea wall in the old town.- AFP"). A headline may end with an abbreviation and a wire
     credit or a site's name ("Rates rise in the U.S. - Wire", "Deal agreed with Acme Inc. |
     Harbour Times"), and a short one with a full stop ("Port bans plastic bags. - Wire")."""
     found = CAPTION_CREDIT.search(line)
     if found is None:
         return False
+    if found.group().rstrip().endswith(")"):  # "(Agency/Jane Roe)": a photographer's credit
+        return True
     words = line[: found.start() + 1].split()
     last = words[-1].rstrip(".").casefold() if words else ""
     if "." in last or last in rules.abbreviations:  # "U.S.", "D.C.", "Inc."
@@ -1111,9 +1128,9 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
-    stating |= menu_lines(lines[: min(body, len(lines))], {d.index for d in head.dates}) | site_banners(
-        lines[: min(body, len(lines))]
-    )
+    top = lines[: min(body, len(lines))]
+    dated = {d.index for d in head.dates} | {i for i, line in enumerate(top) if tagged_date(line, rules)}
+    stating |= menu_lines(top, dated) | site_banners(top)
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:

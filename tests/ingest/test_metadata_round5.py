@@ -234,3 +234,28 @@ def test_titles_reviewed(opening: str, title: str) -> None:
 def test_coded_dates_reviewed(line: str, published: date | None) -> None:
     assert coded_date(line, rules_of(), parse_published) == published
     assert extract_metadata(HEADLINE + "\n\n" + line + "\n\n" + BODY).published == published
+
+
+@pytest.mark.parametrize(
+    ("opening", "title", "published"),
+    [
+        # an event's tag and date above the headline is no headline, nor a menu item
+        ("Expo2030 Porto 2 June 2023\n\n" + HEADLINE + "\n\n" + BODY, HEADLINE, None),
+        (
+            "Stories\n\nOCEAN5 2 June 2023\n\n" + HEADLINE + "\n\nPublished 3 May 2024\n\n" + BODY,
+            HEADLINE,
+            date(2024, 5, 3),
+        ),
+        # a photographer's credit in parentheses marks a caption of any length
+        (
+            HEADLINE
+            + "\n\nTugs in the port. (Harbour/Ana Cruz)\n\nTugs in the port. (Harbour/Ana Cruz)\n\n4 May 2022\n\n"
+            + BODY,
+            HEADLINE,
+            date(2022, 5, 4),
+        ),
+    ],
+)
+def test_event_tags_and_short_captions(opening: str, title: str, published: date | None) -> None:
+    found = extract_metadata(opening)
+    assert (found.title, found.published) == (title, published)
