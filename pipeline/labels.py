@@ -559,6 +559,7 @@ _LABELS += (
         matched=False,
     ),
     Label("FURNITURE_PHRASE", INGEST, "phrases anywhere in a line of page furniture (click to print)", matched=False),
+    Label("RELEASE_LABEL", INGEST, "a release's labels anywhere in a line in capitals (EMBARGOED)", matched=False),
     Label("READ_TIME_WORD", INGEST, "words of a reading time after a date line's date (min read)", matched=False),
     Label("SOCIAL_WORD", INGEST, "the words of a share row (Facebook, LinkedIn, Email)", matched=False),
     Label("PROMO_LABEL", INGEST, "words of a promotional label line (Sponsored, Partner content)", matched=False),
@@ -568,6 +569,7 @@ _LABELS += (
         "TARGET_WORD", INGEST, "words before a target date (by, until): no clue to the article's year", matched=False
     ),
     Label("PLACE_SMALL_WORD", INGEST, "small words inside a dateline's place (Dar es Salaam)", matched=False),
+    Label("PLACE_OPENER_WORD", INGEST, "first words of a place of two words or more (NEW YORK)", matched=False),
     Label(
         "DATE_TAIL_WORD", INGEST, "words after a date line's date that start what is dropped (by, in)", matched=False
     ),

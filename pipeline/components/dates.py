@@ -381,11 +381,23 @@ def site_header_date(
     rest = text[line_start:first] + " " + text[last:line_end]
     if any(word.casefold() not in words.time_words for word in WORD.findall(rest)):
         return False
-    above = text[:line_start].splitlines()
-    return all(len(line.split()) < BODY_LINE_WORDS for line in above) and not any(map(reads_as_headline, above))
+    if not in_page_head(text, line_start):
+        return False
+    return not under_a_headline(text, line_start, line_end)
 
 
-HEADLINE_LINE_WORDS = 5  # a line above a date line with this many words and a word in lower case is a headline
+def under_a_headline(text: str, line_start: int, line_end: int) -> bool:
+    """Is a date line the article's own, right under its headline: the nearest line above
+    reads as a headline and the next line under it is running text ("Forum held in Porto",
+    "09:28, May 4, 2022", "The forum opened ...")? A site's display date has the headline
+    under it, and above it a masthead or a site's tagline in sentence case ("Your trusted
+    source for local news")."""
+    above = [line for line in text[:line_start].splitlines() if line.strip()]
+    under = next((line for line in text[line_end:].splitlines() if line.strip()), "")
+    return bool(above) and reads_as_headline(above[-1]) and len(under.split()) >= BODY_LINE_WORDS
+
+
+HEADLINE_LINE_WORDS = 5  # a line right above a date line with this many words and a word in lower case is a headline
 
 
 def reads_as_headline(line: str) -> bool:
@@ -398,14 +410,20 @@ def reads_as_headline(line: str) -> bool:
 
 
 def year_of_a_law(doc: Doc, start: int, end: int, words: DateWords) -> bool:
-    """Is the year the end of a law's name, after a capitalised law noun and a comma ("the
-    Seed Quality Act, 2011", "the Harbour Rules, 2020")? Part of the name: no date, and no
-    count either."""
+    """Is the year the end of a law's name, after a capitalised law noun with a capitalised
+    name word before it and a comma ("the Seed Quality Act, 2011", "the Harbour Rules,
+    2020")? Part of the name: no date, and no count either. A law noun alone ("under the
+    Act, 2013 was ...") or after a word in lower case or an acronym ("the revised Code, 2015
+    levels", "IMF Rules, 2014" in a list of sources) names no law."""
     if end - start != 1 or not YEAR.match(doc[start].text):
         return False
     comma = _previous(doc, start)
     noun = _previous(doc, comma.i) if comma is not None and comma.text == "," else None
-    return noun is not None and noun.is_title and noun.lower_ in words.law_nouns
+    if noun is None or not noun.is_title or noun.lower_ not in words.law_nouns:
+        return False
+    name = _previous(doc, noun.i)  # "the Seed Quality Act": a name in capitals stands before the law noun
+    # "the Act, 2013 was ...", "the revised Code, 2015 levels ...": no name, the year is a date
+    return name is not None and name.is_title and name.is_alpha
 
 
 STAMP_SEPARATORS = "/|\u2022\u00b7\u2013\u2014-"  # between the parts of a page's time stamp line
@@ -425,7 +443,15 @@ def age_stamp(doc: Doc, start: int, end: int, words: DateWords) -> bool:
     before, after = text[line_start:first].rstrip(), text[last : len(text) if line_end < 0 else line_end]
     if after.strip(" .") or (not text[:line_start].strip() and not text[last:].strip()):
         return False  # words after it, or a text that is this line alone
+    if not in_page_head(text, line_start):
+        return False  # "Two months ago." alone in the body is the article's own short sentence
     return not before or (before[-1] in STAMP_SEPARATORS and any(c.isdigit() for c in before))
+
+
+def in_page_head(text: str, line_start: int) -> bool:
+    """Does the line starting at ``line_start`` stand in the page's head, above its first
+    line of running text (no line above it has BODY_LINE_WORDS words)?"""
+    return all(len(line.split()) < BODY_LINE_WORDS for line in text[:line_start].splitlines())
 
 
 def recurs(doc: Doc, start: int, end: int, words: DateWords) -> bool:

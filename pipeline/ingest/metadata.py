@@ -110,11 +110,14 @@ class MetadataRules:
     time_head: re.Pattern[str]
     date_tail: re.Pattern[str]
     place_small: frozenset[str]
+    place_opener: frozenset[str]
     date_end: re.Pattern[str] = re.compile("(?!)")  # ", DATE" ending a line ("Xinhua, June 27, 2010")
     not_headline: re.Pattern[str] = re.compile("(?!)")  # NOT_HEADLINE_OPENER: "Skip to", "Photo:", "Latest news"
     social: frozenset[str] = frozenset()  # SOCIAL_WORD: a share row ("Facebook Twitter Email")
     news_masthead: frozenset[str] = frozenset()  # MASTHEAD_NOUN: a news credit's last word ("Harbour Wire")
     furniture_phrase: re.Pattern[str] = re.compile("(?!)")  # FURNITURE_PHRASE anywhere: "Click to print"
+    release_label: re.Pattern[str] = re.compile("(?!)")  # RELEASE_LABEL anywhere: "EMBARGOED UNTIL ..."
+    abbreviations: frozenset[str] = frozenset()  # ABBREVIATION, TITLE_ABBREVIATION: "U.S.", "Inc." end no sentence
     reading_time: re.Pattern[str] = re.compile("(?!)")  # "- 6 min read ..." after a date (READ_TIME_WORD)
 
     @classmethod
@@ -190,11 +193,18 @@ class MetadataRules:
             furniture_phrase=re.compile(
                 r"(?<![^\W_])(?:" + _alternatives(lexicon.words("FURNITURE_PHRASE")) + r")", re.IGNORECASE
             ),
+            release_label=re.compile(
+                r"(?<![^\W_])(?:" + _alternatives(lexicon.words("RELEASE_LABEL")) + r")(?![^\W_])", re.IGNORECASE
+            ),
+            abbreviations=frozenset(
+                w.casefold() for w in lexicon.words("ABBREVIATION") | lexicon.words("TITLE_ABBREVIATION")
+            ),
             not_name_start=lexicon.words("NOT_NAME_START"),
             author_role=lexicon.words("AUTHOR_ROLE_WORD") | lexicon.words("PERSON_ROLE"),
             weekdays=dict(lexicon.table("WEEKDAY")),
             label_small=lexicon.words("NAME_SMALL_WORD") - lexicon.words("SURNAME_PREFIX"),
             place_small=lexicon.words("PLACE_SMALL_WORD"),
+            place_opener=lexicon.words("PLACE_OPENER_WORD"),
             time_head=re.compile(
                 r"^\d{1,2}(?:[:.h]\d{2}){1,2}(?:\s*\(?(?:"
                 + _alternatives(lexicon.words("TIME_WORD"))
@@ -423,10 +433,13 @@ def read_dateline(line: str, rules: MetadataRules, read: Reader) -> Dateline | N
 
 INLINE_REACH = 200  # a dateline run into a flattened head line starts this early in it at most
 INLINE_START = re.compile(r"(?<=\s)(?=[A-Z(])")
+# a dateline is followed by the start of a sentence ("... (AFP) The ...", "...): The ..."),
+# never by the rest of one ("as noted in his statement (New York: 3 May 2022) the crisis ...")
+SENTENCE_START = r"(?:[-\u2013\u2014]+\s+)?(?=[\"\u201c\u2018']?[A-Z\d])"
 # "Geneva, March 30 (AFP) ...": a place, a date and an agency's credit in parentheses
-INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s")
+INLINE_CREDIT = re.compile(r"^[^()]{4,60}?\s\([A-Z][A-Za-z]{1,15}\)\s+" + SENTENCE_START)
 # "(New York: 18 November 2003): The ...": the place and the date in one parenthesis
-PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s")
+PAREN_DATELINE = re.compile(r"^\((?P<place>[^():]{2,40}):\s*(?P<date>[^()]{4,40})\)\s*:?\s+" + SENTENCE_START)
 
 
 def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int, Dateline] | None:
@@ -452,20 +465,33 @@ def inline_dateline(line: str, rules: MetadataRules, read: Reader) -> tuple[int,
         return None
     cut, dateline = found
     words = line[:cut].split()
-    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": the capitals before the place are part of it
-        while words and words[-1].isupper() and words[-1].isalpha():
+    if line[cut:].split(",", 1)[0].isupper():  # "NEW YORK": a place's first words in capitals are part of it
+        while words and words[-1].isupper() and words[-1].isalpha() and _opens_place(words, rules):
             cut = line.rindex(words.pop(), 0, cut)
     return cut, dateline
 
 
+def _opens_place(words: Sequence[str], rules: MetadataRules) -> bool:
+    """Does the last of ``words`` (in capitals, right before a dateline's place in capitals)
+    open that place: a PLACE_OPENER_WORD ("NEW YORK", "ADDIS ABABA"), or a small word inside
+    it with a word before it ("DAR ES SALAAM")? Any other word in capitals ends the headline
+    before it ("... between the UN and NATO GENEVA, ...")."""
+    word = words[-1].casefold()
+    if word in rules.place_opener:
+        return True
+    return word in rules.place_small and len(words) > 1 and words[-2].isupper()
+
+
 def read_inline_dateline(head: Head, index: int, rules: MetadataRules, read: Reader) -> bool:
     """The dateline inside the first line of running text when nothing above it dated the
-    page (see ``inline_dateline``), and the headline before it; whether one was found."""
+    page (see ``inline_dateline``), and the headline before it; whether one was found. Its
+    date is dropped again when a later head line states one (``drop_inline_date``)."""
     found = inline_dateline(head.lines[index], rules, read) if not head.dates else None
     if found is None:
         return False
     cut, dateline = found
-    head.dates.append(DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day))
+    head.inline_date = DateFound(DATELINE_RANK, index, dateline.published, dateline.month_day)
+    head.dates.append(head.inline_date)
     before = head.lines[index][:cut].strip()
     if is_inline_headline(before, rules):
         head.inline_title = before
@@ -477,10 +503,11 @@ INLINE_HEADLINE_WORDS = 20  # a headline run into the dateline has this many wor
 
 def is_inline_headline(text: str, rules: MetadataRules) -> bool:
     """Is the text before a dateline on a flattened first line its headline: headline-like, no
-    masthead, no label's colon inside ("Embargoed until: ..."), not too long."""
+    masthead, no label's colon inside ("Embargoed until: ..."), not too long; in capitals too
+    ("PORT AND CITY SIGN A DEAL LISBON, ...": nothing else on that line is a headline)."""
     if ":" in text or len(text.split()) > INLINE_HEADLINE_WORDS:
         return False
-    return _is_headline(text, rules) and not is_masthead(text, rules)
+    return _is_headline(text, rules, capitals=True) and not is_masthead(text, rules)
 
 
 def credited_dateline(line: str, rules: MetadataRules, read: Reader) -> date | None:
@@ -518,14 +545,30 @@ def credit_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
 
 
 # a release's reference before its date on the date line: "014TRS/Budget 9 May 2006", "MR 12/2019 3 May 2019"
-CODE_PART = re.compile(r"(?=\S*\d)(?=\S*[^\W\d_]|\S*/)\S+")  # a part with a figure and a letter or a slash
+# a part with a figure and a slash or hyphen ("12/2019", "PR-14"), or opening with a figure and
+# holding a letter ("014TRS/Budget"); a name with its number after it is an event's ("COP28", "G20", "Expo2020")
+CODE_PART = re.compile(r"(?=\S*\d)(?:\S*[/-]\S*|\d\S*[^\W\d_]\S*)")
 CODE_WORDS = 2  # a release reference has this many words at most
+
+
+def tagged_date(line: str, rules: MetadataRules) -> bool:
+    """A short line of one or two words before a full date that ends it ("COP28 1 December
+    2023", "014TRS/Budget 9 May 2006"): a date line, with a release code or an event's tag,
+    never a headline."""
+    words = line.split()
+    if len(words) > DATE_ALONE_WORDS:
+        return False
+    return any(
+        rules.full_date.fullmatch(" ".join(words[cut:])) is not None
+        for cut in range(1, min(CODE_WORDS, len(words) - 1) + 1)
+    )
 
 
 def coded_date(line: str, rules: MetadataRules, read: Reader) -> date | None:
     """The date of a date line whose release reference stands before the date ("014TRS/Budget
     9 May 2006", "MR 12/2019 3 May 2019"): one or two words before a full date that ends the
-    line, one of them a code (a figure with a letter or a slash in one word)."""
+    line, one of them a code (a figure with a slash or a hyphen, or a figure then letters in
+    one word: no event's name and number, "COP28 1 December 2023" dates the event)."""
     words = line.split()
     if len(words) > DATE_ALONE_WORDS:
         return None
@@ -663,6 +706,8 @@ def _is_headline(line: str, rules: MetadataRules, *, capitals: bool = False) -> 
         return False
     if is_furniture(line, rules) or SECTION_NUMBER.match(line) or not_a_headline(line, rules):
         return False
+    if tagged_date(line, rules):
+        return False
     latin = sum(1 for c in line if c.isascii() and c.isalpha())
     return latin >= 0.7 * sum(1 for c in line if c.isalpha())
 
@@ -682,13 +727,34 @@ MENU_WORDS = 4  # a menu item is this short at most ...
 MENU_RUN = 3  # ... and a menu this many such lines in a row at least
 
 
+CAPTION_WORDS = 8  # a photo caption before its credit is a sentence of this many words at least
+
+
+def is_credited_caption(line: str, rules: MetadataRules) -> bool:
+    """A photo caption that ends with its credit: a photographer's ("... 3 May 2024.
+    (Agency/Jane Roe)"), or an agency's after a sentence of CAPTION_WORDS words or more whose
+    full stop ends no abbreviation ("... along the sea wall in the old town.- AFP"). A headline may end with an abbreviation and a wire
+    credit or a site's name ("Rates rise in the U.S. - Wire", "Deal agreed with Acme Inc. |
+    Harbour Times"), and a short one with a full stop ("Port bans plastic bags. - Wire")."""
+    found = CAPTION_CREDIT.search(line)
+    if found is None:
+        return False
+    if found.group().rstrip().endswith(")"):  # "(Agency/Jane Roe)": a photographer's credit
+        return True
+    words = line[: found.start() + 1].split()
+    last = words[-1].rstrip(".").casefold() if words else ""
+    if "." in last or last in rules.abbreviations:  # "U.S.", "D.C.", "Inc."
+        return False
+    return len(words) >= CAPTION_WORDS
+
+
 def not_a_headline(line: str, rules: MetadataRules) -> bool:
     """A line that is never the headline: one opening with a NOT_HEADLINE_OPENER (a skip
     link, a caption or credit, a list label: "Skip to main content", "Photo: ...", "Latest
     news"), a share row of SOCIAL_WORDs ("Facebook Twitter LinkedIn Email"), a series or
     release number ("Press release No.: XY/23/2023", "Working Paper 12"), a photo caption
     that ends with its credit ("... in the district.- AFP", "... 3 May 2024. (Agency/Jane Roe)")."""
-    if rules.not_headline.match(line) or IDENTIFIER.search(line) or CAPTION_CREDIT.search(line):
+    if rules.not_headline.match(line) or IDENTIFIER.search(line) or is_credited_caption(line, rules):
         return True
     words = [w.strip("|\u00b7\u2022,").casefold() for w in line.split()]
     return bool(words) and all(w in rules.social or not w for w in words)
@@ -776,6 +842,16 @@ class Head:
     author_index: int | None = None
     labelled_title: str | None = None
     inline_title: str | None = None  # a headline run into the dateline on one flattened line
+    inline_date: DateFound | None = None  # that dateline's date, read only when no other line dates the page
+
+
+def drop_inline_date(head: Head) -> None:
+    """A dateline run into a flattened first line dates the page only when no head line
+    states a date, under it as well as above it ("Published 12 June 2022" further down):
+    a date in parentheses inside running text may be a cited statement's."""
+    if head.inline_date is not None and len(head.dates) > 1:
+        head.dates.remove(head.inline_date)
+        head.inline_date = None
 
 
 # a credit's date ("Xinhua, June 27, 2010") ranks below a date line, a label and a dateline
@@ -916,6 +992,7 @@ def read_head(text: str, rules: MetadataRules, read: Reader) -> Head:
             when = _day(issued.group("date"), rules, read) if issued else None
             if when is not None:
                 head.dates.append(DateFound(ISSUED_RANK, index, when))
+    drop_inline_date(head)
     if head.author is None:
         beside = name_beside_date(head, rules)
         if beside is not None:
@@ -1051,9 +1128,9 @@ def headline(head: Head, rules: MetadataRules) -> str | None:
     opens with running text."""
     lines, body = head.lines, head.body
     stating = {d.index for d in head.dates} | ({head.author_index} if head.author_index is not None else set())
-    stating |= menu_lines(lines[: min(body, len(lines))], {d.index for d in head.dates}) | site_banners(
-        lines[: min(body, len(lines))]
-    )
+    top = lines[: min(body, len(lines))]
+    dated = {d.index for d in head.dates} | {i for i, line in enumerate(top) if tagged_date(line, rules)}
+    stating |= menu_lines(top, dated) | site_banners(top)
     head_range = [i for i in range(min(body, len(lines))) if i not in stating]
     candidates = [i for i in head_range if _is_headline(lines[i], rules)]
     if not candidates:
@@ -1099,6 +1176,8 @@ def capitals_headline_above(
     line = lines[index]
     words = [w for w in line.split() if any(c.isalnum() for c in w)]
     if not line.isupper() or len(words) < CAPS_LONG_WORDS or is_masthead(line, rules):
+        return None
+    if rules.release_label.search(line):  # "EMBARGOED UNTIL ...", "FOR IMMEDIATE RELEASE MEDIA CONTACT ..."
         return None
     return index if _is_headline(line, rules, capitals=True) else None
 

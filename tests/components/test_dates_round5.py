@@ -99,3 +99,42 @@ def test_a_later_date_line_under_the_headline_is_the_pages_own(nlp: Language) ->
     # above the headline, under a masthead in capitals, it is the site's display date
     header = "Harbor Valley Journal\nSaturday, June 14, 2025 09:28\n\nHarbour forum opened in the old port\n\n" + BODY
     assert [d for d in dates(nlp, header) if d[0].endswith("2025")] == []
+
+
+# -- review of round 5: an age stamp only in the head, the year of a named law only ----------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short sentence alone in the body is the article's own
+        (
+            "The council approved the port plan after a long debate in the old town hall on the coast.\n\n"
+            "Three weeks ago.\n\nThat was when the talks began.",
+            [("Three weeks ago", "2025-05-19", "2025-05-25")],
+        ),
+        # a law noun alone, after a word in lower case or after an acronym names no law
+        ("Under the amended Charter, 2016 budgets will be restored.", [("2016", "2016-01-01", "2016-12-31")]),
+        ("After the Rules, 2018 was the year the port stepped in.", [("2018", "2018-01-01", "2018-12-31")]),
+        ("Under the revised Code, 2017 fees were cut.", [("2017", "2017-01-01", "2017-12-31")]),
+        (
+            "Sources: Harbour Board, 2012; OECD Code, 2014.",
+            [("2012", "2012-01-01", "2012-12-31"), ("2014", "2014-01-01", "2014-12-31")],
+        ),
+        # a law's name keeps its year
+        ("The Port Safety Act, 2011 was passed and the Ferry Code, 2014 followed.", []),
+    ],
+)
+def test_age_stamps_and_law_years_reviewed(nlp: Language, text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert dates(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Port Amara Courier\nThe best source for harbour news",
+        "Port Amara Courier\nWelcome to the Port Amara Courier website",
+    ],
+)
+def test_a_site_tagline_is_no_headline(nlp: Language, above: str) -> None:
+    # a sentence-case tagline above the display date, the headline under it: the site's date
+    text = above + "\nFriday, June 13, 2025\n\nCouncil backs the new harbour plan\n\n" + BODY
+    assert [d for d in dates(nlp, text) if d[0].endswith("2025")] == []
