@@ -49,6 +49,9 @@ def build_nlp(
 # a full stop glued between a figure and the capitalised word opening the next sentence
 # ("for 2019-2024.European leaders", "on 3 May 2021.The board"): scraped text that lost its space
 GLUED_SENTENCE_STOP = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+# after a year, before any capital or opening quote ("in 2020.A new board", "2019.EU leaders",
+# '2020."We welcome'): a year is never the whole part of a decimal or a section number
+GLUED_YEAR_STOP = r"(?<=(?:1[89]|20)[0-9]{2})\.(?=[A-Z\"\u201c\u2018'])"
 
 
 def split_glued_sentences(nlp: Language) -> None:
@@ -58,7 +61,7 @@ def split_glued_sentences(nlp: Language) -> None:
     from spacy.util import compile_infix_regex
 
     tokenizer: Any = nlp.tokenizer
-    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), GLUED_SENTENCE_STOP]
+    infixes: list[Any] = [*(nlp.Defaults.infixes or ()), GLUED_SENTENCE_STOP, GLUED_YEAR_STOP]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

@@ -85,6 +85,10 @@ def test_years_that_end_a_code_or_a_name(
     [
         ("The plan covers 2021-2025.Ministers agreed on it.", [("2021-2025", "2021-01-01", "2025-12-31")]),
         ("It was signed on 3 May 2021.The board met later.", [("3 May 2021", "2021-05-03", "2021-05-03")]),
+        # after a year: any capital or an opening quote starts the next sentence
+        ("The fund closed in 2019.A new fund opened.", [("2019", "2019-01-01", "2019-12-31")]),
+        ("Talks ended in 2018.UN envoys left.", [("2018", "2018-01-01", "2018-12-31")]),
+        ("The law passed in 2022.\u201cIt is late,\u201d she said.", [("2022", "2022-01-01", "2022-12-31")]),
         # a decimal stays a number
         ("Growth reached 2.5 percent in 2024.", [("2024", "2024-01-01", "2024-12-31")]),
     ],
