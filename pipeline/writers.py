@@ -295,8 +295,27 @@ class _Database:
             self.connection.close()
 
 
+def parquet_schema() -> Any:
+    """The Arrow schema of claims.parquet: the columns of ``tables.typed_frame``, except
+    dates, which are ``date32`` (a day, as DuckDB's ``DATE`` and Spark's ``DateType``), not
+    timestamps; values ``float64``, offsets ``int64``, ``claim_type`` a dictionary. The
+    pandas metadata says so too, so ``pd.read_parquet`` gives ``datetime.date`` objects."""
+    import pyarrow as pa
+
+    from .tables import typed_frame
+
+    schema = pa.Schema.from_pandas(typed_frame([]), preserve_index=False)
+    dates = {column for column, kind in column_kinds().items() if kind == "date"}
+    metadata = json.loads(schema.metadata[b"pandas"])
+    for column in metadata["columns"]:
+        if column["name"] in dates:
+            column.update(pandas_type="date", numpy_type="object")
+    fields = [pa.field(f.name, pa.date32()) if f.name in dates else f for f in schema]
+    return pa.schema(fields, metadata={b"pandas": json.dumps(metadata).encode()})
+
+
 class _ParquetFile:
-    """claims.parquet written in row groups of ``ROW_GROUP_ROWS`` claims, typed as ``tables.typed_frame``."""
+    """claims.parquet written in row groups of ``ROW_GROUP_ROWS`` claims (``parquet_schema``)."""
 
     def __init__(self, path: Path) -> None:
         import pyarrow as pa
@@ -304,7 +323,7 @@ class _ParquetFile:
 
         from .tables import typed_frame
 
-        self.schema = pa.Schema.from_pandas(typed_frame([]), preserve_index=False)
+        self.schema = parquet_schema()
         self._table = lambda rows: pa.Table.from_pandas(
             typed_frame([dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows]),
             schema=self.schema,
