@@ -92,7 +92,12 @@ def extract(
         list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for claims.json/.csv/.parquet/.db, articles.json, errors.json.")
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for claims.json/.csv/.parquet/.db, articles.json/.csv, organizations.csv, errors.json.",
+        ),
     ],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
