@@ -15,6 +15,10 @@ The text files (``OUTPUT_FILES``) are byte-for-byte reproducible; ``claims.parqu
 ``claims.db`` hold the same tables for pandas, DuckDB and Datasette, ``claims.db`` with
 typed columns and keys (``SQLITE_SCHEMA``).
 
+With ``excel=True`` the CSV files open with a UTF-8 byte order mark (``BOM``), which Excel
+on Windows needs to read them as UTF-8 rather than in the machine's code page (``中國傳媒大學``
+and ``€`` intact); other readers (pandas, DuckDB, Python's ``utf-8-sig``) skip it.
+
 CSV cells that a spreadsheet would run as a formula (text starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) get a leading ``'``, as OWASP recommends;
 numbers are never touched, and ``raw_csv=True`` turns this off. A cell holding a quote,
@@ -52,6 +56,7 @@ ARTICLE_FIELDS = ("article_id", "title", "author", "published", "url", "source")
 COUNT_COLUMNS = ("claims", *(f"{claim_type}_claims" for claim_type in CLAIM_TYPE_NAMES))
 ARTICLE_COLUMNS = (*ARTICLE_FIELDS, *COUNT_COLUMNS)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # first character of a CSV file written for Excel (``excel=True``)
 CSV_FILES = ("claims.csv", "articles.csv", "organizations.csv")
 ROW_GROUP_ROWS = 4096  # claims per Parquet row group and per SQLite transaction
 _QUOTED = re.compile(r'[,"\n\r]')
@@ -170,6 +175,7 @@ def render_outputs(
     problems: Sequence[Problem],
     *,
     raw_csv: bool = False,
+    excel: bool = False,
 ) -> dict[str, str]:
     """File name -> content, for every text output file, in memory (as ``write_outputs`` writes them)."""
     rendered = render_claims(claims, raw_csv=raw_csv)
@@ -178,12 +184,13 @@ def render_outputs(
     article_rows = "".join(
         csv_row(article_row(data, counts.get(data["article_id"])), raw=raw_csv) for data, _ in dumped
     )
+    bom = BOM if excel else ""
     return {
         "claims.json": _array(rendered.json),
-        "claims.csv": csv_header(CSV_COLUMNS) + rendered.csv,
+        "claims.csv": bom + csv_header(CSV_COLUMNS) + rendered.csv,
         "articles.json": _array(",\n".join(member for _, member in dumped)),
-        "articles.csv": csv_header(ARTICLE_COLUMNS) + article_rows,
-        "organizations.csv": csv_header(ORGANIZATION_COLUMNS) + rendered.organizations_csv,
+        "articles.csv": bom + csv_header(ARTICLE_COLUMNS) + article_rows,
+        "organizations.csv": bom + csv_header(ORGANIZATION_COLUMNS) + rendered.organizations_csv,
         "errors.json": _json([p.as_dict() for p in problems]),
     }
 
@@ -253,9 +260,11 @@ def csv_header(columns: Iterable[str]) -> str:
     return csv_row((str(column) for column in columns), raw=True)
 
 
-def to_csv(frame: pd.DataFrame, *, raw: bool = False) -> str:
-    """``frame`` as CSV text, one line per row whatever the cells hold (see ``csv_cell``)."""
-    return csv_header(frame.columns) + "".join(csv_row(row, raw=raw) for row in frame.itertuples(index=False))
+def to_csv(frame: pd.DataFrame, *, raw: bool = False, excel: bool = False) -> str:
+    """``frame`` as CSV text, one line per row whatever the cells hold (see ``csv_cell``);
+    ``excel``: after a byte order mark."""
+    rows = "".join(csv_row(row, raw=raw) for row in frame.itertuples(index=False))
+    return (BOM if excel else "") + csv_header(frame.columns) + rows
 
 
 # -- Parquet and SQLite ----------------------------------------------------------------
@@ -408,7 +417,7 @@ class OutputWriter:
     when the files cannot be written, E302 as ``replace_set`` does.
     """
 
-    def __init__(self, folder: str | Path, *, raw_csv: bool = False) -> None:
+    def __init__(self, folder: str | Path, *, raw_csv: bool = False, excel: bool = False) -> None:
         self.folder = Path(folder)
         self.raw_csv = raw_csv
         self.articles = 0
@@ -426,7 +435,7 @@ class OutputWriter:
                     self.spool.path / name, "x", encoding="utf-8", newline=""
                 )
             for name, columns in zip(CSV_FILES, (CSV_COLUMNS, ARTICLE_COLUMNS, ORGANIZATION_COLUMNS), strict=True):
-                self._handles[name].write(csv_header(columns))
+                self._handles[name].write((BOM if excel else "") + csv_header(columns))
             self._database = _Database(self.spool.path / "claims.db")
             self._parquet = _ParquetFile(self.spool.path / "claims.parquet")
         except BaseException as exc:
@@ -541,6 +550,7 @@ def write_outputs(
     problems: Sequence[Problem],
     *,
     raw_csv: bool = False,
+    excel: bool = False,
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
 ) -> str:
@@ -552,7 +562,7 @@ def write_outputs(
     nothing is left behind), E302 when another run is writing there and ``wait`` is off;
     with ``wait`` on, ``on_wait`` is told who holds the folder and the call waits its turn.
     """
-    with OutputWriter(folder, raw_csv=raw_csv) as writer:
+    with OutputWriter(folder, raw_csv=raw_csv, excel=excel) as writer:
         rendered = render_claims(claims, raw_csv=raw_csv)
         counts = claim_counts(rendered.rows)
         for article in articles:

@@ -144,6 +144,31 @@ def test_articles_csv_lists_each_article_with_its_claims_by_type(counted: Path, 
     assert rendered["articles.csv"].endswith("\nquiet,,,,,quiet.txt,0,0,0,0,0\n")
 
 
+def test_excel_csv_files_start_with_a_byte_order_mark(tmp_path: Path) -> None:
+    record = {
+        "id": "cuc",
+        "title": "中國傳媒大學 €",
+        "text": "中國傳媒大學 (Communication University of China) raised €5 million.",
+    }
+    (tmp_path / "in.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    for out, extra in ((plain, []), (excel, ["--excel"])):
+        result = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "--out", str(out), "-q", *extra])
+        assert result.exit_code == 0, result.output
+    for name in ("claims.csv", "articles.csv", "organizations.csv"):
+        with_bom, without = (excel / name).read_bytes(), (plain / name).read_bytes()
+        assert with_bom == b"\xef\xbb\xbf" + without and not without.startswith(b"\xef\xbb\xbf")
+        assert pd.read_csv(excel / name).equals(pd.read_csv(plain / name))  # readers skip the mark
+    assert "中國傳媒大學 €" in (excel / "articles.csv").read_text(encoding="utf-8-sig")
+    assert any(r["unit"] == "EUR" for r in csv.DictReader((excel / "claims.csv").open(encoding="utf-8-sig")))
+    for name in ("claims.json", "articles.json", "errors.json"):
+        assert (excel / name).read_bytes() == (plain / name).read_bytes()
+    shown = runner.invoke(app, ["show", str(excel), "--format", "csv", "--excel"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("\ufeffarticle_id,")
+    assert not runner.invoke(app, ["show", str(excel), "--format", "csv"]).stdout.startswith("\ufeff")
+    assert runner.invoke(app, ["show", str(excel), "--excel"]).exit_code == 2  # a table is no CSV
+
+
 # -- SQLite ----------------------------------------------------------------------------
 
 
