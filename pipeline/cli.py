@@ -79,6 +79,15 @@ RawCsv = Annotated[
     ),
 ]
 
+ExcelCsv = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="Start the CSV files with a UTF-8 byte order mark, so that Excel on Windows reads them as UTF-8 "
+        "(non-Latin names and signs such as EUR's intact); other readers skip it.",
+    ),
+]
+
 
 def _fail(error: ClaimsError, code: int) -> typer.Exit:
     for item in error.problems:
@@ -92,7 +101,12 @@ def extract(
         list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.")
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Folder for claims.json/.csv/.parquet/.db, articles.json, errors.json.")
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Folder for claims.json/.csv/.parquet/.db, articles.json/.csv, organizations.csv, errors.json.",
+        ),
     ],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
@@ -117,6 +131,7 @@ def extract(
     ] = DEFAULT_BUDGET,
     debug: Annotated[bool, typer.Option("--debug", help="Put tracebacks in the problem messages.")] = False,
     raw_csv: RawCsv = False,
+    excel: ExcelCsv = False,
     wait: Annotated[
         bool, typer.Option(help="When another run is writing to OUT, wait for it (--no-wait: stop with E302).")
     ] = True,
@@ -161,7 +176,7 @@ def extract(
     by_type: Counter[str] = Counter()
     type_column = CSV_COLUMNS.index("claim_type")
     try:
-        with progress, OutputWriter(out, raw_csv=raw_csv) as writer:
+        with progress, OutputWriter(out, raw_csv=raw_csv, excel=excel) as writer:
             task = progress.add_task("", total=len(files))
             events = extract_files(
                 paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv
@@ -235,6 +250,7 @@ def show(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or markdown.")] = "table",
     limit: Annotated[int | None, typer.Option(help="Show at most this many claims.")] = None,
     raw_csv: RawCsv = False,
+    excel: ExcelCsv = False,
 ) -> None:
     """Print the claims of an output folder as tables, filtered."""
     import re as regex
@@ -249,6 +265,9 @@ def show(
 
     if output_format not in ("table", "csv", "json", "markdown"):
         err_console.print("--format must be table, csv, json or markdown")
+        raise typer.Exit(EXIT_INVALID)
+    if excel and output_format != "csv":
+        err_console.print("--excel writes CSV: use it with --format csv")
         raise typer.Exit(EXIT_INVALID)
     if claim_type is not None and claim_type not in CLAIM_TYPES:
         err_console.print(f"--type must be one of {', '.join(CLAIM_TYPES)}")
@@ -284,7 +303,7 @@ def show(
         }
     )
     if output_format == "csv":
-        typer.echo(to_csv(table, raw=raw_csv), nl=False)
+        typer.echo(to_csv(table, raw=raw_csv, excel=excel), nl=False)
     elif output_format == "json":
         typer.echo(table.to_json(orient="records", force_ascii=False, indent=2))
     elif output_format == "markdown":

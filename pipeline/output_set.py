@@ -1,6 +1,6 @@
 """Replace the set of output files in a folder as one, crash-safely, one run at a time.
 
-A run writes seven files (``claims.json`` ... ``claims.db``). Replacing them one by one
+A run writes eight files (``claims.json`` ... ``claims.db``). Replacing them one by one
 leaves a mix of two runs when the process dies between two renames, so the set is
 replaced as one:
 

@@ -7,13 +7,17 @@ row groups through pyarrow's ``ParquetWriter``; memory does not grow with the ba
 claim is serialized once (``render_claims``, in a worker process with ``--jobs``): its
 JSON, its CSV row, and one row of values for SQLite and Parquet.
 
-At the end the seven files replace the previous seven together (``output_set.replace_set``:
+At the end the eight files replace the previous eight together (``output_set.replace_set``:
 a folder swap, or a journal where a swap cannot be done), so a run killed at any moment
 leaves either the previous set or the new one, and two runs into one folder take turns.
 
 The text files (``OUTPUT_FILES``) are byte-for-byte reproducible; ``claims.parquet`` and
 ``claims.db`` hold the same tables for pandas, DuckDB and Datasette, ``claims.db`` with
 typed columns and keys (``SQLITE_SCHEMA``).
+
+With ``excel=True`` the CSV files open with a UTF-8 byte order mark (``BOM``), which Excel
+on Windows needs to read them as UTF-8 rather than in the machine's code page (``中國傳媒大學``
+and ``€`` intact); other readers (pandas, DuckDB, Python's ``utf-8-sig``) skip it.
 
 CSV cells that a spreadsheet would run as a formula (text starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) get a leading ``'``, as OWASP recommends;
@@ -31,12 +35,13 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .claim_types import CSV_COLUMNS, column_kinds
+from .claim_types import CLAIM_TYPE_NAMES, CSV_COLUMNS, column_kinds
 from .errors import ClaimsError, Code, Problem, problem
 from .output_set import Builder, Spool, replace_set
 from .records import Article, Claim
@@ -44,10 +49,15 @@ from .records import Article, Claim
 if TYPE_CHECKING:
     import pandas as pd
 
-OUTPUT_FILES = ("claims.json", "claims.csv", "articles.json", "organizations.csv", "errors.json")
+OUTPUT_FILES = ("claims.json", "claims.csv", "articles.json", "articles.csv", "organizations.csv", "errors.json")
 BINARY_FILES = ("claims.parquet", "claims.db")
 ORGANIZATION_COLUMNS = ("article_id", "name", "acronym", "aliases", "mentions", "first_start", "first_end")
+ARTICLE_FIELDS = ("article_id", "title", "author", "published", "url", "source")  # articles.csv: no text
+COUNT_COLUMNS = ("claims", *(f"{claim_type}_claims" for claim_type in CLAIM_TYPE_NAMES))
+ARTICLE_COLUMNS = (*ARTICLE_FIELDS, *COUNT_COLUMNS)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"  # first character of a CSV file written for Excel (``excel=True``)
+CSV_FILES = ("claims.csv", "articles.csv", "organizations.csv")
 ROW_GROUP_ROWS = 4096  # claims per Parquet row group and per SQLite transaction
 _QUOTED = re.compile(r'[,"\n\r]')
 _QUOTED_GUARDED = re.compile(r'[,;"\t\n\r]')  # also the separators of other locales' spreadsheets
@@ -160,18 +170,50 @@ def organization_rows(claims: Iterable[dict[str, Any]]) -> list[Row]:
 
 
 def render_outputs(
-    articles: Sequence[Article], claims: Sequence[Claim], problems: Sequence[Problem], *, raw_csv: bool = False
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    problems: Sequence[Problem],
+    *,
+    raw_csv: bool = False,
+    excel: bool = False,
 ) -> dict[str, str]:
     """File name -> content, for every text output file, in memory (as ``write_outputs`` writes them)."""
     rendered = render_claims(claims, raw_csv=raw_csv)
-    members = [_dumped(article)[1] for article in articles]
+    dumped = [_dumped(article) for article in articles]
+    counts = claim_counts(rendered.rows)
+    article_rows = "".join(
+        csv_row(article_row(data, counts.get(data["article_id"])), raw=raw_csv) for data, _ in dumped
+    )
+    bom = BOM if excel else ""
     return {
         "claims.json": _array(rendered.json),
-        "claims.csv": csv_header(CSV_COLUMNS) + rendered.csv,
-        "articles.json": _array(",\n".join(members)),
-        "organizations.csv": csv_header(ORGANIZATION_COLUMNS) + rendered.organizations_csv,
+        "claims.csv": bom + csv_header(CSV_COLUMNS) + rendered.csv,
+        "articles.json": _array(",\n".join(member for _, member in dumped)),
+        "articles.csv": bom + csv_header(ARTICLE_COLUMNS) + article_rows,
+        "organizations.csv": bom + csv_header(ORGANIZATION_COLUMNS) + rendered.organizations_csv,
         "errors.json": _json([p.as_dict() for p in problems]),
     }
+
+
+_TYPE_COLUMN, _ARTICLE_COLUMN = CSV_COLUMNS.index("claim_type"), CSV_COLUMNS.index("article_id")
+
+
+def claim_counts(rows: Iterable[Row]) -> dict[str, Counter[str]]:
+    """Article id -> how many claims of each type the rows (of ``RenderedClaims.rows``) hold."""
+    counts: dict[str, Counter[str]] = {}
+    for row in rows:
+        counts.setdefault(row[_ARTICLE_COLUMN], Counter())[row[_TYPE_COLUMN]] += 1
+    return counts
+
+
+def article_row(data: dict[str, Any], counts: Counter[str] | None) -> Row:
+    """An article's row of articles.csv: its metadata (not its text) and its claims by type."""
+    counts = counts or Counter()
+    return (
+        *(data.get(field) for field in ARTICLE_FIELDS),
+        counts.total(),
+        *(counts[claim_type] for claim_type in CLAIM_TYPE_NAMES),
+    )
 
 
 def _array(members: str) -> str:
@@ -218,9 +260,11 @@ def csv_header(columns: Iterable[str]) -> str:
     return csv_row((str(column) for column in columns), raw=True)
 
 
-def to_csv(frame: pd.DataFrame, *, raw: bool = False) -> str:
-    """``frame`` as CSV text, one line per row whatever the cells hold (see ``csv_cell``)."""
-    return csv_header(frame.columns) + "".join(csv_row(row, raw=raw) for row in frame.itertuples(index=False))
+def to_csv(frame: pd.DataFrame, *, raw: bool = False, excel: bool = False) -> str:
+    """``frame`` as CSV text, one line per row whatever the cells hold (see ``csv_cell``);
+    ``excel``: after a byte order mark."""
+    rows = "".join(csv_row(row, raw=raw) for row in frame.itertuples(index=False))
+    return (BOM if excel else "") + csv_header(frame.columns) + rows
 
 
 # -- Parquet and SQLite ----------------------------------------------------------------
@@ -295,8 +339,27 @@ class _Database:
             self.connection.close()
 
 
+def parquet_schema() -> Any:
+    """The Arrow schema of claims.parquet: the columns of ``tables.typed_frame``, except
+    dates, which are ``date32`` (a day, as DuckDB's ``DATE`` and Spark's ``DateType``), not
+    timestamps; values ``float64``, offsets ``int64``, ``claim_type`` a dictionary. The
+    pandas metadata says so too, so ``pd.read_parquet`` gives ``datetime.date`` objects."""
+    import pyarrow as pa
+
+    from .tables import typed_frame
+
+    schema = pa.Schema.from_pandas(typed_frame([]), preserve_index=False)
+    dates = {column for column, kind in column_kinds().items() if kind == "date"}
+    metadata = json.loads(schema.metadata[b"pandas"])
+    for column in metadata["columns"]:
+        if column["name"] in dates:
+            column.update(pandas_type="date", numpy_type="object")
+    fields = [pa.field(f.name, pa.date32()) if f.name in dates else f for f in schema]
+    return pa.schema(fields, metadata={b"pandas": json.dumps(metadata).encode()})
+
+
 class _ParquetFile:
-    """claims.parquet written in row groups of ``ROW_GROUP_ROWS`` claims, typed as ``tables.typed_frame``."""
+    """claims.parquet written in row groups of ``ROW_GROUP_ROWS`` claims (``parquet_schema``)."""
 
     def __init__(self, path: Path) -> None:
         import pyarrow as pa
@@ -304,7 +367,7 @@ class _ParquetFile:
 
         from .tables import typed_frame
 
-        self.schema = pa.Schema.from_pandas(typed_frame([]), preserve_index=False)
+        self.schema = parquet_schema()
         self._table = lambda rows: pa.Table.from_pandas(
             typed_frame([dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows]),
             schema=self.schema,
@@ -339,7 +402,7 @@ def _utf8(text: str) -> bytes:
 
 
 class OutputWriter:
-    """The seven output files of ``folder``, written as a stream, put in place as one set.
+    """The eight output files of ``folder``, written as a stream, put in place as one set.
 
     ```python
     with OutputWriter(out) as writer:
@@ -354,7 +417,7 @@ class OutputWriter:
     when the files cannot be written, E302 as ``replace_set`` does.
     """
 
-    def __init__(self, folder: str | Path, *, raw_csv: bool = False) -> None:
+    def __init__(self, folder: str | Path, *, raw_csv: bool = False, excel: bool = False) -> None:
         self.folder = Path(folder)
         self.raw_csv = raw_csv
         self.articles = 0
@@ -367,12 +430,12 @@ class OutputWriter:
         except OSError as exc:
             raise self._error(exc) from exc
         try:
-            for name in ("claims.json", "claims.csv", "articles.json", "organizations.csv"):
+            for name in ("claims.json", "claims.csv", "articles.json", "articles.csv", "organizations.csv"):
                 self._handles[name] = open(  # noqa: SIM115 - closed by commit or discard
                     self.spool.path / name, "x", encoding="utf-8", newline=""
                 )
-            self._handles["claims.csv"].write(csv_header(CSV_COLUMNS))
-            self._handles["organizations.csv"].write(csv_header(ORGANIZATION_COLUMNS))
+            for name, columns in zip(CSV_FILES, (CSV_COLUMNS, ARTICLE_COLUMNS, ORGANIZATION_COLUMNS), strict=True):
+                self._handles[name].write((BOM if excel else "") + csv_header(columns))
             self._database = _Database(self.spool.path / "claims.db")
             self._parquet = _ParquetFile(self.spool.path / "claims.parquet")
         except BaseException as exc:
@@ -389,13 +452,17 @@ class OutputWriter:
 
     def add(self, article: Article, claims: RenderedClaims) -> None:
         """Append one article's record and its claims (of ``render_claims``) to every file."""
-        self.add_article(article)
+        self.add_article(article, claim_counts(claims.rows))
         self.add_claims(claims)
 
-    def add_article(self, article: Article) -> None:
+    def add_article(self, article: Article, counts: Mapping[str, Counter[str]] | None = None) -> None:
+        """Append one article's record; ``counts`` (of ``claim_counts``) give its claims by
+        type in articles.csv (``add`` counts them; none given, they are 0)."""
         with self._writing():
             data, member = _dumped(article)
             self._append("articles.json", member)
+            row = article_row(data, (counts or {}).get(data["article_id"]))
+            self._handles["articles.csv"].write(csv_row(row, raw=self.raw_csv))
             self._database.add("articles", [tuple(data.get(c) for c in _ARTICLE_KINDS)])
         self.articles += 1
         self._rows_written(1)
@@ -483,10 +550,11 @@ def write_outputs(
     problems: Sequence[Problem],
     *,
     raw_csv: bool = False,
+    excel: bool = False,
     wait: bool = True,
     on_wait: Callable[[str], None] | None = None,
 ) -> str:
-    """Write the seven output files into ``folder`` as one set (other files there stay);
+    """Write the eight output files into ``folder`` as one set (other files there stay);
     returns how: ``"swap"`` or ``"journal"`` (see ``output_set``). The records held in
     memory; ``OutputWriter`` writes them as they come.
 
@@ -494,10 +562,12 @@ def write_outputs(
     nothing is left behind), E302 when another run is writing there and ``wait`` is off;
     with ``wait`` on, ``on_wait`` is told who holds the folder and the call waits its turn.
     """
-    with OutputWriter(folder, raw_csv=raw_csv) as writer:
+    with OutputWriter(folder, raw_csv=raw_csv, excel=excel) as writer:
+        rendered = render_claims(claims, raw_csv=raw_csv)
+        counts = claim_counts(rendered.rows)
         for article in articles:
-            writer.add_article(article)
-        writer.add_claims(render_claims(claims, raw_csv=raw_csv))
+            writer.add_article(article, counts)
+        writer.add_claims(rendered)
         return writer.commit(problems, wait=wait, on_wait=on_wait)
 
 

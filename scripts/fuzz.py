@@ -658,8 +658,13 @@ def check_outputs(folder: Path, articles: list[Any], claims: list[Any]) -> list[
     failures = []
     try:
         written = CLAIMS_ADAPTER.validate_json((folder / "claims.json").read_bytes())
-        for record in json.loads((folder / "articles.json").read_text(encoding="utf-8")):
+        records = json.loads((folder / "articles.json").read_text(encoding="utf-8"))
+        for record in records:
             Article.model_validate(record)
+        listed = len(pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False))
+        if listed != len(records):
+            failures.append(Failure("output", "articles.csv and articles.json row counts differ",
+                                    f"json {len(records)}, csv {listed}"))  # fmt: skip
         json.loads((folder / "errors.json").read_text(encoding="utf-8"))
         if [c.claim_id for c in written] != [c.claim_id for c in claims]:
             failures.append(Failure("output", "claims.json differs from the extraction", ""))

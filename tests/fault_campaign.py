@@ -5,9 +5,10 @@ Each worker owns one output folder (with a user's ``report.html`` and ``.gitkeep
 which must survive) and alternates between two inputs whose output sets
 differ in every file, so after each kill the folder must hold exactly the set it held
 before or the set of the killed run: the same claims in claims.json, claims.csv,
-claims.parquet and claims.db, and articles.json, organizations.csv and errors.json of
-that same run. A third of the runs write with ``--out .`` from inside the folder, which
-takes the journal fallback instead of the folder swap.
+claims.parquet and claims.db, the same articles in articles.json and articles.csv, and
+organizations.csv and errors.json of that same run. A third of the runs write with
+``--out .`` from inside the folder, which takes the journal fallback instead of the
+folder swap.
 
 Two thirds of the kills wait for the write phase to begin (a staging folder appears)
 and strike at a random moment within the write phase as measured on a complete run
@@ -77,12 +78,15 @@ def signature(folder: Path) -> tuple[object, ...] | str:
             from_db = [r[0] for r in connection.execute("SELECT claim_id FROM claims ORDER BY rowid")]
         connection.close()
         articles = [a["article_id"] for a in json.loads(read_output(folder, "articles.json"))]
+        listed = [r["article_id"] for r in csv.DictReader(io.StringIO(read_output(folder, "articles.csv").decode()))]
         errors = [e["code"] for e in json.loads(read_output(folder, "errors.json"))]
         organizations = read_output(folder, "organizations.csv")
     except (OSError, ValueError, KeyError, sqlite3.Error) as exc:
         return f"broken: {type(exc).__name__}: {exc}"
     if not from_json == from_csv == from_parquet == from_db:
         return "broken: the claims files disagree"
+    if listed != articles:
+        return "broken: articles.csv and articles.json disagree"
     return (tuple(from_json), tuple(articles), tuple(errors), organizations)
 
 

@@ -20,6 +20,7 @@ def test_extract_writes_all_outputs(tmp_path: Path) -> None:
         "claims.json",
         "claims.csv",
         "articles.json",
+        "articles.csv",
         "organizations.csv",
         "errors.json",
         "claims.parquet",
@@ -208,6 +209,7 @@ def test_a_run_that_reads_no_article_writes_its_errors(tmp_path: Path) -> None:
     assert json.loads((out / "claims.json").read_text()) == []
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [
+            "articles.csv",
             "articles.json",
             "claims.csv",
             "claims.db",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from typer.testing import CliRunner
 
 from pipeline import load_articles, load_claims, load_tables
@@ -50,6 +53,19 @@ def test_parquet_and_sqlite_hold_the_same_claims() -> None:
         ).fetchall()
     assert count == len(frame)
     assert members == [(27, "permanent members")]
+
+
+def test_parquet_dates_are_days_and_values_floats() -> None:
+    schema = pq.read_schema(OUTPUTS / "claims.parquet")
+    assert schema.field("start_date").type == schema.field("end_date").type == pa.date32()
+    assert schema.field("value").type == schema.field("value_max").type == pa.float64()
+    assert schema.field("start").type == schema.field("source_start").type == pa.int64()
+    assert pa.types.is_dictionary(schema.field("claim_type").type)
+    parquet = pd.read_parquet(OUTPUTS / "claims.parquet")
+    frame = load_claims(OUTPUTS)
+    days = parquet.loc[parquet["text"] == "12-13 October 2022", ["start_date", "end_date"]].iloc[0]
+    assert list(days) == [datetime.date(2022, 10, 12), datetime.date(2022, 10, 13)]
+    assert list(pd.to_datetime(parquet["start_date"])) == list(frame["start_date"])  # the same days as load_claims
 
 
 def test_show_filters_and_formats() -> None:

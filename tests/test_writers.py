@@ -8,6 +8,7 @@ import errno
 import io
 import json
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -20,8 +21,8 @@ from pipeline import output_set as output_set_module
 from pipeline import writers as writers_module
 from pipeline.cli import app
 from pipeline.output_set import JOURNAL, output_path, replace_set, spool_prefix, staging_prefix
-from pipeline.records import Article, CountClaim, DateClaim, OrganizationClaim
-from pipeline.writers import BINARY_FILES, OUTPUT_FILES, csv_cell, to_csv
+from pipeline.records import CLAIMS_ADAPTER, Article, CountClaim, DateClaim, OrganizationClaim
+from pipeline.writers import ARTICLE_COLUMNS, BINARY_FILES, OUTPUT_FILES, csv_cell, render_outputs, to_csv
 
 from .conftest import ROOT
 from .fault_campaign import signature
@@ -104,7 +105,7 @@ def test_hostile_cells_in_every_csv_and_show(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert runner.invoke(app, ["extract", str(tmp_path / "hostile.jsonl"), "--out", str(out), "-q"]).exit_code == 0
     claims = json.loads((out / "claims.json").read_text())
-    for name in ("claims.csv", "organizations.csv"):
+    for name in ("claims.csv", "articles.csv", "organizations.csv"):
         rows = list(csv.DictReader((out / name).open(newline="")))
         assert len(pd.read_csv(out / name)) == len(rows)
         assert {r["article_id"] for r in rows} == {"'+cmd|' /C calc'!A0"}
@@ -118,6 +119,54 @@ def test_hostile_cells_in_every_csv_and_show(tmp_path: Path) -> None:
     raw_out = tmp_path / "raw"
     runner.invoke(app, ["extract", str(tmp_path / "hostile.jsonl"), "--out", str(raw_out), "-q", "--raw-csv"])
     assert {r["article_id"] for r in csv.DictReader((raw_out / "claims.csv").open(newline=""))} == {record["id"]}
+
+
+def test_articles_csv_lists_each_article_with_its_claims_by_type(counted: Path, tmp_path: Path) -> None:
+    articles = json.loads((counted / "articles.json").read_text())
+    claims = json.loads((counted / "claims.json").read_text())
+    rows = list(csv.DictReader((counted / "articles.csv").open(encoding="utf-8", newline="")))
+    assert list(rows[0]) == list(ARTICLE_COLUMNS) and "text" not in rows[0]
+    assert [r["article_id"] for r in rows] == [a["article_id"] for a in articles]
+    for field in ("title", "author", "published", "url", "source"):
+        assert rows[0][field] == (articles[0][field] or "")
+    by_type = Counter(c["claim_type"] for c in claims)
+    assert int(rows[0]["claims"]) == len(claims) > 0
+    assert {t: int(rows[0][f"{t}_claims"]) for t in by_type} == dict(by_type)
+    frame = pd.read_csv(counted / "articles.csv")
+    assert frame["count_claims"].dtype.kind == "i"
+    # the library's writer counts as the streaming one does, also for an article without claims
+    quiet = Article(article_id="quiet", source="quiet.txt", text="Nothing here.")
+    loaded = [Article.model_validate(a) for a in articles] + [quiet]
+    records = CLAIMS_ADAPTER.validate_python(claims)
+    write_outputs(tmp_path, loaded, records, [])
+    rendered = render_outputs(loaded, records, [])
+    assert (tmp_path / "articles.csv").read_text(encoding="utf-8") == rendered["articles.csv"]
+    assert rendered["articles.csv"].endswith("\nquiet,,,,,quiet.txt,0,0,0,0,0\n")
+
+
+def test_excel_csv_files_start_with_a_byte_order_mark(tmp_path: Path) -> None:
+    record = {
+        "id": "cuc",
+        "title": "中國傳媒大學 €",
+        "text": "中國傳媒大學 (Communication University of China) raised €5 million.",
+    }
+    (tmp_path / "in.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    for out, extra in ((plain, []), (excel, ["--excel"])):
+        result = runner.invoke(app, ["extract", str(tmp_path / "in.jsonl"), "--out", str(out), "-q", *extra])
+        assert result.exit_code == 0, result.output
+    for name in ("claims.csv", "articles.csv", "organizations.csv"):
+        with_bom, without = (excel / name).read_bytes(), (plain / name).read_bytes()
+        assert with_bom == b"\xef\xbb\xbf" + without and not without.startswith(b"\xef\xbb\xbf")
+        assert pd.read_csv(excel / name).equals(pd.read_csv(plain / name))  # readers skip the mark
+    assert "中國傳媒大學 €" in (excel / "articles.csv").read_text(encoding="utf-8-sig")
+    assert any(r["unit"] == "EUR" for r in csv.DictReader((excel / "claims.csv").open(encoding="utf-8-sig")))
+    for name in ("claims.json", "articles.json", "errors.json"):
+        assert (excel / name).read_bytes() == (plain / name).read_bytes()
+    shown = runner.invoke(app, ["show", str(excel), "--format", "csv", "--excel"])
+    assert shown.exit_code == 0 and shown.stdout.startswith("\ufeffarticle_id,")
+    assert not runner.invoke(app, ["show", str(excel), "--format", "csv"]).stdout.startswith("\ufeff")
+    assert runner.invoke(app, ["show", str(excel), "--excel"]).exit_code == 2  # a table is no CSV
 
 
 # -- SQLite ----------------------------------------------------------------------------
@@ -195,7 +244,7 @@ def test_a_run_that_reads_nothing_writes_a_valid_empty_set(tmp_path: Path, case:
     assert sorted(p.name for p in out.iterdir()) == OURS
     assert [e["code"] for e in json.loads((out / "errors.json").read_text())] == [code]
     assert json.loads((out / "claims.json").read_text()) == json.loads((out / "articles.json").read_text()) == []
-    for name in ("claims.csv", "organizations.csv"):
+    for name in ("claims.csv", "articles.csv", "organizations.csv"):
         assert (out / name).read_text() == (ROOT / "outputs" / name).read_text().split("\n")[0] + "\n"
     empty, full = pq.read_schema(out / "claims.parquet"), pq.read_schema(ROOT / "outputs" / "claims.parquet")
     assert empty.equals(full, check_metadata=False) and pq.read_table(out / "claims.parquet").num_rows == 0
