@@ -186,12 +186,15 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _same_event(event: str, key: str) -> bool:
-    """Do two name keys name one event: the same, or one ending the other in three words or more
-    ("3rd CAL Think Tanks Forum" and "Think Tanks Forum")?"""
-    if event == key:
+def _same_event(event: tuple[str, str], key: str) -> bool:
+    """Does a name key name the event ``(its key, the key of its words up to its head)``: the
+    same, or ending the event's name up to its head in three words or more ("CAL Think Tanks
+    Forum" and "Think Tanks Forum")? A body in the event's complement is no event ("the
+    Communist Party of X" of "the 20th National Congress of the Communist Party of X")."""
+    whole, upto_head = event
+    if key == whole:
         return True
-    short, long = sorted((event, key), key=len)
+    short, long = sorted((upto_head, key), key=len)
     return len(short.split()) >= 3 and long.endswith(" " + short)
 
 
@@ -978,16 +981,20 @@ class OrganizationComponent(RuleComponent):
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
         built = {}
-        events: set[str] = set()  # names written once as an event's ("the 3rd Lakeland Forum")
+        events: set[tuple[str, str]] = set()  # names written once as an event's ("the 3rd Lakeland Forum")
         for head in sorted(facts.heads):
             if head not in facts.inside_initiatives:  # "Trust" of "Lake Restoration Trust Fund" is no head
                 name = self._generic_name(doc, head, facts, events)
                 if name is not None:
                     built[head] = name
+        same_events = [
+            (a, b)
+            for a, b in built.values()
+            if any(_same_event(event, name_key(clean_text(doc[a:b]))) for event in events)
+        ]
         for head, (a, b) in list(built.items()):
-            key = name_key(clean_text(doc[a:b]))
-            if any(_same_event(event, key) for event in events):
-                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event
+            if any(x <= a and b <= y for x, y in same_events):
+                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event, and its words
         keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
         mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
         written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
@@ -1022,10 +1029,14 @@ class OrganizationComponent(RuleComponent):
         return facts.shortest_known.get(start, head + 1) <= head
 
     def _generic_name(
-        self, doc: Doc, head: int, facts: Facts, events: set[str] | None = None
+        self, doc: Doc, head: int, facts: Facts, events: set[tuple[str, str]] | None = None
     ) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized
-        words. An event's name goes to ``events`` (its key) instead."""
+        words. An event's name whose head is an ``EVENT_SESSION_HEAD`` goes to ``events`` (its key,
+        and the key of its words up to the head) instead, so that the same event written without
+        its ordinal is none either ("the 3rd Lakeland Forum ... the Lakeland Forum"); a body whose
+        sessions are numbered ("the 76th World Health Assembly") or whose name an ordinal opens as
+        a modifier ("the 16th Lakeland Fund replenishment") is a body where written alone."""
         if not doc[head].text[:1].isupper() or self._prefixed_adjective(doc, head):
             return None
         start = self._name_start(doc, head, facts)
@@ -1038,8 +1049,8 @@ class OrganizationComponent(RuleComponent):
         if end > head + 1 and doc[head].lower_ in self.words.publication_heads:
             return None  # "the Journal of Rural Water Economics": a periodical's title
         if self._names_an_event(doc, start, head, end):
-            if events is not None:
-                events.add(name_key(clean_text(doc[start:end])))
+            if events is not None and doc[head].lower_ in self.words.session_heads:
+                events.add((name_key(clean_text(doc[start:end])), name_key(clean_text(doc[start:head_end]))))
             return None
         if name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None

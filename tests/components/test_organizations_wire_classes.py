@@ -82,6 +82,36 @@ CASES = [
         id="a-name-written-once-with-an-ordinal-is-an-event-everywhere",
     ),
     pytest.param(
+        "Delegates came to the 9th Grand Congress of the Harbor Labour League. The Harbor Labour League has 50 branches.",
+        {"Harbor Labour League": {None}},
+        id="a-body-in-the-complement-of-an-ordinal-event-stays-a-body",
+    ),
+    pytest.param(
+        "The Extraordinary Congress of the Lakeland Growers Alliance closed. The Lakeland Growers Alliance met again.",
+        {"Lakeland Growers Alliance": {None}},
+        id="a-body-in-the-complement-of-a-modified-session-stays-a-body",
+    ),
+    pytest.param(
+        "The 31st Northland Health Assembly voted. The Northland Health Assembly sets the budget.",
+        {"Northland Health Assembly": {None}},
+        id="an-organ-with-numbered-sessions-stays-a-body-where-written-alone",
+    ),
+    pytest.param(
+        "Donors met for the 8th Delta Relief Fund replenishment. The Delta Relief Fund pays for wells.",
+        {"Delta Relief Fund": {None}},
+        id="an-ordinal-before-a-body-used-as-a-modifier-spoils-no-other-mention",
+    ),
+    pytest.param(
+        "She opened the 2nd Youth Forum of the Coastal Towns Network Forum. The Coastal Towns Network Forum grew.",
+        {"Coastal Towns Network Forum": {None}},
+        id="a-body-ending-an-event-s-complement-keeps-its-head",
+    ),
+    pytest.param(
+        "They met at the 6th Lakeland Water Bank Forum. The Lakeland Water Bank Forum was short.",
+        {},
+        id="the-words-inside-an-event-written-again-are-no-body",
+    ),
+    pytest.param(
         "The Lakeland Rivers Forum met. The Lakeland Rivers Forum agreed.",
         {"Lakeland Rivers Forum": {None}},
         id="a-forum-without-an-ordinal-stays-a-body",
