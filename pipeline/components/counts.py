@@ -688,7 +688,7 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     while j < len(doc) and len(run) < 6:
         token = doc[j]
         if token.lower_ in COORDINATORS and run and not run[-1].whitespace_.count("\n"):
-            joined = _coordinated_end(ctx, j)
+            joined = _coordinated_end(ctx, j, _counts_a_noun(ctx, run[-1]))
             if joined is not None:  # "850 staff and instructors", "five million small and medium firms"
                 run.extend(doc[j:joined])
                 break
@@ -725,12 +725,22 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     return doc[end:last].text, last
 
 
-def _coordinated_end(ctx: CountContext, j: int) -> int | None:
+def _counts_a_noun(ctx: CountContext, token: Token) -> bool:
+    """Is ``token`` a plural noun or a ``UNIT`` word, a counted noun phrase's last word?"""
+    return is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words
+
+
+def _coordinated_end(ctx: CountContext, j: int, first_is_noun: bool) -> int | None:
     """The end of a second half of a unit joined by the "and" or "or" at ``j``: up to three
     lower-case words (hyphens glued inside: "govt-aided") that are no ``UNIT_STOP`` word and
-    end in a plural noun or a ``UNIT`` word ("staff and instructors", "small and medium
-    firms"); None when the words after it are no unit's ("20 states and the bank", "two
-    loans and three grants", "five members and agreed")."""
+    end in a plural noun or a ``UNIT`` word ("small and medium firms", "govt and govt-aided
+    schools"), none before it in -s ("and trains doctors" is a verb and its object). After a
+    first half that is a noun already (``first_is_noun``: "staff", "nurses") the second is
+    one noun, a ``PLURAL_NOUN`` or ``UNIT`` word or a plural before a sign, a line's end or a
+    ``CONJUNCT_END`` word ("staff and instructors of ...", "farms and orchards were"): a word
+    in -s there may be a verb ("15 members and meets twice", "30 offices and partners with").
+    None when the words after it are no unit's ("20 states and the bank", "two loans and
+    three grants", "five members and agreed")."""
     doc = ctx.doc
     k, words = j + 1, 0
     last = None
@@ -741,13 +751,28 @@ def _coordinated_end(ctx: CountContext, j: int) -> int | None:
             continue
         if not (token.is_alpha and token.is_lower) or token.like_num or token.lower_ in ctx.unit_stops:
             break
+        if last is not None:
+            return None  # a plural before another word: "and hosts summits", "and runs programmes"
         words += 1
         k += 1
-        if is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words:
+        if _counts_a_noun(ctx, token):
             last = k
         if "\n" in token.whitespace_:
             break
-    return last
+    if last is None or not first_is_noun:
+        return last
+    if last != j + 2:
+        return None  # "12 men and seized weapons", "3 roads and repair bridges": a verb and its object
+    noun = doc[j + 1]
+    if ctx.lexicon.has("PLURAL_NOUN", noun.lower_) or noun.i in ctx.unit_words:
+        return last
+    if last >= len(doc) or "\n" in noun.whitespace_:
+        return last
+    after = doc[last]
+    ends = (not after.is_alpha and not after.like_num and after.text not in ("-", "'", "\u2019")) or ctx.lexicon.has(
+        "CONJUNCT_END", after.lower_
+    )
+    return last if ends else None
 
 
 def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | None:

@@ -18,8 +18,14 @@ def counts(nlp: Language, text: str) -> list[tuple[object, ...]]:
     ("sentence", "expected"),
     [
         (
-            "The fund trains 640 nurses and midwives each year.",
+            "The fund trains 640 nurses and midwives.",
             [("640 nurses and midwives", 640, "nurses and midwives")],
+        ),
+        ("About 30 farms and orchards were flooded.", [("About 30 farms and orchards", 30, "farms and orchards")]),
+        ("It hired 45 staff and trainers of the colleges.", [("45 staff and trainers", 45, "staff and trainers")]),
+        (
+            "Aid reached 90 schools and children in the hills.",
+            [("90 schools and children", 90, "schools and children")],
         ),
         (
             "Grants reach three million small and medium farms.",
@@ -33,6 +39,17 @@ def counts(nlp: Language, text: str) -> list[tuple[object, ...]]:
         ("Two ports and three bridges were built.", [("Two ports", 2, "ports"), ("three bridges", 3, "bridges")]),
         ("The 12 provinces and the capital agreed.", [("12 provinces", 12, "provinces")]),
         ("It admitted 30 members and elected a chair.", [("30 members", 30, "members")]),
+        # a verb in -s after the "and", with its object or a preposition: the counted noun only
+        ("The clinic hired 25 midwives and trains nurses in the valley.", [("25 midwives", 25, "midwives")]),
+        ("The league has 51 members and meets each spring.", [("51 members", 51, "members")]),
+        ("The assembly has 90 members and works for reform.", [("90 members", 90, "members")]),
+        ("The board counts 11 members and holds hearings.", [("11 members", 11, "members")]),
+        ("The office has 70 staff and runs four depots.", [("70 staff", 70, "staff"), ("four depots", 4, "depots")]),
+        ("The bank has 14 branches and partners with lenders.", [("14 branches", 14, "branches")]),
+        ("The trust has 8 trustees and oversees grants.", [("8 trustees", 8, "trustees")]),
+        # a bare or past verb and its object after the "and"
+        ("The town will pave 6 streets and widen lanes.", [("6 streets", 6, "streets")]),
+        ("Guards detained 9 smugglers and seized boats.", [("9 smugglers", 9, "smugglers")]),
     ],
 )
 def test_a_unit_joined_by_and_or_or(nlp: Language, sentence: str, expected: list[tuple[object, ...]]) -> None:
