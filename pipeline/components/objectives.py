@@ -53,9 +53,11 @@ OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\
 CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "\u00bb"})
 SERIES_COMMA = re.compile(r",\s*(?:and|or)\b")  # ", and" closing a series
 SERIES_LAST = re.compile(r";\s*(?:and|or)\s")  # "; and" opening a series' last item
+DETERMINERS = r"the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all"
 SECOND_INFINITIVE = re.compile(  # ", and to share ...": "to" and a verb, not "to" and a noun phrase ("to the surprise")
-    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all|date|be)\b)[a-z]{2,}\b"
+    r"\s+to\s+(?!(?:" + DETERMINERS + r"|date|be)\b)(?![a-z]+['\u2019])[a-z]{2,}\b(?P<phrase>[^,;.:]*)(?P<comma>,?)"
 )
+AFTER_ASIDE = re.compile(r"\s*(?:" + DETERMINERS + r")\b", re.IGNORECASE)  # ", the agency opened ..."
 SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
 
 
@@ -105,6 +107,25 @@ def opens_clause(text: str, pronouns: frozenset[str], verbs: frozenset[str], rel
     return False
 
 
+def second_goal(rest: str, at: int, clause: Callable[[str], bool]) -> bool:
+    """Do the words at ``rest[at:]``, after a goal's ", and", open the same marker's second goal:
+    "to" and a verb ("to share its findings with farmers"), not "to" and a noun phrase ("to
+    the surprise of many", "to everyone's relief") nor an infinitive of purpose or an aside
+    before a clause of its own ("to achieve this, it will hire ...", "to help, the government
+    gave ...", "to do so it has raised ...": a clause's subject and verb inside it, or after
+    its comma a ``clause`` or a determiner)?"""
+    found = SECOND_INFINITIVE.match(rest, at)
+    if found is None:
+        return False
+    phrase = found.group("phrase")
+    if any(clause(phrase[m.start() :]) for m in CLAUSE_WORD.finditer(phrase) if m.start() > 0):
+        return False  # "to do so it has raised $2 billion"
+    if found.group("comma"):
+        after = rest[found.end() :]
+        return not (clause(after) or AFTER_ASIDE.match(after))
+    return True
+
+
 def goal_end(
     rest: str, ends: re.Pattern[str], fronted: bool, clause: Callable[[str], bool] = lambda _: False
 ) -> int | None:
@@ -128,7 +149,7 @@ def goal_end(
         piece = found.group()
         if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
-        if SERIES_COMMA.match(piece) and SECOND_INFINITIVE.match(rest, found.end()):
+        if SERIES_COMMA.match(piece) and second_goal(rest, found.end(), clause):
             continue  # "to promote research, and to share its findings": a second goal of the same marker
         if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue

@@ -470,6 +470,18 @@ def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected:
         ),
         ("The Lakeland Council aims to cut emissions, and to the surprise of many it did.", ["cut emissions"]),
         ("The Lakeland Council aims to cut emissions, and it has raised funds.", ["cut emissions"]),
+        (
+            "The Harbor Trust seeks to dredge the channel, and to publish tide tables for fishers.",
+            ["dredge the channel, and to publish tide tables for fishers"],
+        ),
+        # an infinitive of purpose or an aside after the ", and": the goal ends at the comma
+        ("The Delta Board aims to widen the canal, and to pay for it, the board sold bonds.", ["widen the canal"]),
+        ("The Valley Fund seeks to lift yields, and to that end it hired agronomists.", ["lift yields"]),
+        ("The Valley Fund seeks to lift yields, and to make this work they have hired staff.", ["lift yields"]),
+        ("The Reef Agency aims to map the coast, and to start, the agency bought drones.", ["map the coast"]),
+        ("The Reef Agency aims to map the coast, and to begin with, it bought drones.", ["map the coast"]),
+        ("The Basin Office aims to curb floods, and to nobody's surprise it failed.", ["curb floods"]),
+        ("The Basin Office aims to curb floods, and to everyone's relief the rains stopped.", ["curb floods"]),
     ],
 )
 def test_a_second_infinitive_after_a_comma_and(nlp: Language, sentence: str, expected: list[str]) -> None:
