@@ -354,6 +354,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "PEOPLE_PLURAL",
+        ORGANIZATIONS,
+        "plurals of people and their endings (-ers, -ors: Farmers, Donors) whose possessive is a word of a name",
+        matched=False,
+    ),
+    Label(
         "HEAD_FIRST_TAIL",
         ORGANIZATIONS,
         "words a head-first name adds after its complement (Ministry of Foreign Affairs)",

@@ -235,6 +235,7 @@ class NameWords:
     head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
     articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
     headline_tags: frozenset[str]  # HEADLINE_TAG: "CORRECTED-" before a headline's first name
+    people_plurals: frozenset[str]  # PEOPLE_PLURAL: "Farmers'", "Donors'" (by their endings) in a name
     adjectives_after: frozenset[str]  # ADJECTIVES_AFTER_HEAD: "Agence" of "Agence Française de ..."
 
     @classmethod
@@ -268,6 +269,7 @@ class NameWords:
             lexicon.words("HEAD_FIRST_TAIL"),
             lexicon.words("NAME_ARTICLE"),
             lexicon.words("HEADLINE_TAG"),
+            lexicon.words("PEOPLE_PLURAL"),
             lexicon.words("ADJECTIVES_AFTER_HEAD"),
         )
 
@@ -1187,13 +1189,14 @@ class OrganizationComponent(RuleComponent):
 
     def _plural_possessive(self, doc: Doc, mark: int) -> bool:
         """Is ``doc[mark]`` the possessive of a capitalized plural of people that is a word of the
-        name ("Women's", "Children's", "Farmers'"), not an owner's name ("the Authority's")? An
-        irregular plural takes "'s", a plural in -s the bare apostrophe, glued to it."""
+        name ("Women's", "Children's", "Farmers'"), not an owner's name ("the Authority's", "the
+        Maldives' Ministry of Health")? The plural is a ``PEOPLE_PLURAL`` word or ends like one
+        ("-ers", "-ors"); an irregular plural takes "'s", a plural in -s the bare apostrophe, glued to it."""
         if mark < 1 or doc[mark - 1].whitespace_ or not doc[mark].whitespace_:
             return False
         word = doc[mark - 1]
-        if not (word.is_alpha and word.is_title):
-            return False
+        if not (word.is_alpha and word.is_title) or not word.lower_.endswith(tuple(self.words.people_plurals)):
+            return False  # "the Philippines' Department of Finance", "Siemens' Energy Council": an owner's name
         irregular = self.lexicon.has("PLURAL_NOUN", word.lower_)
         if doc[mark].text in POSSESSIVE_MARKS:
             return irregular

@@ -33,6 +33,26 @@ CASES = [
         id="a-plural-of-people-with-its-possessive-is-a-word-of-the-name",
     ),
     pytest.param(
+        "The Growers' Council for Rural Water met. The Donors' Forum of Lakeland met.",
+        {"Growers' Council for Rural Water": {None}, "Donors' Forum of Lakeland": {None}},
+        id="a-plural-of-people-by-its-ending",
+    ),
+    pytest.param(
+        "The Philippines' Bureau of Ports met the Netherlands' Ministry of Water.",
+        {"Bureau of Ports": {None}, "Ministry of Water": {None}},
+        id="a-country-s-possessive-owns-the-name-after-it",
+    ),
+    pytest.param(
+        "The Seychelles' Fisheries Authority and the Solomon Islands' Water Board agreed.",
+        {"Fisheries Authority": {None}, "Water Board": {None}},
+        id="a-country-in-s-with-its-bare-apostrophe-stays-outside",
+    ),
+    pytest.param(
+        "Vostens' Energy Council met.",
+        {"Energy Council": {None}},
+        id="a-company-s-possessive-stays-outside",
+    ),
+    pytest.param(
         "The Authority's Water Board met on Monday.",
         {"Water Board": {None}},
         id="a-singular-owner-stays-outside",
