@@ -15,6 +15,7 @@ for a clause, the organization named in the introducing line for a list, or, for
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -57,6 +58,7 @@ DETERMINERS = r"the|a|an|this|that|these|those|its|their|his|her|our|some|many|m
 SECOND_INFINITIVE = re.compile(  # ", and to share ...": "to" and a verb, not "to" and a noun phrase ("to the surprise")
     r"\s+to\s+(?!(?:" + DETERMINERS + r"|date|be)\b)(?![a-z]+['\u2019])[a-z]{2,}\b(?P<phrase>[^,;.:]*)(?P<comma>,?)"
 )
+ASIDE_WORDS = 3  # words after the verb of a short infinitive of purpose: "to further that aim, the agency ..."
 AFTER_ASIDE = re.compile(r"\s*(?:" + DETERMINERS + r")\b", re.IGNORECASE)  # ", the agency opened ..."
 SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
 
@@ -107,27 +109,36 @@ def opens_clause(text: str, pronouns: frozenset[str], verbs: frozenset[str], rel
     return False
 
 
-def second_goal(rest: str, at: int, clause: Callable[[str], bool]) -> bool:
+def second_goal(
+    rest: str, at: int, clause: Callable[[str], bool], pronouns: frozenset[str], verbs: frozenset[str]
+) -> bool:
     """Do the words at ``rest[at:]``, after a goal's ", and", open the same marker's second goal:
     "to" and a verb ("to share its findings with farmers"), not "to" and a noun phrase ("to
     the surprise of many", "to everyone's relief") nor an infinitive of purpose or an aside
     before a clause of its own ("to achieve this, it will hire ...", "to help, the government
-    gave ...", "to do so it has raised ...": a clause's subject and verb inside it, or after
-    its comma a ``clause`` or a determiner)?"""
+    gave ...", "to do so it has raised ...": a ``pronouns`` word and a ``verbs`` word inside
+    it, or after its comma a ``clause``, or a determiner after a phrase of at most
+    ``ASIDE_WORDS`` words)?"""
     found = SECOND_INFINITIVE.match(rest, at)
     if found is None:
         return False
-    phrase = found.group("phrase")
-    if any(clause(phrase[m.start() :]) for m in CLAUSE_WORD.finditer(phrase) if m.start() > 0):
+    words = [w.group().lower() for w in CLAUSE_WORD.finditer(found.group("phrase"))]
+    if any(word in pronouns and after in verbs for word, after in itertools.pairwise(words)):
         return False  # "to do so it has raised $2 billion"
     if found.group("comma"):
         after = rest[found.end() :]
-        return not (clause(after) or AFTER_ASIDE.match(after))
+        aside = len(words) <= ASIDE_WORDS and AFTER_ASIDE.match(after)  # "to help, the government gave ..."
+        return not (clause(after) or aside)
     return True
 
 
 def goal_end(
-    rest: str, ends: re.Pattern[str], fronted: bool, clause: Callable[[str], bool] = lambda _: False
+    rest: str,
+    ends: re.Pattern[str],
+    fronted: bool,
+    clause: Callable[[str], bool] = lambda _: False,
+    pronouns: frozenset[str] = frozenset(),
+    verbs: frozenset[str] = frozenset(),
 ) -> int | None:
     """Where the goal clause at the start of ``rest`` ends (``ends`` is ``clause_end``'s pattern).
 
@@ -135,6 +146,8 @@ def goal_end(
     the series' own ("to build a fairer, greener, and safer city"), and so are the semicolons
     of a series whose last item opens with "and"/"or" ("by A; B; and C"), unless the words after
     it open a clause of their own (``clause``: ", and it has raised ...", "; critics say ...").
+    A comma before ", and to" and a verb goes on to the marker's second goal (``second_goal``,
+    with the ``pronouns`` and ``verbs`` of a clause's subject and verb).
     A goal opening its sentence ("Seeking to end the drought, the council ...") ends at its
     first comma that closes no series."""
     if fronted:
@@ -149,7 +162,7 @@ def goal_end(
         piece = found.group()
         if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
-        if SERIES_COMMA.match(piece) and second_goal(rest, found.end(), clause):
+        if SERIES_COMMA.match(piece) and second_goal(rest, found.end(), clause, pronouns, verbs):
             continue  # "to promote research, and to share its findings": a second goal of the same marker
         if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue
@@ -310,6 +323,7 @@ class ObjectiveComponent(RuleComponent):
         self.marker_adverbs = self.lexicon.words("MARKER_ADVERB")
         pronouns, verbs = self.lexicon.words("SUBJECT_PRONOUN"), self.lexicon.words("CLAUSE_VERB")
         self.clause_verbs, self.reporting_verbs = verbs, self.lexicon.words("REPORTING_VERB")
+        self.subject_pronouns = pronouns
         self.opens_clause: Callable[[str], bool] = lambda text: opens_clause(text, pronouns, verbs, self.relative_words)
         connectors = "|".join(re.escape(w) for w in sorted(self.lexicon.words("DESCRIPTION_CONNECTOR"))) or "(?!)"
         self.description_tail = r"\s+(?:" + connectors + r")\s+[^.,;:!?\n()]{3,80}"
@@ -641,7 +655,7 @@ class ObjectiveComponent(RuleComponent):
             goal = trim_goal(rest[: rest.index(closing)])
         else:
             fronted = self._fronted(doc, marker, sentence)
-            end = goal_end(rest, self.clause_end, fronted, self.opens_clause)
+            end = goal_end(rest, self.clause_end, fronted, self.opens_clause, self.subject_pronouns, self.clause_verbs)
             goal = trim_goal(self.attribution.sub("", rest if end is None else rest[:end]))
             if fronted and end is not None and rest[end] == ",":
                 main_start = goal_start + end + 1

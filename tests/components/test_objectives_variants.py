@@ -474,6 +474,10 @@ def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected:
             "The Harbor Trust seeks to dredge the channel, and to publish tide tables for fishers.",
             ["dredge the channel, and to publish tide tables for fishers"],
         ),
+        (
+            "The Shore Institute aims to study the coast, and to explain its tides and storms to it to mayors, the press and schools.",
+            ["study the coast, and to explain its tides and storms to it to mayors, the press and schools"],
+        ),
         # an infinitive of purpose or an aside after the ", and": the goal ends at the comma
         ("The Delta Board aims to widen the canal, and to pay for it, the board sold bonds.", ["widen the canal"]),
         ("The Valley Fund seeks to lift yields, and to that end it hired agronomists.", ["lift yields"]),
