@@ -126,7 +126,12 @@ class CountContext:
             words=number_words(lexicon),
             qualifiers=qualifiers,
             unit_stops=lexicon.words("UNIT_STOP"),
-            unit_words={i for m in matches if m.label == "UNIT" and not m.value for i in range(m.start, m.end)},
+            unit_words={
+                i
+                for m in matches
+                if m.label == "UNIT" and not m.value and not _names_a_noun_compound(doc, m, lexicon)
+                for i in range(m.start, m.end)
+            },
             canonical_units=canonical,
             vetoed=_tokens_of(matches, "NOT_COUNT"),
             dates=Intervals(occupied(doc, "date")),
@@ -643,8 +648,10 @@ def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | No
 
 
 def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | None:
-    """A compound adjective: "120-page", "two-day", "eleven-member"; "two-way" and "43-year-old"
-    are no counts (``NO_COUNT_COMPOUND``, ``NO_COUNT_COMPOUND_END``)."""
+    """A compound adjective: "120-page", "two-day", "eleven-member", the unit as written and
+    singular ("2,000-pound bombs", "a 5-euro fee"); a currency word after a ``SCALE`` word is a
+    sum of money ("an 88-million-dollar project": USD). "two-way" and "43-year-old" are no
+    counts (``NO_COUNT_COMPOUND``, ``NO_COUNT_COMPOUND_END``)."""
     doc = ctx.doc
     after = doc[end]
     if after.text not in HYPHENS or doc[end - 1].whitespace_ or after.whitespace_:
@@ -659,8 +666,8 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
     )
     if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or is_an_ordinal_tail(ctx, end):
         return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
-    if ctx.lexicon.has("CURRENCY", word.text):
-        return pick_currency(ctx, word.text), end + 2  # "an 88-million-dollar project", "a 5-euro fee"
+    if ctx.lexicon.has("CURRENCY", word.text) and ctx.lexicon.has("SCALE", doc[end - 1].lower_):
+        return pick_currency(ctx, word.text), end + 2  # "an 88-million-dollar project": a sum of money
     return singular(word.text, ctx.lexicon), end + 2
 
 
@@ -723,6 +730,29 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
         return None, end  # capitalised modifiers stay ("three Baltic states"), a capitalised head is a name
     last = unit_tokens[-1].i + 1
     return doc[end:last].text, last
+
+
+TIME_COMPOUND_RULE = "unit-time-compound"
+
+
+def _names_a_noun_compound(doc: Doc, m: Match, lexicon: Lexicon) -> bool:
+    """Is a ``unit-time-compound`` match ("5 day | care centres") the first word of a noun
+    compound the number counts: among the two lower-case words after the time word (up to a
+    ``UNIT_STOP`` word) a plural comes first that is no time word ("day care centres", "day
+    schools", "year groups took part")? Singular words only ("a three year programme of", "the
+    24 hour news cycle") or a plural time word ("60 hour weeks") make it a compound adjective
+    of time."""
+    if m.rule != TIME_COMPOUND_RULE:
+        return False
+    stops = lexicon.words("UNIT_STOP")
+    for token in doc[m.start + 1 : m.start + 3]:  # "day | care centres"
+        if not (token.is_alpha and token.is_lower) or token.lower_ in stops:
+            return False
+        if is_plural_noun(token.text, lexicon):
+            return not lexicon.has("DATE_UNIT", token.lower_)
+        if "\n" in token.whitespace_:
+            return False
+    return False
 
 
 def _counts_a_noun(ctx: CountContext, token: Token) -> bool:

@@ -74,6 +74,11 @@ def test_a_currency_code_after_a_number_in_a_title_case_headline(
     ("sentence", "expected"),
     [
         ("The second is a 64-million-dollar water project.", [("64-million-dollar", 6.4e7, "USD")]),
+        ("The 3-billion-euro scheme began.", [("3-billion-euro", 3e9, "EUR")]),
+        # a currency word without a scale word: a weight or a price as written
+        ("Jets dropped 1,000-pound bombs.", [("1,000-pound", 1000, "pound")]),
+        ("Each got a 25-pound sack of maize.", [("25-pound", 25, "pound")]),
+        ("Riders pay a 2-dollar fare.", [("2-dollar", 2, "dollar")]),
         ("A three-day course follows.", [("three-day", 3, "day")]),
     ],
 )
@@ -104,6 +109,14 @@ def test_cr_is_crore(nlp: Language, sentence: str, expected: list[tuple[object, 
         ("The delegation is on a five day visit to Lakeland.", [("five day", 5, "day")]),
         ("It reviewed the ten year strategic framework.", [("ten year", 10, "year")]),
         ("He is 43 year old.", []),
+        ("Staff work 50 hour weeks in the harvest.", [("50 hour", 50, "hour")]),
+        ("She faces a 7 year jail term.", [("7 year", 7, "year")]),
+        ("The 24 hour news cycle moves fast.", [("24 hour", 24, "hour")]),
+        # a time word opening a noun compound the number counts: the whole compound
+        ("The town runs 9 day nurseries.", [("9 day nurseries", 9, "day nurseries")]),
+        ("Farms took on 40 day workers.", [("40 day workers", 40, "day workers")]),
+        ("It opened 6 day care homes.", [("6 day care homes", 6, "day care homes")]),
+        ("About 12 year groups took part.", [("About 12 year groups", 12, "year groups")]),
     ],
 )
 def test_a_compound_adjective_without_its_hyphen(
