@@ -31,8 +31,8 @@ from ..labels import OBJECTIVES
 from .base import RuleComponent, select_longest
 
 CLAUSE_OPENERS = frozenset(
-    {"the", "and", "but", "while", "so", "yet", "as", ",", ";", ":", "-", "\u2013", "\u2014", "\n", "\n\n"}
-)  # before a clause's subject
+    {"the", "but", "while", "so", "yet", "as", ",", ";", ":", "-", "\u2013", "\u2014", "\n", "\n\n"}
+)  # before a clause's subject ("and" only after a comma: "Team Europe and Lakeland seek to" is a joint subject)
 LIST_ITEM = re.compile(
     r"^(?P<marker>[" + BULLETS + r"]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
@@ -663,23 +663,38 @@ class ObjectiveComponent(RuleComponent):
             return
         if main_start is not None and self._person_opens(doc, main_start, sentence):
             return  # "Striving to win votes, the Prime Minister ...": a person's goal, no organization's
-        if main_start is None and self._country_before(doc, marker.start):
+        if main_start is None and self._country_before(doc, marker.start, sentence.start):
             return  # "Lakeland will likely seek to ...": a country's aim, no organization's
         subject = self._clause_subject(doc, marker, sentence, entities, main_start)
         add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
 
-    def _country_before(self, doc: Doc, marker: int) -> bool:
+    def _country_before(self, doc: Doc, marker: int, sentence_start: int = 0) -> bool:
         """Is the marker's subject a country's name (``COUNTRY``) right before it, or before its
-        modal verbs and adverbs ("Peru seeks to", "the United States will also seek to")?"""
+        modal verbs and adverbs ("Peru seeks to", "the United States will also seek to"), the
+        country opening the sentence (at ``sentence_start``) or a clause (after a
+        ``CLAUSE_OPENERS`` word, or ", and")? A country joined to another subject by a bare
+        "and" is no country's aim alone ("The World Bank and Lakeland aim to", "the partnership
+        between X and Lakeland aims to")."""
         i = marker
         while i > 0 and marker - i < 3 and doc[i - 1].is_lower and doc[i - 1].lower_ in self.marker_adverbs:
             i -= 1
         if i > 0 and doc[i - 1].is_lower:
             return False
         return any(
-            self.lexicon.has("COUNTRY", doc[j:i].text) and (j == 0 or doc[j - 1].lower_ in CLAUSE_OPENERS)
+            self.lexicon.has("COUNTRY", doc[j:i].text) and self._opens_a_clause(doc, j, sentence_start)
             for j in range(max(0, i - 4), i)
         )  # a country opening the clause: "Lakeland seeks to", not "the Council of Lakeland seeks to"
+
+    @staticmethod
+    def _opens_a_clause(doc: Doc, j: int, sentence_start: int) -> bool:
+        """Does ``doc[j]`` open a sentence or a clause: the sentence's first word, or after a
+        ``CLAUSE_OPENERS`` word or ", and"?"""
+        if j <= sentence_start:
+            return True
+        before = doc[j - 1].lower_
+        if before == "and":
+            return j >= 2 and doc[j - 2].text in (",", ";")
+        return before in CLAUSE_OPENERS
 
     def _fronted(self, doc: Doc, marker: Match, sentence: Span) -> bool:
         """Does the marker open its sentence as a fronted phrase ("Seeking to ...,", "With the aim

@@ -454,6 +454,19 @@ def test_what_is_sought_or_visited_is_no_goal(nlp: Language, text: str) -> None:
             "The Water Council of Peru seeks to restore the wetlands.",
             [("restore the wetlands", "Water Council of Peru")],
         ),
+        # a country opening a sentence after another sentence, or a clause after ", and"
+        ("The Harbor Board met in May. Chile aims to double its port capacity.", []),
+        ("The Harbor Board met in May. Ghana will also likely seek to widen its port.", []),
+        ("The Harbor Board met in May, and Chile aims to double its port capacity.", []),
+        # a country joined to another subject by "and": a joint aim stays
+        (
+            "The Harbor Development Bank and Chile aim to double port capacity.",
+            [("double port capacity", "Harbor Development Bank")],
+        ),
+        (
+            "The Coastal Fund Alliance between Chile and Peru aims to restore the reefs.",
+            [("restore the reefs", "Coastal Fund Alliance")],
+        ),
     ],
 )
 def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
