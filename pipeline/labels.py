@@ -354,6 +354,12 @@ _LABELS: tuple[Label, ...] = (
         matched=False,
     ),
     Label(
+        "LIST_NAME_HEAD",
+        ORGANIZATIONS,
+        "heads of a government unit's name that open the next name of a list after 'and' (Ministry, Department)",
+        matched=False,
+    ),
+    Label(
         "PEOPLE_PLURAL",
         ORGANIZATIONS,
         "plurals of people and their endings (-ers, -ors: Farmers, Donors) whose possessive is a word of a name",

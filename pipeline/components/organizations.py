@@ -236,6 +236,7 @@ class NameWords:
     articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
     headline_tags: frozenset[str]  # HEADLINE_TAG: "CORRECTED-" before a headline's first name
     people_plurals: frozenset[str]  # PEOPLE_PLURAL: "Farmers'", "Donors'" (by their endings) in a name
+    list_heads: frozenset[str]  # LIST_NAME_HEAD: "and Department for ..." opens the next name of a list
     adjectives_after: frozenset[str]  # ADJECTIVES_AFTER_HEAD: "Agence" of "Agence Française de ..."
 
     @classmethod
@@ -270,6 +271,7 @@ class NameWords:
             lexicon.words("NAME_ARTICLE"),
             lexicon.words("HEADLINE_TAG"),
             lexicon.words("PEOPLE_PLURAL"),
+            lexicon.words("LIST_NAME_HEAD"),
             lexicon.words("ADJECTIVES_AFTER_HEAD"),
         )
 
@@ -1161,7 +1163,12 @@ class OrganizationComponent(RuleComponent):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-                if start == head and head + 1 < len(doc) and doc[head + 1].lower_ in self.words.connectors:
+                if (
+                    start == head
+                    and head + 1 < len(doc)
+                    and doc[head].lower_ in self.words.list_heads
+                    and doc[head + 1].lower_ in self.words.connectors
+                ):
                     break  # a head-first name opens after the "and": "the Treasury and Department for Trade"
                 if start - 2 in documents or start - 2 in facts.heads or start - 1 in known_ends:
                     break  # "and" after a complete name: "the World Bank and European Investment Bank"
@@ -1239,7 +1246,7 @@ class OrganizationComponent(RuleComponent):
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
                 break  # "... Bank on Friday"
-            run_end = self._complement(doc, j, wrapped, known_starts, self.words.heads, self.words.connectors)
+            run_end = self._complement(doc, j, wrapped, known_starts, self.words.list_heads, self.words.connectors)
             if run_end is None:
                 break
             end = run_end
@@ -1262,7 +1269,8 @@ class OrganizationComponent(RuleComponent):
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
         opens the next line: "... the Ministry of Finance\nWorld Bank staff", or follows its
-        "and": "the WHO Country Office for India and UNICEF")."""
+        "and": "the WHO Country Office for India and UNICEF"); a ``heads`` word and a ``connectors`` word
+        after its "and" open the next name of a list instead ("..., Audit and Department for Trade")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)

@@ -72,6 +72,21 @@ CASES = [
         id="and-before-a-head-first-name",
     ),
     pytest.param(
+        "The Office of the Governor and Cabinet of Lakeland met.",
+        {"Office of the Governor and Cabinet of Lakeland": {None}},
+        id="a-cabinet-after-and-stays-a-word-of-the-name",
+    ),
+    pytest.param(
+        "The School of Law and Government of Lakeland University met.",
+        {"School of Law and Government of Lakeland University": {None}},
+        id="a-field-named-like-a-body-stays-a-word-of-the-name",
+    ),
+    pytest.param(
+        "The Ministry of Ports and Bureau of Fisheries agreed.",
+        {"Ministry of Ports": {None}, "Bureau of Fisheries": {None}},
+        id="a-government-unit-after-and-opens-the-next-name",
+    ),
+    pytest.param(
         "The Ministry of Housing, Local Roads and Heritage met. The Board of Trade and Industry met.",
         {"Ministry of Housing, Local Roads and Heritage": {None}, "Board of Trade and Industry": {None}},
         id="a-list-of-words-stays-one-complement",
