@@ -1086,8 +1086,11 @@ class OrganizationComponent(RuleComponent):
         while (
             end < len(doc) and end - head <= 3 and doc[end].is_alpha and doc[end].is_title and doc[end - 1].whitespace_
         ):
-            if doc[end].lower_ in self.words.small or doc[end].lower_ in self.words.heads:
-                break
+            word = doc[end].lower_
+            if word in self.words.small or word in self.words.heads or word in self.words.person_words:
+                break  # "Société Générale | Chief Executive ...": a person's role
+            if word in self.words.date_words:
+                break  # "the Agence Française | Monday briefing"
             end += 1
         if end == head + 1:
             return None
@@ -1163,6 +1166,8 @@ class OrganizationComponent(RuleComponent):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
+                if start == head and doc[head].lower_ in self.words.adjectives_after:
+                    break  # "... de Développement and Banco Central": another language's head opens a name
                 if (
                     start == head
                     and head + 1 < len(doc)
@@ -1246,7 +1251,9 @@ class OrganizationComponent(RuleComponent):
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
                 break  # "... Bank on Friday"
-            run_end = self._complement(doc, j, wrapped, known_starts, self.words.list_heads, self.words.connectors)
+            run_end = self._complement(
+                doc, j, wrapped, known_starts, self.words.list_heads, self.words.connectors, self.words.adjectives_after
+            )
             if run_end is None:
                 break
             end = run_end
@@ -1265,12 +1272,14 @@ class OrganizationComponent(RuleComponent):
         known_starts: set[int] | None = None,
         heads: frozenset[str] = frozenset(),
         connectors: frozenset[str] = frozenset(),
+        adjectives_after: frozenset[str] = frozenset(),
     ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
         opens the next line: "... the Ministry of Finance\nWorld Bank staff", or follows its
         "and": "the WHO Country Office for India and UNICEF"); a ``heads`` word and a ``connectors`` word
-        after its "and" open the next name of a list instead ("..., Audit and Department for Trade")."""
+        after its "and" open the next name of a list instead ("..., Audit and Department for Trade"), and so
+        does an ``adjectives_after`` head ("... de Développement and Banco Central de ...")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -1293,6 +1302,8 @@ class OrganizationComponent(RuleComponent):
                     k += 1
                 if k + 2 < limit and doc[k + 1].lower_ in heads and doc[k + 2].lower_ in connectors:
                     break  # a head-first name after the "and" makes the list one of names: "..., and Department for ..."
+                if k + 1 < limit and doc[k + 1].lower_ in adjectives_after:
+                    break  # "... de Développement and Banco Central ...": the head of another language's name
                 if (
                     (token.text != "," or k > i + 1)
                     and k < limit

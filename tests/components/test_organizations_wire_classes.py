@@ -162,6 +162,21 @@ CASES = [
         id="adjective-after-the-head-before-a-connector-of-the-language",
     ),
     pytest.param(
+        "Banque Lacustrée Chief Economist Ana Roux spoke.",
+        {"Banque Lacustrée": {None}},
+        id="a-person-s-role-ends-the-adjectives-after-the-head",
+    ),
+    pytest.param(
+        "The Agence Rivéraine Friday session was short.",
+        {"Agence Rivéraine": {None}},
+        id="a-weekday-ends-the-adjectives-after-the-head",
+    ),
+    pytest.param(
+        "Staff of the Agence Lacustre de Développement and Banco Ribereño de Fomento met.",
+        {"Agence Lacustre de Développement": {None}, "Banco Ribereño de Fomento": {None}},
+        id="a-head-of-another-language-after-and-opens-the-next-name",
+    ),
+    pytest.param(
         "The Banco Ribereño Central lent more to farmers.",
         {"Banco Ribereño Central": {None}},
         id="adjectives-after-the-head-with-accents",
