@@ -225,6 +225,12 @@ _LABELS: tuple[Label, ...] = (
     Label("NOT_PLURAL_ENDING", COUNTS, "endings of words in -s that are not plurals (-ss, -us)", matched=False),
     Label("NOT_PLURAL_WORD", COUNTS, "words in -s that are verbs, never plural nouns (goes, remains)", matched=False),
     Label(
+        "CONJUNCT_END",
+        COUNTS,
+        "words after a plural joined to a unit by and/or that show it ends the noun phrase (were, will, of)",
+        matched=False,
+    ),
+    Label(
         "NO_COUNT_COMPOUND",
         COUNTS,
         "words after a hyphen that make the number no count (two-way, ten-fold)",
@@ -345,6 +351,18 @@ _LABELS: tuple[Label, ...] = (
         "HEADLINE_TAG",
         ORGANIZATIONS,
         "a wire service's tags glued to a headline's first name (CORRECTED-, EXCLUSIVE-): no part of it",
+        matched=False,
+    ),
+    Label(
+        "LIST_NAME_HEAD",
+        ORGANIZATIONS,
+        "heads of a government unit's name that open the next name of a list after 'and' (Ministry, Department)",
+        matched=False,
+    ),
+    Label(
+        "PEOPLE_PLURAL",
+        ORGANIZATIONS,
+        "plurals of people and their endings (-ers, -ors: Farmers, Donors) whose possessive is a word of a name",
         matched=False,
     ),
     Label(

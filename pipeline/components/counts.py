@@ -126,7 +126,12 @@ class CountContext:
             words=number_words(lexicon),
             qualifiers=qualifiers,
             unit_stops=lexicon.words("UNIT_STOP"),
-            unit_words={i for m in matches if m.label == "UNIT" and not m.value for i in range(m.start, m.end)},
+            unit_words={
+                i
+                for m in matches
+                if m.label == "UNIT" and not m.value and not _names_a_noun_compound(doc, m, lexicon)
+                for i in range(m.start, m.end)
+            },
             canonical_units=canonical,
             vetoed=_tokens_of(matches, "NOT_COUNT"),
             dates=Intervals(occupied(doc, "date")),
@@ -643,8 +648,10 @@ def currency_word(ctx: CountContext, end: int, value: float) -> UnitReading | No
 
 
 def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | None:
-    """A compound adjective: "120-page", "two-day", "eleven-member"; "two-way" and "43-year-old"
-    are no counts (``NO_COUNT_COMPOUND``, ``NO_COUNT_COMPOUND_END``)."""
+    """A compound adjective: "120-page", "two-day", "eleven-member", the unit as written and
+    singular ("2,000-pound bombs", "a 5-euro fee"); a currency word after a ``SCALE`` word is a
+    sum of money ("an 88-million-dollar project": USD). "two-way" and "43-year-old" are no
+    counts (``NO_COUNT_COMPOUND``, ``NO_COUNT_COMPOUND_END``)."""
     doc = ctx.doc
     after = doc[end]
     if after.text not in HYPHENS or doc[end - 1].whitespace_ or after.whitespace_:
@@ -659,8 +666,8 @@ def hyphen_compound(ctx: CountContext, end: int, value: float) -> UnitReading | 
     )
     if ctx.lexicon.has("NO_COUNT_COMPOUND", word.lower_) or ends_old or is_an_ordinal_tail(ctx, end):
         return NOT_A_COUNT, end  # "two-way", "43-year-old", "thirty-first"
-    if ctx.lexicon.has("CURRENCY", word.text):
-        return pick_currency(ctx, word.text), end + 2  # "an 88-million-dollar project", "a 5-euro fee"
+    if ctx.lexicon.has("CURRENCY", word.text) and ctx.lexicon.has("SCALE", doc[end - 1].lower_):
+        return pick_currency(ctx, word.text), end + 2  # "an 88-million-dollar project": a sum of money
     return singular(word.text, ctx.lexicon), end + 2
 
 
@@ -688,7 +695,7 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     while j < len(doc) and len(run) < 6:
         token = doc[j]
         if token.lower_ in COORDINATORS and run and not run[-1].whitespace_.count("\n"):
-            joined = _coordinated_end(ctx, j)
+            joined = _coordinated_end(ctx, j, _counts_a_noun(ctx, run[-1]))
             if joined is not None:  # "850 staff and instructors", "five million small and medium firms"
                 run.extend(doc[j:joined])
                 break
@@ -725,12 +732,45 @@ def noun_run(ctx: CountContext, end: int, value: float) -> UnitReading | None:
     return doc[end:last].text, last
 
 
-def _coordinated_end(ctx: CountContext, j: int) -> int | None:
+TIME_COMPOUND_RULE = "unit-time-compound"
+
+
+def _names_a_noun_compound(doc: Doc, m: Match, lexicon: Lexicon) -> bool:
+    """Is a ``unit-time-compound`` match ("5 day | care centres") the first word of a noun
+    compound the number counts: among the two lower-case words after the time word (up to a
+    ``UNIT_STOP`` word) a plural comes first that is no time word ("day care centres", "day
+    schools", "year groups took part")? Singular words only ("a three year programme of", "the
+    24 hour news cycle") or a plural time word ("60 hour weeks") make it a compound adjective
+    of time."""
+    if m.rule != TIME_COMPOUND_RULE:
+        return False
+    stops = lexicon.words("UNIT_STOP")
+    for token in doc[m.start + 1 : m.start + 3]:  # "day | care centres"
+        if not (token.is_alpha and token.is_lower) or token.lower_ in stops:
+            return False
+        if is_plural_noun(token.text, lexicon):
+            return not lexicon.has("DATE_UNIT", token.lower_)
+        if "\n" in token.whitespace_:
+            return False
+    return False
+
+
+def _counts_a_noun(ctx: CountContext, token: Token) -> bool:
+    """Is ``token`` a plural noun or a ``UNIT`` word, a counted noun phrase's last word?"""
+    return is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words
+
+
+def _coordinated_end(ctx: CountContext, j: int, first_is_noun: bool) -> int | None:
     """The end of a second half of a unit joined by the "and" or "or" at ``j``: up to three
     lower-case words (hyphens glued inside: "govt-aided") that are no ``UNIT_STOP`` word and
-    end in a plural noun or a ``UNIT`` word ("staff and instructors", "small and medium
-    firms"); None when the words after it are no unit's ("20 states and the bank", "two
-    loans and three grants", "five members and agreed")."""
+    end in a plural noun or a ``UNIT`` word ("small and medium firms", "govt and govt-aided
+    schools"), none before it in -s ("and trains doctors" is a verb and its object). After a
+    first half that is a noun already (``first_is_noun``: "staff", "nurses") the second is
+    one noun, a ``PLURAL_NOUN`` or ``UNIT`` word or a plural before a sign, a line's end or a
+    ``CONJUNCT_END`` word ("staff and instructors of ...", "farms and orchards were"): a word
+    in -s there may be a verb ("15 members and meets twice", "30 offices and partners with").
+    None when the words after it are no unit's ("20 states and the bank", "two loans and
+    three grants", "five members and agreed")."""
     doc = ctx.doc
     k, words = j + 1, 0
     last = None
@@ -741,13 +781,28 @@ def _coordinated_end(ctx: CountContext, j: int) -> int | None:
             continue
         if not (token.is_alpha and token.is_lower) or token.like_num or token.lower_ in ctx.unit_stops:
             break
+        if last is not None:
+            return None  # a plural before another word: "and hosts summits", "and runs programmes"
         words += 1
         k += 1
-        if is_plural_noun(token.text, ctx.lexicon) or token.i in ctx.unit_words:
+        if _counts_a_noun(ctx, token):
             last = k
         if "\n" in token.whitespace_:
             break
-    return last
+    if last is None or not first_is_noun:
+        return last
+    if last != j + 2:
+        return None  # "12 men and seized weapons", "3 roads and repair bridges": a verb and its object
+    noun = doc[j + 1]
+    if ctx.lexicon.has("PLURAL_NOUN", noun.lower_) or noun.i in ctx.unit_words:
+        return last
+    if last >= len(doc) or "\n" in noun.whitespace_:
+        return last
+    after = doc[last]
+    ends = (not after.is_alpha and not after.like_num and after.text not in ("-", "'", "\u2019")) or ctx.lexicon.has(
+        "CONJUNCT_END", after.lower_
+    )
+    return last if ends else None
 
 
 def _head_noun(ctx: CountContext, words: list[Token], value: float) -> Token | None:

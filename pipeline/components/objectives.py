@@ -15,6 +15,7 @@ for a clause, the organization named in the introducing line for a list, or, for
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -30,8 +31,8 @@ from ..labels import OBJECTIVES
 from .base import RuleComponent, select_longest
 
 CLAUSE_OPENERS = frozenset(
-    {"the", "and", "but", "while", "so", "yet", "as", ",", ";", ":", "-", "\u2013", "\u2014", "\n", "\n\n"}
-)  # before a clause's subject
+    {"the", "but", "while", "so", "yet", "as", ",", ";", ":", "-", "\u2013", "\u2014", "\n", "\n\n"}
+)  # before a clause's subject ("and" only after a comma: "Team Europe and Lakeland seek to" is a joint subject)
 LIST_ITEM = re.compile(
     r"^(?P<marker>[" + BULLETS + r"]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+|\(?[ivx]{1,5}[.)]\s+)(?P<body>.+)$"
 )
@@ -53,9 +54,12 @@ OPENING_QUOTES = {'"': '"', "\u201c": "\u201d", "'": "'", "\u2018": "\u2019", "\
 CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019", "\u00bb"})
 SERIES_COMMA = re.compile(r",\s*(?:and|or)\b")  # ", and" closing a series
 SERIES_LAST = re.compile(r";\s*(?:and|or)\s")  # "; and" opening a series' last item
+DETERMINERS = r"the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all"
 SECOND_INFINITIVE = re.compile(  # ", and to share ...": "to" and a verb, not "to" and a noun phrase ("to the surprise")
-    r"\s+to\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|some|many|most|all|date|be)\b)[a-z]{2,}\b"
+    r"\s+to\s+(?!(?:" + DETERMINERS + r"|date|be)\b)(?![a-z]+['\u2019])[a-z]{2,}\b(?P<phrase>[^,;.:]*)(?P<comma>,?)"
 )
+ASIDE_WORDS = 3  # words after the verb of a short infinitive of purpose: "to further that aim, the agency ..."
+AFTER_ASIDE = re.compile(r"\s*(?:" + DETERMINERS + r")\b", re.IGNORECASE)  # ", the agency opened ..."
 SERIES_ITEM = re.compile(r",[^,.;]*\s(?:and|or)\s[^,.;]*,")  # ", B and C," inside a fronted phrase
 
 
@@ -105,8 +109,36 @@ def opens_clause(text: str, pronouns: frozenset[str], verbs: frozenset[str], rel
     return False
 
 
+def second_goal(
+    rest: str, at: int, clause: Callable[[str], bool], pronouns: frozenset[str], verbs: frozenset[str]
+) -> bool:
+    """Do the words at ``rest[at:]``, after a goal's ", and", open the same marker's second goal:
+    "to" and a verb ("to share its findings with farmers"), not "to" and a noun phrase ("to
+    the surprise of many", "to everyone's relief") nor an infinitive of purpose or an aside
+    before a clause of its own ("to achieve this, it will hire ...", "to help, the government
+    gave ...", "to do so it has raised ...": a ``pronouns`` word and a ``verbs`` word inside
+    it, or after its comma a ``clause``, or a determiner after a phrase of at most
+    ``ASIDE_WORDS`` words)?"""
+    found = SECOND_INFINITIVE.match(rest, at)
+    if found is None:
+        return False
+    words = [w.group().lower() for w in CLAUSE_WORD.finditer(found.group("phrase"))]
+    if any(word in pronouns and after in verbs for word, after in itertools.pairwise(words)):
+        return False  # "to do so it has raised $2 billion"
+    if found.group("comma"):
+        after = rest[found.end() :]
+        aside = len(words) <= ASIDE_WORDS and AFTER_ASIDE.match(after)  # "to help, the government gave ..."
+        return not (clause(after) or aside)
+    return True
+
+
 def goal_end(
-    rest: str, ends: re.Pattern[str], fronted: bool, clause: Callable[[str], bool] = lambda _: False
+    rest: str,
+    ends: re.Pattern[str],
+    fronted: bool,
+    clause: Callable[[str], bool] = lambda _: False,
+    pronouns: frozenset[str] = frozenset(),
+    verbs: frozenset[str] = frozenset(),
 ) -> int | None:
     """Where the goal clause at the start of ``rest`` ends (``ends`` is ``clause_end``'s pattern).
 
@@ -114,6 +146,8 @@ def goal_end(
     the series' own ("to build a fairer, greener, and safer city"), and so are the semicolons
     of a series whose last item opens with "and"/"or" ("by A; B; and C"), unless the words after
     it open a clause of their own (``clause``: ", and it has raised ...", "; critics say ...").
+    A comma before ", and to" and a verb goes on to the marker's second goal (``second_goal``,
+    with the ``pronouns`` and ``verbs`` of a clause's subject and verb).
     A goal opening its sentence ("Seeking to end the drought, the council ...") ends at its
     first comma that closes no series."""
     if fronted:
@@ -128,7 +162,7 @@ def goal_end(
         piece = found.group()
         if SERIES_COMMA.match(piece) and "," in rest[: found.start()] and not clause(rest[found.start() + 1 :]):
             continue
-        if SERIES_COMMA.match(piece) and SECOND_INFINITIVE.match(rest, found.end()):
+        if SERIES_COMMA.match(piece) and second_goal(rest, found.end(), clause, pronouns, verbs):
             continue  # "to promote research, and to share its findings": a second goal of the same marker
         if piece == ";" and SERIES_LAST.search(rest, found.start()) and not clause(rest[found.end() :]):
             continue
@@ -289,6 +323,7 @@ class ObjectiveComponent(RuleComponent):
         self.marker_adverbs = self.lexicon.words("MARKER_ADVERB")
         pronouns, verbs = self.lexicon.words("SUBJECT_PRONOUN"), self.lexicon.words("CLAUSE_VERB")
         self.clause_verbs, self.reporting_verbs = verbs, self.lexicon.words("REPORTING_VERB")
+        self.subject_pronouns = pronouns
         self.opens_clause: Callable[[str], bool] = lambda text: opens_clause(text, pronouns, verbs, self.relative_words)
         connectors = "|".join(re.escape(w) for w in sorted(self.lexicon.words("DESCRIPTION_CONNECTOR"))) or "(?!)"
         self.description_tail = r"\s+(?:" + connectors + r")\s+[^.,;:!?\n()]{3,80}"
@@ -620,7 +655,7 @@ class ObjectiveComponent(RuleComponent):
             goal = trim_goal(rest[: rest.index(closing)])
         else:
             fronted = self._fronted(doc, marker, sentence)
-            end = goal_end(rest, self.clause_end, fronted, self.opens_clause)
+            end = goal_end(rest, self.clause_end, fronted, self.opens_clause, self.subject_pronouns, self.clause_verbs)
             goal = trim_goal(self.attribution.sub("", rest if end is None else rest[:end]))
             if fronted and end is not None and rest[end] == ",":
                 main_start = goal_start + end + 1
@@ -628,23 +663,38 @@ class ObjectiveComponent(RuleComponent):
             return
         if main_start is not None and self._person_opens(doc, main_start, sentence):
             return  # "Striving to win votes, the Prime Minister ...": a person's goal, no organization's
-        if main_start is None and self._country_before(doc, marker.start):
+        if main_start is None and self._country_before(doc, marker.start, sentence.start):
             return  # "Lakeland will likely seek to ...": a country's aim, no organization's
         subject = self._clause_subject(doc, marker, sentence, entities, main_start)
         add_claim(doc, "objective", goal_start, goal_start + len(goal), marker.rule, {"subject": subject})
 
-    def _country_before(self, doc: Doc, marker: int) -> bool:
+    def _country_before(self, doc: Doc, marker: int, sentence_start: int = 0) -> bool:
         """Is the marker's subject a country's name (``COUNTRY``) right before it, or before its
-        modal verbs and adverbs ("Peru seeks to", "the United States will also seek to")?"""
+        modal verbs and adverbs ("Peru seeks to", "the United States will also seek to"), the
+        country opening the sentence (at ``sentence_start``) or a clause (after a
+        ``CLAUSE_OPENERS`` word, or ", and")? A country joined to another subject by a bare
+        "and" is no country's aim alone ("The World Bank and Lakeland aim to", "the partnership
+        between X and Lakeland aims to")."""
         i = marker
         while i > 0 and marker - i < 3 and doc[i - 1].is_lower and doc[i - 1].lower_ in self.marker_adverbs:
             i -= 1
         if i > 0 and doc[i - 1].is_lower:
             return False
         return any(
-            self.lexicon.has("COUNTRY", doc[j:i].text) and (j == 0 or doc[j - 1].lower_ in CLAUSE_OPENERS)
+            self.lexicon.has("COUNTRY", doc[j:i].text) and self._opens_a_clause(doc, j, sentence_start)
             for j in range(max(0, i - 4), i)
         )  # a country opening the clause: "Lakeland seeks to", not "the Council of Lakeland seeks to"
+
+    @staticmethod
+    def _opens_a_clause(doc: Doc, j: int, sentence_start: int) -> bool:
+        """Does ``doc[j]`` open a sentence or a clause: the sentence's first word, or after a
+        ``CLAUSE_OPENERS`` word or ", and"?"""
+        if j <= sentence_start:
+            return True
+        before = doc[j - 1].lower_
+        if before == "and":
+            return j >= 2 and doc[j - 2].text in (",", ";")
+        return before in CLAUSE_OPENERS
 
     def _fronted(self, doc: Doc, marker: Match, sentence: Span) -> bool:
         """Does the marker open its sentence as a fronted phrase ("Seeking to ...,", "With the aim

@@ -186,12 +186,15 @@ def name_key(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
-def _same_event(event: str, key: str) -> bool:
-    """Do two name keys name one event: the same, or one ending the other in three words or more
-    ("3rd CAL Think Tanks Forum" and "Think Tanks Forum")?"""
-    if event == key:
+def _same_event(event: tuple[str, str], key: str) -> bool:
+    """Does a name key name the event ``(its key, the key of its words up to its head)``: the
+    same, or ending the event's name up to its head in three words or more ("CAL Think Tanks
+    Forum" and "Think Tanks Forum")? A body in the event's complement is no event ("the
+    Communist Party of X" of "the 20th National Congress of the Communist Party of X")."""
+    whole, upto_head = event
+    if key == whole:
         return True
-    short, long = sorted((event, key), key=len)
+    short, long = sorted((upto_head, key), key=len)
     return len(short.split()) >= 3 and long.endswith(" " + short)
 
 
@@ -232,6 +235,8 @@ class NameWords:
     head_first_tails: frozenset[str]  # HEAD_FIRST_TAIL: "Affairs" of "Ministry of Foreign Affairs"
     articles: frozenset[str]  # NAME_ARTICLE: "la" of "Banco de la Nacion"
     headline_tags: frozenset[str]  # HEADLINE_TAG: "CORRECTED-" before a headline's first name
+    people_plurals: frozenset[str]  # PEOPLE_PLURAL: "Farmers'", "Donors'" (by their endings) in a name
+    list_heads: frozenset[str]  # LIST_NAME_HEAD: "and Department for ..." opens the next name of a list
     adjectives_after: frozenset[str]  # ADJECTIVES_AFTER_HEAD: "Agence" of "Agence Française de ..."
 
     @classmethod
@@ -265,6 +270,8 @@ class NameWords:
             lexicon.words("HEAD_FIRST_TAIL"),
             lexicon.words("NAME_ARTICLE"),
             lexicon.words("HEADLINE_TAG"),
+            lexicon.words("PEOPLE_PLURAL"),
+            lexicon.words("LIST_NAME_HEAD"),
             lexicon.words("ADJECTIVES_AFTER_HEAD"),
         )
 
@@ -978,16 +985,20 @@ class OrganizationComponent(RuleComponent):
         """A name around each head noun; one that ends in an initiative phrase goes to ``entities``."""
         mentions = []
         built = {}
-        events: set[str] = set()  # names written once as an event's ("the 3rd Lakeland Forum")
+        events: set[tuple[str, str]] = set()  # names written once as an event's ("the 3rd Lakeland Forum")
         for head in sorted(facts.heads):
             if head not in facts.inside_initiatives:  # "Trust" of "Lake Restoration Trust Fund" is no head
                 name = self._generic_name(doc, head, facts, events)
                 if name is not None:
                     built[head] = name
+        same_events = [
+            (a, b)
+            for a, b in built.values()
+            if any(_same_event(event, name_key(clean_text(doc[a:b]))) for event in events)
+        ]
         for head, (a, b) in list(built.items()):
-            key = name_key(clean_text(doc[a:b]))
-            if any(_same_event(event, key) for event in events):
-                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event
+            if any(x <= a and b <= y for x, y in same_events):
+                del built[head]  # "the Lakeland Forum" after "the 3rd Lakeland Forum": the same event, and its words
         keys = {head: name_key(clean_text(doc[a:b])) for head, (a, b) in built.items()}
         mixed = {head for head, (a, b) in built.items() if not _in_capitals(doc[a:b])}
         written = Counter(keys[head] for head in mixed)  # names in mixed case, and how often
@@ -1022,10 +1033,14 @@ class OrganizationComponent(RuleComponent):
         return facts.shortest_known.get(start, head + 1) <= head
 
     def _generic_name(
-        self, doc: Doc, head: int, facts: Facts, events: set[str] | None = None
+        self, doc: Doc, head: int, facts: Facts, events: set[tuple[str, str]] | None = None
     ) -> tuple[int, int] | None:
         """The token span of the name whose head noun is ``doc[head]``: at least two capitalized
-        words. An event's name goes to ``events`` (its key) instead."""
+        words. An event's name whose head is an ``EVENT_SESSION_HEAD`` goes to ``events`` (its key,
+        and the key of its words up to the head) instead, so that the same event written without
+        its ordinal is none either ("the 3rd Lakeland Forum ... the Lakeland Forum"); a body whose
+        sessions are numbered ("the 76th World Health Assembly") or whose name an ordinal opens as
+        a modifier ("the 16th Lakeland Fund replenishment") is a body where written alone."""
         if not doc[head].text[:1].isupper() or self._prefixed_adjective(doc, head):
             return None
         start = self._name_start(doc, head, facts)
@@ -1038,8 +1053,8 @@ class OrganizationComponent(RuleComponent):
         if end > head + 1 and doc[head].lower_ in self.words.publication_heads:
             return None  # "the Journal of Rural Water Economics": a periodical's title
         if self._names_an_event(doc, start, head, end):
-            if events is not None:
-                events.add(name_key(clean_text(doc[start:end])))
+            if events is not None and doc[head].lower_ in self.words.session_heads:
+                events.add((name_key(clean_text(doc[start:end])), name_key(clean_text(doc[start:head_end]))))
             return None
         if name_key(clean_text(doc[start:end])) in self.words.not_names:
             return None
@@ -1071,8 +1086,11 @@ class OrganizationComponent(RuleComponent):
         while (
             end < len(doc) and end - head <= 3 and doc[end].is_alpha and doc[end].is_title and doc[end - 1].whitespace_
         ):
-            if doc[end].lower_ in self.words.small or doc[end].lower_ in self.words.heads:
-                break
+            word = doc[end].lower_
+            if word in self.words.small or word in self.words.heads or word in self.words.person_words:
+                break  # "Société Générale | Chief Executive ...": a person's role
+            if word in self.words.date_words:
+                break  # "the Agence Française | Monday briefing"
             end += 1
         if end == head + 1:
             return None
@@ -1148,7 +1166,14 @@ class OrganizationComponent(RuleComponent):
                 start -= 2
                 continue
             if prev.lower_ == "and" and start >= 2 and doc[start - 2].text[:1].isupper() and doc[start - 2].is_alpha:
-                if start == head and head + 1 < len(doc) and doc[head + 1].lower_ in self.words.connectors:
+                if start == head and doc[head].lower_ in self.words.adjectives_after:
+                    break  # "... de Développement and Banco Central": another language's head opens a name
+                if (
+                    start == head
+                    and head + 1 < len(doc)
+                    and doc[head].lower_ in self.words.list_heads
+                    and doc[head + 1].lower_ in self.words.connectors
+                ):
                     break  # a head-first name opens after the "and": "the Treasury and Department for Trade"
                 if start - 2 in documents or start - 2 in facts.heads or start - 1 in known_ends:
                     break  # "and" after a complete name: "the World Bank and European Investment Bank"
@@ -1176,13 +1201,14 @@ class OrganizationComponent(RuleComponent):
 
     def _plural_possessive(self, doc: Doc, mark: int) -> bool:
         """Is ``doc[mark]`` the possessive of a capitalized plural of people that is a word of the
-        name ("Women's", "Children's", "Farmers'"), not an owner's name ("the Authority's")? An
-        irregular plural takes "'s", a plural in -s the bare apostrophe, glued to it."""
+        name ("Women's", "Children's", "Farmers'"), not an owner's name ("the Authority's", "the
+        Maldives' Ministry of Health")? The plural is a ``PEOPLE_PLURAL`` word or ends like one
+        ("-ers", "-ors"); an irregular plural takes "'s", a plural in -s the bare apostrophe, glued to it."""
         if mark < 1 or doc[mark - 1].whitespace_ or not doc[mark].whitespace_:
             return False
         word = doc[mark - 1]
-        if not (word.is_alpha and word.is_title):
-            return False
+        if not (word.is_alpha and word.is_title) or not word.lower_.endswith(tuple(self.words.people_plurals)):
+            return False  # "the Philippines' Department of Finance", "Siemens' Energy Council": an owner's name
         irregular = self.lexicon.has("PLURAL_NOUN", word.lower_)
         if doc[mark].text in POSSESSIVE_MARKS:
             return irregular
@@ -1225,7 +1251,9 @@ class OrganizationComponent(RuleComponent):
                 j += j in wrapped
             if j < len(doc) and doc[j].lower_ in self.words.date_words:
                 break  # "... Bank on Friday"
-            run_end = self._complement(doc, j, wrapped, known_starts, self.words.heads, self.words.connectors)
+            run_end = self._complement(
+                doc, j, wrapped, known_starts, self.words.list_heads, self.words.connectors, self.words.adjectives_after
+            )
             if run_end is None:
                 break
             end = run_end
@@ -1244,11 +1272,14 @@ class OrganizationComponent(RuleComponent):
         known_starts: set[int] | None = None,
         heads: frozenset[str] = frozenset(),
         connectors: frozenset[str] = frozenset(),
+        adjectives_after: frozenset[str] = frozenset(),
     ) -> int | None:
         """End of a capitalized complement starting at ``j`` ("Planning, Development and Special Initiatives"),
         at most ``MAX_NAME_WALK`` tokens long, over ``wrapped`` line breaks (unless a known name
         opens the next line: "... the Ministry of Finance\nWorld Bank staff", or follows its
-        "and": "the WHO Country Office for India and UNICEF")."""
+        "and": "the WHO Country Office for India and UNICEF"); a ``heads`` word and a ``connectors`` word
+        after its "and" open the next name of a list instead ("..., Audit and Department for Trade"), and so
+        does an ``adjectives_after`` head ("... de Développement and Banco Central de ...")."""
         end = None
         i = j
         limit = min(len(doc), j + MAX_NAME_WALK)
@@ -1271,6 +1302,8 @@ class OrganizationComponent(RuleComponent):
                     k += 1
                 if k + 2 < limit and doc[k + 1].lower_ in heads and doc[k + 2].lower_ in connectors:
                     break  # a head-first name after the "and" makes the list one of names: "..., and Department for ..."
+                if k + 1 < limit and doc[k + 1].lower_ in adjectives_after:
+                    break  # "... de Développement and Banco Central ...": the head of another language's name
                 if (
                     (token.text != "," or k > i + 1)
                     and k < limit

@@ -454,6 +454,19 @@ def test_what_is_sought_or_visited_is_no_goal(nlp: Language, text: str) -> None:
             "The Water Council of Peru seeks to restore the wetlands.",
             [("restore the wetlands", "Water Council of Peru")],
         ),
+        # a country opening a sentence after another sentence, or a clause after ", and"
+        ("The Harbor Board met in May. Chile aims to double its port capacity.", []),
+        ("The Harbor Board met in May. Ghana will also likely seek to widen its port.", []),
+        ("The Harbor Board met in May, and Chile aims to double its port capacity.", []),
+        # a country joined to another subject by "and": a joint aim stays
+        (
+            "The Harbor Development Bank and Chile aim to double port capacity.",
+            [("double port capacity", "Harbor Development Bank")],
+        ),
+        (
+            "The Coastal Fund Alliance between Chile and Peru aims to restore the reefs.",
+            [("restore the reefs", "Coastal Fund Alliance")],
+        ),
     ],
 )
 def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -470,6 +483,22 @@ def test_a_country_s_aim_is_no_objective(nlp: Language, sentence: str, expected:
         ),
         ("The Lakeland Council aims to cut emissions, and to the surprise of many it did.", ["cut emissions"]),
         ("The Lakeland Council aims to cut emissions, and it has raised funds.", ["cut emissions"]),
+        (
+            "The Harbor Trust seeks to dredge the channel, and to publish tide tables for fishers.",
+            ["dredge the channel, and to publish tide tables for fishers"],
+        ),
+        (
+            "The Shore Institute aims to study the coast, and to explain its tides and storms to it to mayors, the press and schools.",
+            ["study the coast, and to explain its tides and storms to it to mayors, the press and schools"],
+        ),
+        # an infinitive of purpose or an aside after the ", and": the goal ends at the comma
+        ("The Delta Board aims to widen the canal, and to pay for it, the board sold bonds.", ["widen the canal"]),
+        ("The Valley Fund seeks to lift yields, and to that end it hired agronomists.", ["lift yields"]),
+        ("The Valley Fund seeks to lift yields, and to make this work they have hired staff.", ["lift yields"]),
+        ("The Reef Agency aims to map the coast, and to start, the agency bought drones.", ["map the coast"]),
+        ("The Reef Agency aims to map the coast, and to begin with, it bought drones.", ["map the coast"]),
+        ("The Basin Office aims to curb floods, and to nobody's surprise it failed.", ["curb floods"]),
+        ("The Basin Office aims to curb floods, and to everyone's relief the rains stopped.", ["curb floods"]),
     ],
 )
 def test_a_second_infinitive_after_a_comma_and(nlp: Language, sentence: str, expected: list[str]) -> None:

@@ -33,6 +33,26 @@ CASES = [
         id="a-plural-of-people-with-its-possessive-is-a-word-of-the-name",
     ),
     pytest.param(
+        "The Growers' Council for Rural Water met. The Donors' Forum of Lakeland met.",
+        {"Growers' Council for Rural Water": {None}, "Donors' Forum of Lakeland": {None}},
+        id="a-plural-of-people-by-its-ending",
+    ),
+    pytest.param(
+        "The Philippines' Bureau of Ports met the Netherlands' Ministry of Water.",
+        {"Bureau of Ports": {None}, "Ministry of Water": {None}},
+        id="a-country-s-possessive-owns-the-name-after-it",
+    ),
+    pytest.param(
+        "The Seychelles' Fisheries Authority and the Solomon Islands' Water Board agreed.",
+        {"Fisheries Authority": {None}, "Water Board": {None}},
+        id="a-country-in-s-with-its-bare-apostrophe-stays-outside",
+    ),
+    pytest.param(
+        "Vostens' Energy Council met.",
+        {"Energy Council": {None}},
+        id="a-company-s-possessive-stays-outside",
+    ),
+    pytest.param(
         "The Authority's Water Board met on Monday.",
         {"Water Board": {None}},
         id="a-singular-owner-stays-outside",
@@ -50,6 +70,21 @@ CASES = [
         "The Office for Science and Department for Trade agreed.",
         {"Office for Science": {None}, "Department for Trade": {None}},
         id="and-before-a-head-first-name",
+    ),
+    pytest.param(
+        "The Office of the Governor and Cabinet of Lakeland met.",
+        {"Office of the Governor and Cabinet of Lakeland": {None}},
+        id="a-cabinet-after-and-stays-a-word-of-the-name",
+    ),
+    pytest.param(
+        "The School of Law and Government of Lakeland University met.",
+        {"School of Law and Government of Lakeland University": {None}},
+        id="a-field-named-like-a-body-stays-a-word-of-the-name",
+    ),
+    pytest.param(
+        "The Ministry of Ports and Bureau of Fisheries agreed.",
+        {"Ministry of Ports": {None}, "Bureau of Fisheries": {None}},
+        id="a-government-unit-after-and-opens-the-next-name",
     ),
     pytest.param(
         "The Ministry of Housing, Local Roads and Heritage met. The Board of Trade and Industry met.",
@@ -82,6 +117,36 @@ CASES = [
         id="a-name-written-once-with-an-ordinal-is-an-event-everywhere",
     ),
     pytest.param(
+        "Delegates came to the 9th Grand Congress of the Harbor Labour League. The Harbor Labour League has 50 branches.",
+        {"Harbor Labour League": {None}},
+        id="a-body-in-the-complement-of-an-ordinal-event-stays-a-body",
+    ),
+    pytest.param(
+        "The Extraordinary Congress of the Lakeland Growers Alliance closed. The Lakeland Growers Alliance met again.",
+        {"Lakeland Growers Alliance": {None}},
+        id="a-body-in-the-complement-of-a-modified-session-stays-a-body",
+    ),
+    pytest.param(
+        "The 31st Northland Health Assembly voted. The Northland Health Assembly sets the budget.",
+        {"Northland Health Assembly": {None}},
+        id="an-organ-with-numbered-sessions-stays-a-body-where-written-alone",
+    ),
+    pytest.param(
+        "Donors met for the 8th Delta Relief Fund replenishment. The Delta Relief Fund pays for wells.",
+        {"Delta Relief Fund": {None}},
+        id="an-ordinal-before-a-body-used-as-a-modifier-spoils-no-other-mention",
+    ),
+    pytest.param(
+        "She opened the 2nd Youth Forum of the Coastal Towns Network Forum. The Coastal Towns Network Forum grew.",
+        {"Coastal Towns Network Forum": {None}},
+        id="a-body-ending-an-event-s-complement-keeps-its-head",
+    ),
+    pytest.param(
+        "They met at the 6th Lakeland Water Bank Forum. The Lakeland Water Bank Forum was short.",
+        {},
+        id="the-words-inside-an-event-written-again-are-no-body",
+    ),
+    pytest.param(
         "The Lakeland Rivers Forum met. The Lakeland Rivers Forum agreed.",
         {"Lakeland Rivers Forum": {None}},
         id="a-forum-without-an-ordinal-stays-a-body",
@@ -95,6 +160,21 @@ CASES = [
         "A loan from the Agence Lacustre de Développement paid for the pumps.",
         {"Agence Lacustre de Développement": {None}},
         id="adjective-after-the-head-before-a-connector-of-the-language",
+    ),
+    pytest.param(
+        "Banque Lacustrée Chief Economist Ana Roux spoke.",
+        {"Banque Lacustrée": {None}},
+        id="a-person-s-role-ends-the-adjectives-after-the-head",
+    ),
+    pytest.param(
+        "The Agence Rivéraine Friday session was short.",
+        {"Agence Rivéraine": {None}},
+        id="a-weekday-ends-the-adjectives-after-the-head",
+    ),
+    pytest.param(
+        "Staff of the Agence Lacustre de Développement and Banco Ribereño de Fomento met.",
+        {"Agence Lacustre de Développement": {None}, "Banco Ribereño de Fomento": {None}},
+        id="a-head-of-another-language-after-and-opens-the-next-name",
     ),
     pytest.param(
         "The Banco Ribereño Central lent more to farmers.",
