@@ -304,7 +304,7 @@ def show(
             write_records(sys.stdout, shown, chosen, output_format, raw_csv=raw_csv, excel=excel)
             return
         console = Console(width=width, highlight=False)
-        count = print_table(console, shown, chosen, sentence=not no_sentence)
+        count = print_table(console, shown, chosen, sentence=not no_sentence, drop_empty=columns is None)
     except ClaimsError as error:
         raise _fail(error, EXIT_INVALID) from None
     try:

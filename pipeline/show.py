@@ -151,16 +151,28 @@ def header_text(column: str) -> str:
     return column.replace("_", " ")
 
 
-def fit_widths(natural: Sequence[int], minimum: Sequence[int], room: int) -> list[int]:
+def fit_widths(
+    natural: Sequence[int], minimum: Sequence[int], room: int, lacking: Sequence[int] | None = None
+) -> list[int]:
     """Column widths that add up to at most ``room``: each column's natural width (its
     longest cell) when they all fit; else its minimum (its longest word) and the room left
-    shared in proportion to what each still lacks; else the minimums with the widest
-    narrowed first, so that only the longest words are folded."""
+    shared in proportion to what each lacks (``lacking``; by default the natural width
+    less the minimum); else the minimums with the widest narrowed first, so that only the
+    longest words are folded."""
     if sum(natural) <= room:
         return list(natural)
     if sum(minimum) <= room:
-        lacking = [n - m for n, m in zip(natural, minimum, strict=True)]
-        return [m + share for m, share in zip(minimum, _shares(room - sum(minimum), lacking), strict=True)]
+        widths = list(minimum)
+        weights = list(lacking) if lacking is not None else [n - m for n, m in zip(natural, minimum, strict=True)]
+        while (spare := room - sum(widths)) > 0:  # a column given more than its natural width gives it back
+            weights = [w if width < n else 0 for w, width, n in zip(weights, widths, natural, strict=True)]
+            if not any(weights):
+                weights = [n - width for width, n in zip(widths, natural, strict=True)]
+            shares = _shares(spare, weights)
+            widths = [min(n, width + share) for n, width, share in zip(natural, widths, shares, strict=True)]
+            if room - sum(widths) == spare:
+                break
+        return widths
     widths = list(minimum)
     for _ in range(sum(widths) - room):
         widest = max(range(len(widths)), key=widths.__getitem__)
@@ -188,12 +200,15 @@ def _longest_word(text: str) -> int:
 
 
 def measure(rows: Sequence[Sequence[str]], columns: Sequence[str], width: int) -> list[int]:
-    """The widths of ``columns`` for ``rows`` of cell texts in a table ``width`` wide."""
+    """The widths of ``columns`` for ``rows`` of cell texts in a table ``width`` wide. What
+    a column lacks is what its cells overflow its minimum by, all rows together: many
+    names a little too long weigh more than one long objective."""
     headers = [header_text(column) for column in columns]
-    natural = [max([cell_len(header), *(cell_len(row[i]) for row in rows)]) for i, header in enumerate(headers)]
+    lengths = [[cell_len(header), *(cell_len(row[i]) for row in rows)] for i, header in enumerate(headers)]
     minimum = [max([_longest_word(header), *(_longest_word(row[i]) for row in rows)]) for i, header in
                enumerate(headers)]  # fmt: skip
-    return fit_widths(natural, minimum, width - GAP * (len(columns) - 1))
+    lacking = [sum(max(0, n - least) for n in column) for column, least in zip(lengths, minimum, strict=True)]
+    return fit_widths([max(column) for column in lengths], minimum, width - GAP * (len(columns) - 1), lacking)
 
 
 def _row(cells: Sequence[Text], columns: Sequence[str], widths: Sequence[int]) -> Table:
@@ -247,14 +262,18 @@ def print_table(
     *,
     sentence: bool = True,
     width: int | None = None,
+    drop_empty: bool = False,
 ) -> int:
     """Print ``records`` as a table ``width`` (default: the console's) wide; returns how
     many. Widths are measured on the first ``MEASURED_ROWS`` records; later cells that
     are longer wrap. The sentence is printed under the row, once under consecutive rows
-    that share it."""
+    that share it. ``drop_empty``: leave out the columns empty in every record, when they
+    are all among the measured ones."""
     width = width or console.width
     stream = iter(records)
-    head = list(islice(stream, MEASURED_ROWS))
+    head = list(islice(stream, MEASURED_ROWS + 1))
+    if drop_empty and len(head) <= MEASURED_ROWS:
+        columns = [c for c in columns if any(cell_text(r, c) for r in head)] or list(columns)
     widths = measure([[cell_text(r, c) for c in columns] for r in head], columns, width)
     _emit(console, _row([Text(header_text(c), style="bold") for c in columns], columns, widths), width)
     headings = "article_id" not in columns

@@ -149,10 +149,12 @@ def test_no_sentence_leaves_the_evidence_out() -> None:
     assert list(_sentence_lines(without.stdout.splitlines())) == []
 
 
-def test_type_shows_its_own_fields_in_the_table() -> None:
-    lines = show("outputs", "-t", "count", "--no-sentence", width=160).stdout.splitlines()
-    assert lines[0].split() == ["text", "value", "value", "max", "unit", "qualifier", "rule"]
+def test_type_shows_its_own_fields_in_the_table_but_the_empty_ones() -> None:
+    lines = show("outputs", "-t", "count", "--no-sentence").stdout.splitlines()
+    assert lines[0].split() == ["text", "value", "unit", "rule"]  # no value_max nor qualifier in these counts
     assert lines[2].split() == ["27", "permanent", "members", "27", "permanent", "members", "count-digits"]
+    named = show("outputs", "-t", "count", "--no-sentence", "-c", "text,value_max,qualifier").stdout.splitlines()
+    assert named[0].split() == ["text", "value", "max", "qualifier"]  # named, they are shown
 
 
 @pytest.mark.parametrize(
@@ -177,6 +179,8 @@ def test_fit_widths() -> None:
     assert fit_widths([10, 20], [5, 5], 40) == [10, 20]  # all fit
     assert fit_widths([10, 30], [5, 10], 30) == [8, 22]  # the room left goes to what is lacking
     assert fit_widths([30, 30, 8], [25, 12, 8], 40) == [20, 12, 8]  # the widest narrowed first
+    assert fit_widths([10, 30], [5, 10], 30, lacking=[1, 0]) == [10, 20]  # room one cannot use goes to the other
+    assert fit_widths([12, 60, 70], [12, 10, 10], 60, lacking=[0, 100, 300]) == [12, 17, 31]
 
 
 # -- columns ---------------------------------------------------------------------------
