@@ -330,3 +330,10 @@ def test_show_on_a_broken_file_is_a_located_error(tmp_path: Path) -> None:
     (tmp_path / "claims.json").write_text('[{"claim_id": "a"} {"claim_id": "b"}]')
     result = show(str(tmp_path), "-f", "csv")
     assert result.exit_code == 2 and "E102" in result.output and "at character 19" in result.output
+
+
+@pytest.mark.parametrize("args", [("--type", "count"), ("--limit", "3")])
+def test_the_readme_shows_what_the_command_prints(args: tuple[str, ...]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n", readme.index(f"`claims show outputs {' '.join(args)}`")) + len("```text\n")
+    assert show("outputs", *args).stdout == readme[start : readme.index("```", start)]
