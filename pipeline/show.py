@@ -44,6 +44,11 @@ TYPE_STYLES = {"date": "blue", "count": "yellow", "organization": "green", "obje
 _WORD = re.compile(r"\S+")
 
 Record = Mapping[str, Any]
+# Text from articles reaches a terminal: line breaks and tabs become spaces, and the other
+# control characters (ESC would start an escape sequence) U+FFFD, one for one.
+_PRINTABLE = {code: " " for code in (9, 10, 11, 12, 13)} | {
+    code: "\ufffd" for code in (*range(32), *range(127, 160)) if code not in (9, 10, 11, 12, 13)
+}
 _KINDS = column_kinds()
 _NUMERIC = frozenset(column for column, kind in _KINDS.items() if kind in ("number", "integer"))
 
@@ -138,13 +143,13 @@ def compact_value(record: Record) -> str:
 def cell_text(record: Record, column: str) -> str:
     """What the table shows of ``column``: values with thousands separators, nothing for null."""
     if column == NORMALIZED:
-        return compact_value(record)
+        return compact_value(record).translate(_PRINTABLE)
     value = record.get(column)
     if value is None:
         return ""
     if _KINDS.get(column) == "number":
         return _number(value)
-    return str(value)  # offsets as they are, without thousands separators
+    return str(value).translate(_PRINTABLE)  # offsets as they are, without thousands separators
 
 
 def header_text(column: str) -> str:
@@ -232,10 +237,10 @@ def _styled(record: Record, column: str) -> Text:
 
 def _evidence(group: Sequence[Record]) -> Text:
     """The sentence of ``group`` (claims that share it), each claim's text in it underlined."""
-    sentence = str(group[0].get("sentence") or "")
+    sentence = str(group[0].get("sentence") or "").translate(_PRINTABLE)
     evidence = Text(sentence, style="italic")
     for record in group:
-        claimed = str(record.get("text") or "")
+        claimed = str(record.get("text") or "").translate(_PRINTABLE)
         at = sentence.find(claimed) if claimed else -1
         if at >= 0:
             evidence.stylize("bold underline not italic", at, at + len(claimed))
@@ -291,7 +296,8 @@ def print_table(
             shared = []
         if headings and (count == 0 or record.get("article_id") != article):
             article = record.get("article_id")
-            _emit(console, Rule(Text(str(article), style="bold"), align="left", style="dim"), width)
+            heading = Text(str(article).translate(_PRINTABLE), style="bold")
+            _emit(console, Rule(heading, align="left", style="dim"), width)
         _emit(console, _row([_styled(record, c) for c in columns], columns, widths), width)
         shared.append(record)
         count += 1

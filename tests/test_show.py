@@ -326,6 +326,15 @@ def test_a_limit_reads_a_few_chunks_of_a_large_file(tmp_path: Path, monkeypatch:
     assert "5 claims from" in table.stdout and sum(read) < (tmp_path / "claims.json").stat().st_size / 50
 
 
+def test_the_table_prints_no_control_character_of_the_data(tmp_path: Path) -> None:
+    record = {"article_id": "a\x1b]0;x\x07", "claim_type": "count", "text": "5\x1b[2Jmembers", "value": 5,
+              "sentence": "There are 5\x1b[2Jmembers\r\nand\tmore.", "rule": "r\x9b1m"}  # fmt: skip
+    (tmp_path / "claims.json").write_text(json.dumps([record]))
+    shown = show(str(tmp_path), "-c", "claim_type,text,normalized,rule").stdout
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", shown)
+    assert "5\ufffd[2Jmembers" in shown and "members  and more." in shown
+
+
 def test_show_on_a_broken_file_is_a_located_error(tmp_path: Path) -> None:
     (tmp_path / "claims.json").write_text('[{"claim_id": "a"} {"claim_id": "b"}]')
     result = show(str(tmp_path), "-f", "csv")
