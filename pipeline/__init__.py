@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .patterns import check_patterns, load_patterns
     from .records import Article, Claim, CountClaim, DateClaim, ObjectiveClaim, OrganizationClaim
     from .report import render_report, write_report
-    from .tables import load_articles, load_claims, load_tables
+    from .tables import iter_claims, load_articles, load_claims, load_tables
     from .writers import write_outputs
 
     __version__: str
@@ -36,7 +36,7 @@ _HOMES = {
     "patterns": ("check_patterns", "load_patterns"),
     "records": ("Article", "Claim", "CountClaim", "DateClaim", "ObjectiveClaim", "OrganizationClaim"),
     "report": ("render_report", "write_report"),
-    "tables": ("load_articles", "load_claims", "load_tables"),
+    "tables": ("iter_claims", "load_articles", "load_claims", "load_tables"),
     "writers": ("write_outputs",),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
@@ -58,6 +58,7 @@ __all__ = [
     "extract_articles",
     "extract_paths",
     "extract_text",
+    "iter_claims",
     "load_articles",
     "load_claims",
     "load_patterns",

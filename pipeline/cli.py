@@ -24,8 +24,6 @@ from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, probl
 # spaCy, pandas, pyarrow, Pydantic and trafilatura are imported by the commands that use
 # them, so that --help and --version answer at once (tests/test_startup.py holds this).
 if TYPE_CHECKING:
-    import pandas as pd
-
     from .patterns import PatternSet
 
 EXIT_INPUT_FAILED = 1
@@ -225,15 +223,6 @@ def _say_waiting(out: Path) -> Callable[[str], None]:
     return say
 
 
-def _markdown(frame: pd.DataFrame) -> str:
-    def cell(value: object) -> str:
-        return str(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(frame.columns) + " |", "| " + " | ".join("---" for _ in frame.columns) + " |"]
-    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines)
-
-
 @app.command()
 def show(
     folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
@@ -247,24 +236,46 @@ def show(
     grep: Annotated[
         str | None, typer.Option("--grep", "-g", help="Claims whose text or sentence matches this regex.")
     ] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or markdown.")] = "table",
-    limit: Annotated[int | None, typer.Option(help="Show at most this many claims.")] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (fits the terminal), or one field per column with real types: csv, json, jsonl, markdown.",
+        ),
+    ] = "table",
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            "-c",
+            help="The fields to show, comma-separated (e.g. text,value,unit); the table also has 'normalized'.",
+        ),
+    ] = None,
+    no_sentence: Annotated[
+        bool, typer.Option("--no-sentence", help="Leave out the evidence sentence (printed under each row).")
+    ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=0, help="Show at most this many claims (after the filters); only they are read."),
+    ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option(min=20, help="Width of the table (default: the terminal's, else $COLUMNS, else 80)."),
+    ] = None,
     raw_csv: RawCsv = False,
     excel: ExcelCsv = False,
 ) -> None:
-    """Print the claims of an output folder as tables, filtered."""
+    """Print the claims of an output folder as a table, or as CSV, JSON, JSONL or Markdown, filtered."""
     import re as regex
-
-    import pandas as pd
-    from rich.table import Table
+    from itertools import islice
 
     from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
-    from .claim_types import normalized_text
-    from .tables import load_claims
-    from .writers import to_csv
+    from .show import FORMATS, ClaimFilter, default_columns, parse_columns, print_table, write_records
+    from .tables import iter_claims
 
-    if output_format not in ("table", "csv", "json", "markdown"):
-        err_console.print("--format must be table, csv, json or markdown")
+    if output_format not in FORMATS:
+        err_console.print(f"--format must be {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
         raise typer.Exit(EXIT_INVALID)
     if excel and output_format != "csv":
         err_console.print("--excel writes CSV: use it with --format csv")
@@ -273,49 +284,35 @@ def show(
         err_console.print(f"--type must be one of {', '.join(CLAIM_TYPES)}")
         raise typer.Exit(EXIT_INVALID)
     try:
-        frame = load_claims(folder)
+        chosen = parse_columns(columns, output_format) if columns is not None else None
         pattern = regex.compile(grep, regex.IGNORECASE) if grep else None
-    except ClaimsError as error:
-        raise _fail(error, EXIT_INVALID) from None
     except regex.error as exc:
         err_console.print(f"--grep is not a valid regular expression: {exc}")
         raise typer.Exit(EXIT_INVALID) from None
-    if claim_type:
-        frame = frame[frame["claim_type"] == claim_type]
-    if article:
-        frame = frame[frame["article_id"] == article]
-    if subject:
-        frame = frame[frame["subject"].fillna("").str.contains(subject, case=False, regex=False)]
-    if pattern is not None:
-        texts = frame["text"].fillna("") + "\n" + frame["sentence"].fillna("")
-        frame = frame[texts.map(lambda t: bool(pattern.search(t)))]
-    if limit is not None:
-        frame = frame.head(limit)
-    rows = frame.to_dict("records")
-    table = pd.DataFrame(
-        {
-            "article_id": [r["article_id"] for r in rows],
-            "claim_type": [r["claim_type"] for r in rows],
-            "text": [r["text"] for r in rows],
-            "normalized": [normalized_text(r) for r in rows],
-            "rule": [r["rule"] for r in rows],
-            "sentence": [r["sentence"] for r in rows],
-        }
-    )
-    if output_format == "csv":
-        typer.echo(to_csv(table, raw=raw_csv, excel=excel), nl=False)
-    elif output_format == "json":
-        typer.echo(table.to_json(orient="records", force_ascii=False, indent=2))
-    elif output_format == "markdown":
-        typer.echo(_markdown(table))
-    else:
-        view = Table(title=f"{len(table)} claims from {folder}", show_lines=True)
-        for column, style in (("article_id", "dim"), ("claim_type", "bold"), ("text", ""), ("normalized", "cyan"),
-                              ("rule", "dim"), ("sentence", "")):  # fmt: skip
-            view.add_column(column.replace("_", " "), style=style, overflow="fold")
-        for row in table.itertuples(index=False):
-            view.add_row(*(str(v) for v in row))
-        out_console.print(view)
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(EXIT_INVALID) from None
+    if chosen is None:
+        chosen = default_columns(output_format, claim_type, sentence=not no_sentence)
+    elif no_sentence:
+        chosen = tuple(column for column in chosen if column != "sentence")
+    keep = ClaimFilter(claim_type=claim_type, article=article, subject=subject, grep=pattern)
+    try:
+        matching = keep.select(iter_claims(folder))
+        shown = matching if limit is None else islice(matching, limit)
+        if output_format != "table":
+            write_records(sys.stdout, shown, chosen, output_format, raw_csv=raw_csv, excel=excel)
+            return
+        console = Console(width=width, highlight=False)
+        count = print_table(console, shown, chosen, sentence=not no_sentence, drop_empty=columns is None)
+    except ClaimsError as error:
+        raise _fail(error, EXIT_INVALID) from None
+    try:
+        more = limit is not None and next(matching, None) is not None
+    except ClaimsError:
+        more = False  # what follows the claims asked for is not read, however broken
+    note = f" (the first {limit}; more match)" if more else ""
+    console.print(f"{count} claim{'' if count == 1 else 's'} from {folder}{note}", style="dim", highlight=False)
 
 
 @app.command()

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
+import re
 import sqlite3
+from itertools import islice
 from pathlib import Path
+from unittest import mock
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from pipeline import load_articles, load_claims, load_tables
+import pipeline.tables as tables
+from pipeline import ClaimsError, iter_claims, load_articles, load_claims, load_tables
 from pipeline.cli import app
+from pipeline.tables import iter_json_array
 
 from .conftest import ROOT
 
@@ -75,11 +84,11 @@ def test_show_filters_and_formats() -> None:
     assert [r["text"] for r in rows] == [
         "27 permanent members", "9 observer states", "5 observer organizations", "5 partner organizations",
     ]  # fmt: skip
-    assert rows[0]["normalized"] == "value=27, unit=permanent members"
+    assert (rows[0]["value"], rows[0]["unit"]) == (27, "permanent members") and "normalized" not in rows[0]
     grep = runner.invoke(app, ["show", str(OUTPUTS), "--grep", "Nur-Sultan", "--format", "csv"])
     assert grep.exit_code == 0 and "12-13 October 2022" in grep.output
     subject = runner.invoke(app, ["show", str(OUTPUTS), "-t", "objective", "-s", "confidence", "-f", "markdown"])
-    assert subject.output.count("\n| cica-regional-connectivity |") == 7
+    assert subject.output.count(" | cica-regional-connectivity | objective | ") == 7
     table = runner.invoke(app, ["show", str(OUTPUTS), "--article", "cica-regional-connectivity", "--limit", "3"])
     assert table.exit_code == 0 and "3 claims" in table.output
 
@@ -93,3 +102,75 @@ def test_report_command(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     result = runner.invoke(app, ["report", str(OUTPUTS), "-o", str(target)])
     assert result.exit_code == 0 and target.read_text().startswith("<!DOCTYPE html>")
+
+
+# -- iter_claims: claims.json as a stream ----------------------------------------------
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(members=st.lists(JSON_VALUES, max_size=6), indent=st.sampled_from([None, 0, 2]), chunk=st.integers(1, 9))
+def test_the_array_reader_reads_what_json_reads(members: list[object], indent: int | None, chunk: int) -> None:
+    text = json.dumps(members, indent=indent, ensure_ascii=False)
+    with mock.patch.object(tables, "_CHUNK", chunk):
+        assert list(iter_json_array(io.StringIO(text))) == members
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "expected a JSON array at character 0"),
+        ('{"a": 1}', "expected a JSON array at character 0"),
+        ("[1,]", "Expecting value at character 3"),
+        ("[1 2]", "expected ',' or ']' at character 3"),
+        ("[1] [2]", "expected the end of the file after the array at character 4"),
+        ("[1, 2", "expected ',' or ']' at character 5, found 'the end of the file'"),
+    ],
+)
+def test_the_array_reader_locates_what_is_no_array(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        list(iter_json_array(io.StringIO(text)))
+
+
+class CountingStream(io.StringIO):
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.characters = 0
+
+    def read(self, size: int | None = -1) -> str:
+        chunk = super().read(size)
+        self.characters += len(chunk)
+        return chunk
+
+
+def test_the_array_reader_reads_no_further_than_asked() -> None:
+    text = json.dumps([{"claim_id": f"c{i}", "sentence": "word " * 20} for i in range(20_000)], indent=2)
+    stream = CountingStream(text)
+    first = list(islice(iter_json_array(stream), 5))
+    assert [c["claim_id"] for c in first] == ["c0", "c1", "c2", "c3", "c4"]
+    assert stream.characters <= 2 * tables._CHUNK < len(text) / 20
+
+
+def test_iter_claims_streams_claims_json() -> None:
+    assert list(iter_claims(OUTPUTS)) == json.loads((OUTPUTS / "claims.json").read_text())
+
+
+def test_iter_claims_errors(tmp_path: Path) -> None:
+    with pytest.raises(ClaimsError, match="E107"):
+        iter_claims(tmp_path / "nowhere")  # at the call, before the first claim is asked for
+    (tmp_path / "claims.json").write_text('[{"claim_id": "a"}, 3]')
+    with pytest.raises(ClaimsError, match=r"E102 .*claim 2 is not a JSON object"):
+        list(iter_claims(tmp_path))
+
+
+def test_iter_claims_reads_a_committed_journal(tmp_path: Path) -> None:
+    (tmp_path / "claims.json").write_text('[{"claim_id": "old"}]')
+    (tmp_path / ".claims-staging").mkdir()
+    (tmp_path / ".claims-staging" / "claims.json").write_text('[{"claim_id": "new"}]')
+    (tmp_path / ".claims-staging" / "COMMIT").write_text('["claims.json"]')
+    assert [c["claim_id"] for c in iter_claims(tmp_path)] == ["new"]

@@ -164,7 +164,7 @@ def test_excel_csv_files_start_with_a_byte_order_mark(tmp_path: Path) -> None:
     for name in ("claims.json", "articles.json", "errors.json"):
         assert (excel / name).read_bytes() == (plain / name).read_bytes()
     shown = runner.invoke(app, ["show", str(excel), "--format", "csv", "--excel"])
-    assert shown.exit_code == 0 and shown.stdout.startswith("\ufeffarticle_id,")
+    assert shown.exit_code == 0 and shown.stdout.startswith("\ufeffclaim_id,article_id,")
     assert not runner.invoke(app, ["show", str(excel), "--format", "csv"]).stdout.startswith("\ufeff")
     assert runner.invoke(app, ["show", str(excel), "--excel"]).exit_code == 2  # a table is no CSV
 
