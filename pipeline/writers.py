@@ -228,6 +228,9 @@ def neutralized(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
+_PLAIN = (str, int)  # cell types that are never a missing value: no further test
+
+
 def _is_missing(value: object) -> bool:
     if value is None or type(value).__name__ in ("NAType", "NaTType"):  # pandas' pd.NA, pd.NaT
         return True
@@ -304,7 +307,7 @@ def _insert(connection: sqlite3.Connection, table: str, columns: Sequence[str], 
     """Insert the rows; a row whose key is already there is left out (the first one stays)."""
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    values = ([None if _is_missing(v) else v for v in row] for row in rows)
+    values = ([v if type(v) in _PLAIN else None if _is_missing(v) else v for v in row] for row in rows)
     connection.executemany(f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({marks})", values)
 
 
