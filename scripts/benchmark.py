@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: the whole extraction against spaCy's bare tokenizer, memory, processes, start-up.
 
-usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json]
+usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N]
 
 The texts are the articles under PATH (default: the dev sets of ``../shared/eval`` when
 present, else ``corpus/`` and ``tests/fixtures/``), read and repaired once and written as
@@ -12,9 +12,10 @@ with its own ids. On those texts, in one run, it prints:
   ``extract`` command from reading the JSONL to writing the outputs), and their ratio;
 - each pipeline component's share of the pipeline's CPU time;
 - peak RSS of ``claims extract`` as a process at 1x and 8x the texts;
-- ``claims extract`` as a process against a process that only reads and tokenizes them;
-- ``--jobs 1`` against ``--jobs 2`` (with the load average before and after: the machine
-  should be idle for that figure to mean anything);
+- on the dev texts x150 (``--process-copies``), ``claims extract`` as a process against a
+  process that only reads and tokenizes them, and ``--jobs 1`` against ``--jobs 2`` (with
+  the load average before and after: the machine should be idle for that figure to mean
+  anything);
 - the start-up time of ``claims --help`` and ``claims --version``.
 
 Times are CPU seconds within this process (wall seconds for processes), best of a few
@@ -35,6 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PROCESS_COPIES = 150  # the dev texts x150 for the figures of whole processes (issue 13's scale)
 sys.path.insert(0, str(ROOT))
 
 from startup import measure_startup  # noqa: E402 - scripts/startup.py, beside this file
@@ -127,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=300_000, help="words of the repeated texts (default 300,000)")
     parser.add_argument("--quick", action="store_true", help="one round each and no process figures (a smoke test)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--process-copies", type=int, default=PROCESS_COPIES, help="copies of the texts for the process figures (150)"
+    )
     args = parser.parse_args(argv)
     paths = args.paths or ([p for p in SHARED_DEV if p.is_dir()] or FALLBACK)
     records = load_texts(paths)
@@ -161,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         figures["extraction_time_in_tokenizer_times"] = round(extraction_s / tokenizer_s, 1)
         figures["component_shares"] = component_shares([r["text"] for r in records] * max(1, copies // 4), rounds)
         if not args.quick:
-            figures.update(process_figures(records, copies, work))
+            figures.update(process_figures(records, copies, work, args.process_copies))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
@@ -173,8 +178,12 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def process_figures(records: list[dict[str, str]], copies: int, work: Path) -> dict[str, object]:
-    """Figures of whole processes: memory at 1x and 8x, extract against tokenize, jobs, start-up."""
+def process_figures(
+    records: list[dict[str, str]], copies: int, work: Path, process_copies: int = PROCESS_COPIES
+) -> dict[str, object]:
+    """Figures of whole processes: memory at 1x and 8x the texts, then, on the dev texts
+    x``process_copies`` (the issue's scale, where start-up is paid once), extract against
+    tokenize and ``--jobs 1`` against ``--jobs 2``; start-up."""
     figures: dict[str, object] = {}
     command = [sys.executable, "-m", "pipeline"]
     one, eight = work / "one.jsonl", work / "eight.jsonl"
@@ -185,16 +194,20 @@ def process_figures(records: list[dict[str, str]], copies: int, work: Path) -> d
     figures["peak_rss_mib_1x"] = round(rss_one, 1)
     figures["peak_rss_mib_8x"] = round(rss_eight, 1)
     figures["peak_rss_8x_over_1x"] = round(rss_eight / rss_one, 3)
+    eight.unlink()
+    big = work / "big.jsonl"
+    write_copies(records, process_copies, big)
+    figures["process_articles"] = len(records) * process_copies
     script = work / "tokenize_only.py"  # not tokenize.py, which would shadow the standard module
     script.write_text(TOKENIZE_ONLY, encoding="utf-8")
-    tokenize_s = min(run_process([sys.executable, str(script), str(one)], ok=(0,))[0] for _ in range(2))
-    extract_s = min(run_process([*command, "extract", str(one), "--out", str(work / "o1"), "-q"])[0] for _ in range(2))
+    tokenize_s = min(run_process([sys.executable, str(script), str(big)], ok=(0,))[0] for _ in range(2))
+    extract_s = run_process([*command, "extract", str(big), "--out", str(work / "ob"), "-q"])[0]
     figures["process_tokenize_s"] = round(tokenize_s, 2)
     figures["process_extract_s"] = round(extract_s, 2)
     figures["process_extract_over_tokenize"] = round(tokenize_s / extract_s, 3)
     load_before = os.getloadavg()[0]
-    jobs1 = run_process([*command, "extract", str(one), "--out", str(work / "j1"), "-q", "--jobs", "1"])[0]
-    jobs2 = run_process([*command, "extract", str(one), "--out", str(work / "j2"), "-q", "--jobs", "2"])[0]
+    jobs1 = extract_s  # the run above: --jobs 1 is the default
+    jobs2 = run_process([*command, "extract", str(big), "--out", str(work / "j2"), "-q", "--jobs", "2"])[0]
     figures["jobs1_s"] = round(jobs1, 2)
     figures["jobs2_s"] = round(jobs2, 2)
     figures["jobs2_speedup"] = round(jobs1 / jobs2, 2)
