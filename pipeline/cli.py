@@ -193,8 +193,8 @@ def extract(
             writer.commit(problems, wait=wait, on_wait=_say_waiting(out))
     except ClaimsError as error:
         raise _fail(error, EXIT_WRITE_FAILED) from None
-    for item in problems:
-        typer.echo(f"{'warning' if item.is_warning else 'error'}: {item}", err=True)
+    for line in problem_lines(problems, quiet=quiet):
+        typer.echo(line, err=True)
     failures = [p for p in problems if not p.is_warning]
     if not quiet:
         table = Table(title=f"claims written to {out}", show_header=True)
@@ -206,6 +206,27 @@ def extract(
         out_console.print(table)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+QUIET_WARNINGS = 3  # under -q, the warnings of one code shown before the rest are counted
+
+
+def problem_lines(problems: list[Problem], *, quiet: bool = False) -> list[str]:
+    """The lines printed for the problems of a run: every error; every warning, or under
+    ``quiet`` the first few of each code and then one line with how many more there are
+    (all of them are in errors.json either way)."""
+    lines: list[str] = []
+    shown: Counter[str] = Counter()
+    for item in problems:
+        if item.is_warning and quiet:
+            shown[item.code.value] += 1
+            if shown[item.code.value] > QUIET_WARNINGS:
+                continue
+        lines.append(f"{'warning' if item.is_warning else 'error'}: {item}")
+    for code, count in shown.items():
+        if count > QUIET_WARNINGS:
+            lines.append(f"warning: {code} {count - QUIET_WARNINGS} more like these, listed in errors.json")
+    return lines
 
 
 def _nothing_read(paths: list[Path], articles: int, problems: list[Problem]) -> list[Problem]:

@@ -219,3 +219,27 @@ def test_a_run_that_reads_no_article_writes_its_errors(tmp_path: Path) -> None:
             "organizations.csv",
         ]
     )
+
+
+def test_quiet_counts_repeated_warnings_and_keeps_every_error() -> None:
+    from pipeline.cli import QUIET_WARNINGS, problem_lines
+    from pipeline.errors import Code, problem
+
+    warnings = [problem(Code.W101, "batch.jsonl", line, examples="'today'") for line in range(1, 11)]
+    errors = [problem(Code.E105, "batch.jsonl", 20 + k, reason="not JSON") for k in range(5)]
+    quiet = problem_lines([*warnings, *errors], quiet=True)
+    assert sum(line.startswith("error: ") for line in quiet) == 5  # errors are never folded
+    assert sum("W101 relative" in line for line in quiet) == QUIET_WARNINGS
+    assert quiet[-1] == f"warning: W101 {10 - QUIET_WARNINGS} more like these, listed in errors.json"
+    assert len(problem_lines([*warnings, *errors])) == 15  # without -q every line is printed
+
+
+def test_quiet_run_summarizes_warnings_of_a_big_batch(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": f"a{k}", "text": "The board met today and agreed on a plan."}) for k in range(12)]
+    (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "batch.jsonl"), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "out" / "errors.json").read_text(encoding="utf-8"))
+    assert len(written) == 12  # all of them in errors.json
+    assert result.output.count("W101") == 4  # three shown, then one line counting the rest
+    assert "9 more like these" in result.output
