@@ -398,6 +398,10 @@ class Facts:
         return facts
 
 
+# the word lists whose words, in brackets after a dateline, name no news agency
+NOT_AN_AGENCY = ("WEEKDAY", "MONTH", "DATE_DEICTIC", "UPDATE_LABEL", "HEADLINE_TAG")
+
+
 @dataclass(frozen=True)
 class JoinedView:
     """The doc for the phrase matchers, where a name wrapped over a line break matches as one
@@ -842,10 +846,15 @@ class OrganizationComponent(RuleComponent):
         if start > 1 and doc[start - 1].text == "(" and doc[start - 2].text == ":":
             return True  # after a credit label: "Source: (XNA)"
         if start > 0 and doc[start - 1].text == "(":
-            return self._opens_as_dateline(doc, start - 1)
+            return not self._is_a_date_or_status_word(doc[start:end].text) and self._opens_as_dateline(doc, start - 1)
         if self.words.reads_as_agency(words) or name_key(doc[start:end].text) in self._gazetteer_forms:
             return True
         return not any(w.lower() in self.words.person_words for w in words)
+
+    def _is_a_date_or_status_word(self, text: str) -> bool:
+        """Is the bracketed word after a dateline a weekday, a month or a page's status
+        ("Oct. 27 (Friday) --", "3 May (Updated) -"), which credits no agency?"""
+        return any(self.lexicon.has(label, text) for label in NOT_AN_AGENCY)
 
     def _opens_as_dateline(self, doc: Doc, i: int) -> bool:
         """Do the tokens of the line before ``doc[i]`` read as a dateline: a capitalized place

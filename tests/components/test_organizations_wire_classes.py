@@ -157,6 +157,16 @@ CASES = [
         id="agency-credit-after-an-abbreviated-month",
     ),
     pytest.param(
+        "NORTH HARBOR, Oct. 27 (Thursday) -- The ministry signed the deal.",
+        {},
+        id="a-weekday-in-brackets-after-a-dateline-credits-no-agency",
+    ),
+    pytest.param(
+        "WEST BAY, 4 June (Revised) - The ministry signed the deal.",
+        {},
+        id="a-status-word-in-brackets-after-a-dateline-credits-no-agency",
+    ),
+    pytest.param(
         "A loan from the Agence Lacustre de Développement paid for the pumps.",
         {"Agence Lacustre de Développement": {None}},
         id="adjective-after-the-head-before-a-connector-of-the-language",
