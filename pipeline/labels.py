@@ -402,6 +402,12 @@ _LABELS: tuple[Label, ...] = (
     ),
     Label("NAME_END_NOUN", ORGANIZATIONS, "head nouns that close a name: a name after them is another", matched=False),
     Label(
+        "COMPANY_SUFFIX",
+        ORGANIZATIONS,
+        "a company's legal form; after another one it is still the same name ('Co. Ltd.', 'Pvt. Ltd.')",
+        matched=False,
+    ),
+    Label(
         "NAME_SAME_SUFFIX",
         ORGANIZATIONS,
         "words after a name that leave the organization the same (Group)",

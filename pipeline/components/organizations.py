@@ -217,6 +217,7 @@ class NameWords:
     event_modifiers: frozenset[str]  # EVENT_MODIFIER: "Extraordinary" opening an event's name
     not_names: frozenset[str]  # NOT_ORG_NAME: "National Society", a kind of body
     end_nouns: frozenset[str]  # NAME_END_NOUN: "Journal", "Club": a name after them is another
+    company_suffixes: frozenset[str]  # COMPANY_SUFFIX, without their dot: "Co. Ltd." is one name's end
     same_suffixes: frozenset[str]  # NAME_SAME_SUFFIX: "Group" after a name leaves it the same
     event_heads: frozenset[str]  # EVENT_HEAD: "Conference" ending a name names an event
     owned_heads: frozenset[str]  # OWNED_PROGRAMME_HEAD: an organization's own "Fund" is a programme
@@ -251,6 +252,7 @@ class NameWords:
             lexicon.words("EVENT_MODIFIER"),
             lexicon.words("NOT_ORG_NAME"),
             lexicon.words("NAME_END_NOUN"),
+            frozenset(word.rstrip(".") for word in lexicon.words("COMPANY_SUFFIX")),
             lexicon.words("NAME_SAME_SUFFIX"),
             lexicon.words("EVENT_HEAD"),
             lexicon.words("OWNED_PROGRAMME_HEAD"),
@@ -440,6 +442,23 @@ Names = dict[str, tuple[str, str | None]]
 
 def _is_cap_word(token: Token) -> bool:
     return token.text[:1].isupper() and (token.is_alpha or token.text.isupper()) and not token.is_space
+
+
+def suffixes_end(doc: Doc, last: int, suffixes: frozenset[str]) -> int:
+    """The end of a name whose last word is ``doc[last]``, past the company suffixes that
+    follow a suffix ("Engineering Co. Ltd.", "Industries Pvt. Ltd."), each with the dot the
+    tokenizer may have split off ("Pvt" "."). ``suffixes`` are folded and without their dot."""
+    end = last + 1
+    while doc[last].lower_.rstrip(".") in suffixes:
+        if end < len(doc) and doc[end].text == "." and not doc[last].whitespace_ and not doc[last].text.endswith("."):
+            end += 1  # the suffix's own dot
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or not doc[end - 1].whitespace_ or not nxt.text[:1].isupper():
+            break
+        if nxt.lower_.rstrip(".") not in suffixes:
+            break
+        last, end = end, end + 1
+    return end
 
 
 def _is_name_word(token: Token) -> bool:
@@ -1108,9 +1127,9 @@ class OrganizationComponent(RuleComponent):
         own_connector = after in self.words.connectors and after not in ENGLISH_CONNECTORS  # "de", "para"
         return end if foreign or own_connector else None
 
-    @staticmethod
-    def _head_end(doc: Doc, head: int) -> int:
-        """After the head noun and a capitalized word hyphenated to it ("Directorate-General")."""
+    def _head_end(self, doc: Doc, head: int) -> int:
+        """After the head noun and a capitalized word hyphenated to it ("Directorate-General"),
+        and after the company suffixes that follow it (``suffixes_end``)."""
         if (
             head + 2 < len(doc)
             and doc[head + 1].text == "-"
@@ -1119,7 +1138,7 @@ class OrganizationComponent(RuleComponent):
             and _is_cap_word(doc[head + 2])
         ):
             return head + 3
-        return head + 1
+        return suffixes_end(doc, head, self.words.company_suffixes)
 
     def _names_an_event(self, doc: Doc, start: int, head: int, end: int) -> bool:
         """ "Extraordinary Congress", "WTO Ministerial Conference" (an ``EVENT_MODIFIER`` before an

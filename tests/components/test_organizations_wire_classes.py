@@ -157,6 +157,16 @@ CASES = [
         id="agency-credit-after-an-abbreviated-month",
     ),
     pytest.param(
+        "The dredging went to Lakeside Dredging Co. Ltd. and the pumps to Marsh Pumps Pvt. Ltd. in May.",
+        {"Lakeside Dredging Co. Ltd.": {None}, "Marsh Pumps Pvt. Ltd.": {None}},
+        id="company-suffixes-one-after-another-end-one-name",
+    ),
+    pytest.param(
+        "Grants from Bayview Mills Corp. Ltd. reached Co. Clare schools.",
+        {"Bayview Mills Corp. Ltd.": {None}},
+        id="a-suffix-after-a-dotted-suffix-and-co-before-a-county",
+    ),
+    pytest.param(
         "NORTH HARBOR, Oct. 27 (Thursday) -- The ministry signed the deal.",
         {},
         id="a-weekday-in-brackets-after-a-dateline-credits-no-agency",
