@@ -18,6 +18,7 @@ compilation serves built-in and user patterns alike.
 from __future__ import annotations
 
 import json
+import operator
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
@@ -37,15 +38,15 @@ MAX_PATTERNS = 16  # alternatives one pattern may be spelled out into
 
 _LEXEME_ATTRS = ("ORTH", "TEXT", "LOWER", "SHAPE", "LENGTH")
 _SET_OPS = ("IN", "NOT_IN")
-_COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": lambda a, b: bool(a == b),
-    "!=": lambda a, b: bool(a != b),
-    ">=": lambda a, b: bool(a >= b),
-    "<=": lambda a, b: bool(a <= b),
-    ">": lambda a, b: bool(a > b),
-    "<": lambda a, b: bool(a < b),
-}
-_OPS = (*_SET_OPS, "REGEX", *_COMPARISONS)
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    "<=": operator.le,
+    ">": operator.gt,
+    "<": operator.lt,
+}  # fmt: skip  (the Matcher's comparison operators; the windowed matcher reads them too)
+_OPS = (*_SET_OPS, "REGEX", *COMPARISONS)
 
 
 def _same(string: str) -> str:
@@ -95,7 +96,7 @@ class WordTest:
             elif op == "REGEX":
                 held = argument.search(value) is not None
             else:
-                held = _COMPARISONS[op](value, argument)
+                held = COMPARISONS[op](value, argument)
             if not held:
                 return False
         return True
@@ -113,7 +114,7 @@ def _word_tests(token: Mapping[str, Any]) -> tuple[tuple[str, str, Any], ...]:
         for op, argument in value.items():
             if op in _SET_OPS and not all(isinstance(v, str) for v in argument):
                 return ()
-            if name == "LENGTH" and op not in _COMPARISONS and op not in _SET_OPS:
+            if name == "LENGTH" and op not in COMPARISONS and op not in _SET_OPS:
                 return ()
             tests.append((name, op, argument))
     return tuple(tests)

@@ -27,7 +27,6 @@ whole doc.
 
 from __future__ import annotations
 
-import operator
 import re
 import weakref
 from collections.abc import Callable, Mapping, Sequence
@@ -39,6 +38,8 @@ from spacy.attrs import ORTH
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .matching import COMPARISONS
 
 UNBOUNDED = -1  # a number of tokens with no upper bound (a position with "*" or "+")
 MERGE_GAP = 2  # windows this many tokens apart or closer run as one (a call costs ~ 2 tokens)
@@ -72,10 +73,6 @@ _FLAG_ATTRS = frozenset(
         "LIKE_EMAIL",
     ]
 )
-_COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
-    "==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt,
-}  # fmt: skip
-_COMPARE = tuple(_COMPARISONS)
 MAX_TYPES = 200_000  # word types whose tests are kept; past it the table starts again (memory stays flat)
 
 Check = tuple[str, str, Any]  # (attribute, operator, argument), one word-type test
@@ -85,19 +82,29 @@ def word_type_checks(spec: Mapping[Any, Any]) -> tuple[Check, ...] | None:
     """The tests of a pattern position that are properties of the word type, as data
     (``None`` when it has none, i.e. any token may pass as far as the word type tells).
     A test this cannot read is left out, which can only let more word types pass."""
+    return read_spec(spec)[0] or None
+
+
+def read_spec(spec: Mapping[Any, Any]) -> tuple[tuple[Check, ...], bool]:
+    """The word-type tests of a pattern position, and whether they are all its tests (so
+    that passing them is passing the position, as the ``Matcher`` would tell)."""
     checks: list[Check] = []
+    whole = True
     for key, value in spec.items():
-        if not isinstance(key, str) or key == "OP":
+        if key == "OP":
             continue
-        attr = key.upper()
+        attr = key.upper() if isinstance(key, str) else ""
         if attr in _FLAG_ATTRS and isinstance(value, bool):
             checks.append((attr, "==", value))
-        elif attr in _STRING_ATTRS or attr == "LENGTH":
-            if isinstance(value, dict):
-                checks.extend((attr, op, _argument(op, arg)) for op, arg in value.items() if _readable(attr, op, arg))
-            elif _of_kind(attr, value):
-                checks.append((attr, "==", value))
-    return tuple(checks) or None
+        elif (attr in _STRING_ATTRS or attr == "LENGTH") and isinstance(value, dict):
+            readable = [(op, arg) for op, arg in value.items() if _readable(attr, op, arg)]
+            checks.extend((attr, op, _argument(op, arg)) for op, arg in readable)
+            whole = whole and len(readable) == len(value)
+        elif (attr in _STRING_ATTRS or attr == "LENGTH") and _of_kind(attr, value):
+            checks.append((attr, "==", value))
+        else:
+            whole = False
+    return tuple(checks), whole
 
 
 def _readable(attr: str, op: str, argument: Any) -> bool:
@@ -105,7 +112,7 @@ def _readable(attr: str, op: str, argument: Any) -> bool:
         return isinstance(argument, (list, tuple)) and all(_of_kind(attr, v) for v in argument)
     if op == "REGEX":
         return isinstance(argument, str) and attr != "LENGTH"
-    return op in _COMPARE and attr == "LENGTH" and _of_kind(attr, argument)
+    return op in COMPARISONS and attr == "LENGTH" and _of_kind(attr, argument)
 
 
 def _of_kind(attr: str, value: Any) -> bool:
@@ -138,7 +145,7 @@ def _held(op: str, argument: Any, values: list[Any]) -> list[bool]:
         return [v not in argument for v in values]
     if op == "REGEX":
         return [argument.search(v) is not None for v in values]
-    compare = _COMPARISONS[op]
+    compare = COMPARISONS[op]
     return [compare(v, argument) for v in values]
 
 
@@ -210,14 +217,13 @@ class WindowedMatcher:
         greedy: str | None = None,
     ) -> None:
         self._keys += 1
-        self._forget()  # a new test: the table is worked out again
         match_id = self.vocab.strings.add(key)
         checks = [word_type_checks(spec) for spec in pattern]
         if (
             len(pattern) == 1
             and pattern[0].get("OP") in (None, "1")
             and checks[0] is not None
-            and _all_word_type(pattern[0])
+            and read_spec(pattern[0])[1]
         ):
             self.singles.append((match_id, self._test(checks[0])))
             return
@@ -280,7 +286,7 @@ class WindowedMatcher:
         index = [rows.get(orth, -1) for orth in types]
         if -1 in index:
             new = [orth for orth, at in zip(types, index, strict=True) if at < 0]
-            if len(rows) + len(new) > MAX_TYPES or self._table_rows.shape[1] != len(self.tests):
+            if len(rows) + len(new) > MAX_TYPES or self._table_rows.shape[1] != len(self.tests):  # or new tests
                 self._forget()
                 new = types
             self._learn(new)
@@ -362,26 +368,6 @@ def word_types(doc: Doc) -> tuple[list[int], numpy.ndarray]:
     listed = types.tolist()
     _TYPES[doc] = (len(doc), listed, inverse)
     return listed, inverse
-
-
-def _all_word_type(spec: Mapping[Any, Any]) -> bool:
-    """Is every test of ``spec`` read by ``word_type_checks`` (so its result is the Matcher's)?"""
-    for key, value in spec.items():
-        if key == "OP":
-            continue
-        if not isinstance(key, str):
-            return False
-        attr = key.upper()
-        if attr in _FLAG_ATTRS and isinstance(value, bool):
-            continue
-        if attr not in _STRING_ATTRS and attr != "LENGTH":
-            return False
-        if isinstance(value, dict):
-            if not all(_readable(attr, op, arg) for op, arg in value.items()):
-                return False
-        elif not _of_kind(attr, value):
-            return False
-    return True
 
 
 def _most(spans: Sequence[tuple[int, int]]) -> int:
