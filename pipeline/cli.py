@@ -339,7 +339,9 @@ def show(
 @app.command()
 def report(
     folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="The HTML file to write (a folder: report.html in it).")
+    ] = Path("report.html"),
     open_it: Annotated[bool, typer.Option("--open", help="Open the report in the web browser once written.")] = False,
 ) -> None:
     """Write one self-contained HTML report: an article index, each article's text with its claims highlighted, and a claims table to filter and sort."""

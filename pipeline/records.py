@@ -13,7 +13,7 @@ ClaimType = Literal["date", "count", "organization", "objective"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # JSON has no NaN or Infinity
 
 
 class ClaimBase(_Record):
