@@ -376,10 +376,10 @@ def is_in_a_name(ctx: CountContext, core: Core) -> bool:
         # an acronym's number: "ACD 7", "COP 28"; not when it counts ("WHO 3 regions", "GDP 2.4%",
         # "the IMF 3 billion bailout") or fills a table cell ("USA 45, UK 12")
         return not (counts_a_noun(ctx, core) or counts_a_quantity(ctx, core) or is_a_table_cell(ctx, core))
-    if currency or counts_a_quantity(ctx, core):
-        return False  # a sum after its sign, a scaled amount: "Sh 67billion", "Energy 78.5 billion"
     if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
         return False
+    if currency or counts_a_quantity(ctx, core):
+        return False  # a sum after its sign, a scaled amount: "Sh 67billion", "Energy 78.5 billion"
     return not counts_a_title_case_noun(ctx, core)
 
 
