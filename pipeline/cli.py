@@ -175,7 +175,8 @@ def extract(
         list[Path],
         typer.Argument(
             metavar="PATH",
-            help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.",
+            help="Files or folders (read recursively; hidden files and files of other types skipped): "
+            ".txt, .jsonl, .html, .md, .pdf.",
         ),
     ],
     out: Annotated[
@@ -236,7 +237,7 @@ def extract(
     from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
     from .claim_types import CSV_COLUMNS
     from .extract import FileDone, extract_files
-    from .ingest import iter_files
+    from .ingest import NotArticle, iter_files
     from .nlp import build_nlp
     from .patterns import load_patterns
     from .writers import OutputWriter
@@ -259,6 +260,7 @@ def extract(
         TextColumn("{task.description}"), console=err_console, transient=True, disable=not show_progress,
     )  # fmt: skip
     problems: list[Problem] = []
+    skipped: Counter[str] = Counter()  # a folder's files that are no articles, by extension
     by_type: Counter[str] = Counter()
     type_column = CSV_COLUMNS.index("claim_type")
     try:
@@ -270,6 +272,8 @@ def extract(
             for event in events:
                 if isinstance(event, Problem):
                     problems.append(event)
+                elif isinstance(event, NotArticle):
+                    skipped[event.path.suffix.lower() or "no extension"] += 1
                 elif isinstance(event, FileDone):
                     progress.update(task, advance=1, description=event.path.name)
                 else:
@@ -292,8 +296,20 @@ def extract(
         table.add_column("failures", justify="right")
         table.add_row(str(writer.articles), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(failures)))
         out_console.print(table)
+        if skipped:
+            out_console.print(skipped_line(skipped))
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def skipped_line(skipped: Counter[str]) -> str:
+    """The summary's line for the files of the folders that are no articles: how many, of which types."""
+    total = sum(skipped.values())
+    kinds = ", ".join(
+        f"{count} {kind}" for kind, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0]))
+    )
+    files = "1 file that is not an article" if total == 1 else f"{total} files that are not articles"
+    return f"skipped {files} ({kinds})"
 
 
 QUIET_WARNINGS = 3  # under -q, the warnings of one code shown before the rest are counted
