@@ -70,35 +70,24 @@ class _PlainArgument(TyperArgument):
         return None if self.metavar is not None else super().display_type_rich(ctx)
 
 
-def _plain_help(params: list[Any]) -> None:
+def _plain_help(params: list[Any]) -> list[Any]:
     # Typer takes a command class but no parameter class: its parameters become ours here
     for param in params:
         if type(param) is TyperOption:
             param.__class__ = _PlainOption
         elif type(param) is TyperArgument:
             param.__class__ = _PlainArgument
+    return params
 
 
 class _Command(TyperCommand):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_help(self.params)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        _plain_help([option])
-        return option
+    def get_params(self, ctx: Any) -> list[Any]:  # the help option too, which is made here
+        return _plain_help(super().get_params(ctx))
 
 
 class _Group(TyperGroup):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _plain_help(self.params)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        _plain_help([option])
-        return option
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_help(super().get_params(ctx))
 
 
 app = typer.Typer(
@@ -629,7 +618,7 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
-        raise SystemExit(130) from None
+        raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as exc:
         if debugging() or "--debug" in sys.argv:
             raise
