@@ -442,8 +442,9 @@ def report(
     output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.")] = Path(
         "report.html"
     ),
+    open_it: Annotated[bool, typer.Option("--open", help="Open the report in the web browser once written.")] = False,
 ) -> None:
-    """Write one self-contained HTML report: texts with highlighted claims and a claims table."""
+    """Write one self-contained HTML report: an article index, each article's text with its claims highlighted, and a claims table to filter and sort."""
     from .report import write_report
 
     try:
@@ -451,6 +452,11 @@ def report(
     except ClaimsError as error:
         raise _fail(error, EXIT_INVALID) from None
     out_console.print(f"report written to {written}")
+    if open_it:
+        import webbrowser
+
+        if not webbrowser.open(written.resolve().as_uri()):
+            err_console.print(f"no web browser found: open {written} yourself")
 
 
 @app.command(cls=_Command)

@@ -1,26 +1,30 @@
-"""A self-contained HTML report of an output folder: no server, no network.
+"""A self-contained HTML report of an output folder: no server, no network, fast for big batches.
 
-Per article, its text with every claim highlighted by type (hovering shows the
-normalized value and the rule), then one sortable, filterable table of all claims whose
-rows jump to their place in the text.
+The page opens on an index of the articles (title, date, author, source, claims by type).
+An article's text, with every claim highlighted by type (hover for the normalized value
+and the rule), is drawn only when the article is opened. The claims table, drawn a page at
+a time, filters by type, article, subject, text, value range and date range, and sorts
+numbers as numbers and dates as dates; a row opens its article at the claim.
 
 The report is safe for any content of the output folder, including files edited by hand:
 ``claims.json`` and ``articles.json`` are validated against the record models first (an
-invalid record is a located ``E112``, not a broken page); everything shown is HTML-escaped;
-an article's ``url`` is a link only when it is an absolute http(s) url as a browser would
-read it (never ``javascript:``, ``data:`` or ``vbscript:``); and the claims travel as JSON
-inside a ``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028,
-U+2029 and lone surrogates escaped, so no text can close the element or inject script.
+invalid record is a located ``E112``, not a broken page); the data travels as JSON inside a
+``<script type="application/json">`` element with ``<``, ``>``, ``&``, U+2028, U+2029 and
+lone surrogates escaped, so no text can close the element; the page's script puts every
+value in with ``textContent``, never as markup; an article's ``url`` is a link only when it
+is an absolute http(s) url as a browser would read it (never ``javascript:``, ``data:`` or
+``vbscript:``); and a Content-Security-Policy lets only the page's own script (by hash) run.
 """
 
 from __future__ import annotations
 
-import html
+import base64
+import hashlib
 import itertools
 import json
 import re
-from collections import defaultdict
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +35,7 @@ from .errors import ClaimsError, Code, problem
 from .records import Article, Claim
 
 TYPE_COLORS = {name: claim_type.color for name, claim_type in CLAIM_TYPES.items()}
+PAGE_SIZE = 200  # claims table rows drawn at a time
 
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
@@ -116,11 +121,6 @@ def read_folder(folder: str | Path) -> tuple[list[Article], list[Claim]]:
 
 
 # -- escaping ------------------------------------------------------------------------------
-def _escape(value: object) -> str:
-    """Text for HTML content or a quoted attribute; a lone surrogate (which UTF-8 cannot hold) shows as U+FFFD."""
-    return html.escape(_SURROGATE.sub("\ufffd", str(value)), quote=True)
-
-
 def script_json(data: object) -> str:
     """JSON that is safe as the content of a ``<script>`` element and as JavaScript source."""
     return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False))
@@ -136,134 +136,129 @@ def safe_link(url: str) -> str | None:
     return cleaned if _LINK_SCHEME.match(cleaned) else None
 
 
-def _url_html(url: str) -> str:
-    link = safe_link(url)
-    if link is None:
-        return _escape(url)
-    return f'<a href="{_escape(link)}" rel="noopener noreferrer nofollow">{_escape(url)}</a>'
+def _clean(value: str) -> str:
+    """A lone surrogate (which UTF-8 cannot hold) as U+FFFD, so the page says what a browser shows."""
+    return _SURROGATE.sub("\ufffd", value)
 
 
-def _describe(claim: dict[str, Any]) -> str:
-    return f"{claim['claim_type']}: {normalized_text(claim)} [rule {claim['rule']}]"
+def _optional(value: object) -> str | None:
+    return None if value is None else _clean(str(value))
 
 
-def _highlighted(text: str, claims: list[dict[str, Any]]) -> str:
-    """The article text as HTML, each stretch covered by claims wrapped in a span.
+def utf16_offsets(text: str) -> list[int] | None:
+    """Offsets in UTF-16 code units (how JavaScript indexes a string) of each code point of ``text``.
 
-    One sweep over the claims' boundaries: a stretch is covered by the claims that start at
-    or before it and end after it (offsets are clamped to the text).
+    ``None`` when they are the code point offsets themselves (no character beyond U+FFFF).
     """
-    bounds = [(min(max(0, c["start"]), len(text)), min(max(0, c["end"]), len(text))) for c in claims]
-    starting: dict[int, list[int]] = defaultdict(list)
-    ending: dict[int, list[int]] = defaultdict(list)
-    for index, (start, end) in enumerate(bounds):
-        if start < end:
-            starting[start].append(index)
-            ending[end].append(index)
-    points = sorted({0, len(text), *starting, *ending})
-    active: set[int] = set()
-    anchored: set[str] = set()
-    out = []
-    for a, b in itertools.pairwise(points):
-        active.difference_update(ending.get(a, ()))
-        active.update(starting.get(a, ()))
-        piece = _escape(text[a:b])
-        if not active:
-            out.append(piece)
-            continue
-        covering = [claims[i] for i in sorted(active)]
-        inner = min(covering, key=lambda c: c["end"] - c["start"])
-        anchors = ""
-        for claim in covering:
-            if claim["claim_id"] not in anchored:
-                anchored.add(claim["claim_id"])
-                anchors += f'<a class="anchor" id="c-{_escape(claim["claim_id"])}"></a>'
-        title = _escape("\n".join(_describe(c) for c in covering))
-        ids = _escape(" ".join(c["claim_id"] for c in covering))
-        out.append(
-            f'{anchors}<span class="claim t-{_escape(inner["claim_type"])}" data-claims="{ids}" title="{title}">{piece}</span>'
-        )
-    return "".join(out)
+    if text.isascii() or max(text, default=" ") <= "\uffff":
+        return None
+    return list(itertools.accumulate((2 if ch > "\uffff" else 1 for ch in text), initial=0))
 
 
-STYLE = (
+def _article_data(article: Article) -> dict[str, Any]:
+    return {
+        "id": _clean(article.article_id),
+        "title": _optional(article.title),
+        "author": _optional(article.author),
+        "published": _optional(article.published),
+        "source": _clean(article.source),
+        "url": _optional(article.url),
+        "link": safe_link(_clean(article.url)) if article.url else None,
+        "text": _clean(article.text),
+    }
+
+
+def report_data(articles: list[Article], records: list[Claim]) -> dict[str, Any]:
+    """What the page's script reads: articles, claims (by article index) and their sentences, once each.
+
+    A claim's ``u0``/``u1`` are its offsets in UTF-16 code units, clamped to its article's
+    text; ``n`` is its normalized fields as the CLI words them; ``a`` is -1 when its article
+    is not in ``articles.json`` (an edited folder).
     """
-body{font:15px/1.5 system-ui,sans-serif;margin:0;color:#222}
-header{background:#223;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
-main{padding:0 24px 40px}.legend span{padding:2px 8px;margin-right:6px;border-radius:3px;color:#222}
-article{border-bottom:1px solid #ddd;padding:12px 0}article h2{font-size:17px;margin:8px 0}
-.meta{color:#666;font-size:13px}.text{white-space:pre-wrap;max-width:60em}
-.claim{border-radius:3px;cursor:help}
-"""
-    + "".join(f".t-{t}{{background:{c}}}" for t, c in TYPE_COLORS.items())
-    + """
-.flash{outline:3px solid #e33}
-#controls{margin:16px 0}#controls input,#controls select{font-size:14px;padding:4px;margin-right:8px}
-table{border-collapse:collapse;width:100%;font-size:13px}th,td{border:1px solid #ddd;padding:4px 6px;vertical-align:top}
-th{background:#f3f3f3;cursor:pointer;user-select:none}tr.row:hover{background:#fafad2;cursor:pointer}
-"""
-)
-
-SCRIPT = """
-const claims = JSON.parse(document.getElementById('claims-data').textContent);
-const body = document.querySelector('#claims tbody');
-const columns = ['article_id','claim_type','text','normalized','rule','sentence'];
-let sortKey='article_id', sortUp=true;
-function render(){
-  const q=document.getElementById('filter').value.toLowerCase(), t=document.getElementById('type').value;
-  const rows=claims.filter(c=>(!t||c.claim_type===t)&&(!q||columns.some(k=>String(c[k]??'').toLowerCase().includes(q))));
-  rows.sort((a,b)=>{const x=a[sortKey]??'',y=b[sortKey]??'';const r=(typeof x==='number'&&typeof y==='number')?x-y:String(x).localeCompare(String(y));return sortUp?r:-r;});
-  body.replaceChildren(...rows.map(c=>{const tr=document.createElement('tr');tr.className='row t-row-'+c.claim_type;tr.dataset.id=c.claim_id;
-    columns.forEach(k=>{const td=document.createElement('td');td.textContent=c[k]??'';if(k==='claim_type')td.className='t-'+c.claim_type;tr.appendChild(td);});
-    tr.addEventListener('click',()=>jump(c.claim_id));return tr;}));
-  document.getElementById('count').textContent=rows.length+' of '+claims.length+' claims';
-}
-function jump(id){const a=document.getElementById('c-'+id);if(!a)return;a.scrollIntoView({block:'center'});
-  document.querySelectorAll('.flash').forEach(e=>e.classList.remove('flash'));
-  document.querySelectorAll('.claim').forEach(e=>{if(e.dataset.claims.split(' ').includes(id))e.classList.add('flash');});}
-document.querySelectorAll('#claims th').forEach((th,i)=>th.addEventListener('click',()=>{const k=columns[i];sortUp=(sortKey===k)?!sortUp:true;sortKey=k;render();}));
-document.getElementById('filter').addEventListener('input',render);
-document.getElementById('type').addEventListener('change',render);
-render();
-"""
+    index = {article.article_id: i for i, article in enumerate(articles)}
+    units = [utf16_offsets(article.text) for article in articles]
+    sentences: dict[str, int] = {}
+    claims = []
+    for record in records:
+        claim = record.model_dump(mode="json", exclude={"source_start", "source_end"})
+        a = index.get(record.article_id, -1)
+        length = len(articles[a].text) if a >= 0 else 0
+        start, end = (min(max(0, offset), length) for offset in (record.start, record.end))
+        if a >= 0 and (table := units[a]) is not None:
+            start, end = table[start], table[end]
+        row = {
+            "id": _clean(record.claim_id),
+            "a": a,
+            "article_id": _clean(record.article_id),
+            "type": record.claim_type,
+            "text": _clean(record.text),
+            "u0": start,
+            "u1": end,
+            "s": sentences.setdefault(_clean(record.sentence), len(sentences)),
+            "rule": _clean(record.rule),
+            "n": _clean(normalized_text(claim)),
+        }
+        for field in CLAIM_TYPES[record.claim_type].columns:
+            value = claim[field]
+            if value is not None:
+                row[field] = _clean(value) if isinstance(value, str) else value
+        claims.append(row)
+    return {
+        "types": list(CLAIM_TYPES),
+        "page_size": PAGE_SIZE,
+        "articles": [_article_data(article) for article in articles],
+        "claims": claims,
+        "sentences": list(sentences),
+    }
 
 
-def _article_html(article: Article, claims: list[dict[str, Any]]) -> str:
-    aid = article.article_id
-    meta = [_escape(aid)]
-    meta += [_escape(value) for value in (article.author, article.published, article.source) if value]
-    if article.url:
-        meta.append(_url_html(article.url))
-    meta.append(f"{len(claims)} claims")
+def _asset(name: str) -> str:
+    return resources.files("pipeline").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _page(data: dict[str, Any]) -> str:
+    script = _asset("report.js")
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    policy = (
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+        f"script-src 'sha256-{digest}'"
+    )
+    style = _asset("report.css") + "".join(f".t-{t}{{background:{c}}}" for t, c in TYPE_COLORS.items())
+    legend = "".join(f'<span class="t-{t}">{t}</span>' for t in TYPE_COLORS)
+    total = len(data["claims"])
     return (
-        f'<article id="article-{_escape(aid)}"><h2>{_escape(article.title or aid)}</h2>'
-        f'<div class="meta">{" · ".join(meta)}</div>'
-        f'<div class="text">{_highlighted(article.text, claims)}</div></article>'
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>policy-claims report</title><style>{style}</style></head><body>"
+        "<header><h1>policy-claims report</h1>"
+        f"<span>{len(data['articles'])} articles, {total} claims · </span><span class='legend'>{legend}</span></header>"
+        "<nav><a href='#articles' data-view='articles'>Articles</a><a href='#claims' data-view='claims-view'>Claims</a></nav>"
+        "<main><noscript><p>The report needs JavaScript to show its tables.</p></noscript>"
+        "<section id='articles'><div class='controls'><input id='index-filter' type='search' "
+        "placeholder='filter by title, author, source, date' size='40'><span id='index-count' class='count'></span></div>"
+        "<table id='index'><thead><tr></tr></thead><tbody></tbody></table></section>"
+        "<section id='claims-view' hidden><div class='controls'>"
+        "<input id='filter' type='search' placeholder='text, sentence, value, rule'>"
+        "<select id='type'><option value=''>all types</option></select>"
+        "<select id='article'><option value=''>all articles</option></select>"
+        "<input id='subject' type='search' placeholder='subject or organization'>"
+        "<label>value <input id='min' type='number' step='any' placeholder='from'></label>"
+        "<label>to <input id='max' type='number' step='any' placeholder='to'></label>"
+        "<label>dates <input id='from' type='date'></label><label>to <input id='to' type='date'></label>"
+        "<button id='prev' type='button'>previous</button><button id='next' type='button'>next</button>"
+        "<span id='count' class='count'></span></div>"
+        "<table id='claims'><thead><tr></tr></thead><tbody></tbody></table></section>"
+        "<section id='article-view' hidden></section></main>"
+        f"<script id='report-data' type='application/json'>{script_json(data)}</script>"
+        f"<script>{script}</script></body></html>\n"
     )
 
 
 def render_report(folder: str | Path) -> str:
     """The report of an output folder as one HTML page; ``ClaimsError`` (E102, E107, E112) for an invalid folder."""
     articles, records = read_folder(folder)
-    claims = [claim.model_dump(mode="json") for claim in records]
-    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for claim in claims:
-        by_article[claim["article_id"]].append(claim)
-    sections = [_article_html(article, by_article[article.article_id]) for article in articles]
-    legend = "".join(f'<span class="t-{t}">{t}</span>' for t in TYPE_COLORS)
-    options = "".join(f'<option value="{t}">{t}</option>' for t in TYPE_COLORS)
-    rows = [{**claim, "normalized": normalized_text(claim)} for claim in claims]  # the table shows Python's wording
-    headers = "".join(f"<th>{h}</th>" for h in ("article", "type", "text", "normalized", "rule", "sentence"))
-    return (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>policy-claims report</title>"
-        f"<style>{STYLE}</style></head><body><header><h1>policy-claims report</h1>"
-        f"<div>{len(articles)} articles, {len(claims)} claims · <span class='legend'>{legend}</span></div></header><main>"
-        + "".join(sections)
-        + "<h2>All claims</h2><div id='controls'><input id='filter' type='search' placeholder='filter the claims'>"
-        f"<select id='type'><option value=''>all types</option>{options}</select><span id='count'></span></div>"
-        f"<table id='claims'><thead><tr>{headers}</tr></thead><tbody></tbody></table></main>"
-        f"<script id='claims-data' type='application/json'>{script_json(rows)}</script><script>{SCRIPT}</script></body></html>\n"
-    )
+    return _page(report_data(articles, records))
 
 
 def write_report(folder: str | Path, target: str | Path) -> Path:

@@ -1,18 +1,21 @@
-"""The HTML report: escaping, and a real headless browser (Debian's chromium via Playwright)."""
+"""The HTML report: escaping, and a real headless browser (Debian's chromium via Playwright).
+
+One browser serves every test of the module; each test opens its own page."""
 
 from __future__ import annotations
 
-import html
 import json
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
 
 from pipeline import ClaimsError, Code, extract_paths, write_outputs
-from pipeline.report import render_report
+from pipeline.report import PAGE_SIZE, render_report, utf16_offsets
 
 from .conftest import ROOT
 
@@ -37,61 +40,239 @@ def report_folder(tmp_path: Path, nlp: Language) -> Path:
     return out
 
 
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+class Watched:
+    """A page with its dialogs and console messages recorded."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.alerts: list[str] = []
+        self.console: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.alerts.append(dialog.message), dialog.dismiss()))
+        self.page.on("console", lambda message: self.console.append(f"{message.type}: {message.text}"))
+        self.page.on("pageerror", lambda error: self.console.append(f"pageerror: {error}"))
+        self.page.goto(path.as_uri())
+
+
+def _open(browser: Any, folder: Path, tmp_path: Path, name: str = "report.html") -> Watched:
+    path = tmp_path / name
+    path.write_text(render_report(folder), encoding="utf-8")
+    return Watched(browser, path)
+
+
+def _follow(page: Any, act: Any) -> None:
+    """Do ``act`` (a click, a navigation) and wait until the view answers the new address.
+
+    A hash change is handled after the click returns, so the view is read only once the
+    page's router has answered an address other than the one before.
+    """
+    before = page.evaluate("document.body.dataset.route")
+    act()
+    page.wait_for_function(
+        "b => document.body.dataset.route !== b && document.body.dataset.route === location.hash", arg=before
+    )
+
+
+def _data(page: str) -> dict[str, Any]:
+    data = page.split("<script id='report-data' type='application/json'>", 1)[1].split("</script>", 1)[0]
+    assert "<" not in data  # the embedded JSON cannot close its script element
+    decoded: dict[str, Any] = json.loads(data)
+    return decoded
+
+
 def test_article_markup_is_escaped(report_folder: Path) -> None:
     page = render_report(report_folder)
     assert "<script>alert" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
-    data = page.split("<script id='claims-data' type='application/json'>", 1)[1].split("</script>", 1)[0]
-    assert "<" not in data  # the embedded JSON cannot close its script element
-    claims = json.loads(data)
-    assert {c["claim_type"] for c in claims} == {"date", "count", "organization", "objective"}
+    data = _data(page)
+    assert {c["type"] for c in data["claims"]} == {"date", "count", "organization", "objective"}
+    hostile = next(a for a in data["articles"] if a["id"] == "hostile")
+    assert "<script>alert('x')</script>" in hostile["text"]  # data, drawn with textContent
+    assert hostile["source"].endswith("hostile.txt")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
-def test_report_in_a_headless_browser(report_folder: Path, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    page_path = tmp_path / "report.html"
-    page_path.write_text(render_report(report_folder), encoding="utf-8")
-    total = len(json.loads((report_folder / "claims.json").read_text()))
-    counts = sum(1 for c in json.loads((report_folder / "claims.json").read_text()) if c["claim_type"] == "count")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            alerts: list[str] = []
-            page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
-            page.goto(page_path.as_uri())
-            # highlights render, one colour per claim type
-            for claim_type in ("date", "count", "organization", "objective"):
-                assert page.locator(f"span.claim.t-{claim_type}").count() > 0
-            assert page.locator("span.claim.t-date").first.is_visible()
-            colour = page.locator("span.claim.t-count").first.evaluate("e => getComputedStyle(e).backgroundColor")
-            assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-            # the hostile article shows its markup as text and runs nothing
-            assert "<script>alert('x')</script>" in page.locator("#article-hostile .text").inner_text()
-            assert alerts == []
-            # the table lists every claim, and filtering by type and text works
-            assert page.locator("#claims tbody tr").count() == total
-            page.select_option("#type", "count")
-            assert page.locator("#claims tbody tr").count() == counts
-            assert page.locator("#claims tbody tr.t-row-count").count() == counts
-            page.fill("#filter", "10 member")
-            assert page.locator("#claims tbody tr").count() == 1  # the count in the hostile article
-            page.select_option("#type", "")
-            assert page.locator("#claims tbody tr").count() > 1  # its sentence also holds a date
-            # a row jumps to its place in the text
-            page.locator("#claims tbody tr").first.click()
-            assert page.locator("span.claim.flash").count() >= 1
-            assert page.locator("span.claim.flash").first.is_visible()
-            page.fill("#filter", "")
-            page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
-            shot = os.environ.get("REPORT_SCREENSHOT")
-            if shot:
-                page.goto(page_path.as_uri())
-                page.screenshot(path=shot, full_page=False)
-        finally:
-            browser.close()
+def test_offsets_are_utf16_code_units_for_javascript() -> None:
+    assert utf16_offsets("plain text") is None and utf16_offsets("中國 € text") is None
+    assert utf16_offsets("a\U0001f600b") == [0, 1, 3, 4]
+
+
+@needs_chromium
+def test_report_in_a_headless_browser(report_folder: Path, tmp_path: Path, browser: Any) -> None:
+    watched = _open(browser, report_folder, tmp_path)
+    page = watched.page
+    claims = json.loads((report_folder / "claims.json").read_text())
+    counts = sum(1 for c in claims if c["claim_type"] == "count")
+    # the index comes first: one row per article, with its title, date and counts by type
+    assert page.locator("#articles").is_visible() and not page.locator("#claims-view").is_visible()
+    rows = page.locator("#index tbody tr")
+    assert rows.count() == 2
+    cica = page.locator("#index tbody tr", has_text="CICA: A Great Platform")
+    assert "2022-10-07" in cica.inner_text() and "Khalid Taimur Akram" in cica.inner_text()
+    assert (
+        "corpus/cica-regional-connectivity.txt" in cica.inner_text()
+        or "cica-regional-connectivity.txt" in cica.inner_text()
+    )
+    assert page.locator("span.claim").count() == 0  # no article text is drawn before it is opened
+    # opening an article draws its text, one colour per claim type
+    _follow(page, lambda: page.locator("#index a", has_text="CICA").click())
+    assert page.locator("#article-view").is_visible()
+    for claim_type in ("date", "count", "organization", "objective"):
+        assert page.locator(f"#article-view span.claim.t-{claim_type}").count() > 0
+    colour = page.locator("span.claim.t-count").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    spans = page.locator("#article-view span.claim").all_inner_texts()
+    cica_claims = [c for c in claims if c["article_id"] == "cica-regional-connectivity"]
+    assert {c["text"] for c in cica_claims if c["claim_type"] == "date"} <= set(spans)
+    _follow(page, lambda: page.go_back())
+    assert page.locator("#articles").is_visible()
+    # the hostile article shows its markup as text and runs nothing
+    _follow(page, lambda: page.locator("#index a", has_text="Hostile").click())
+    assert "<script>alert('x')</script>" in page.locator("#article-view .text").inner_text()
+    assert watched.alerts == [] and watched.console == []
+    # the claims table lists every claim (one page), filters by type and text
+    _follow(page, lambda: page.click("nav a[data-view='claims-view']"))
+    body = page.locator("#claims tbody tr")
+    assert body.count() == min(len(claims), PAGE_SIZE)
+    page.select_option("#type", "count")
+    assert body.count() == page.locator("#claims tbody tr.t-row-count").count() == counts
+    page.fill("#filter", "10 member")
+    assert body.count() == 1  # the count in the hostile article
+    page.select_option("#type", "")
+    assert body.count() > 1  # its sentence also holds a date
+    # a row opens its article at the claim
+    _follow(page, lambda: body.first.click())
+    assert page.locator("#article-view").is_visible()
+    assert page.locator("span.claim.flash").count() >= 1 and page.locator("span.claim.flash").first.is_visible()
+    page.screenshot(path=str(tmp_path / "report.png"), full_page=False)
+    shot = os.environ.get("REPORT_SCREENSHOT")
+    if shot:
+        _follow(page, lambda: page.goto(page.url.split("#")[0] + "#articles"))
+        page.screenshot(path=shot, full_page=False)
     assert (tmp_path / "report.png").stat().st_size > 10_000
+    assert watched.alerts == [] and watched.console == []
+
+
+# -- a batch of 500 articles --------------------------------------------------------------------
+def _copies(folder: Path, target: Path, total: int) -> Path:
+    """An output folder of ``total`` articles: the records of ``folder`` again and again, each copy with its own ids."""
+    articles = json.loads((folder / "articles.json").read_text())
+    claims = json.loads((folder / "claims.json").read_text())
+    out_articles, out_claims = [], []
+    for n in range(total):
+        article = articles[n % len(articles)]
+        suffix = f"-{n // len(articles):03d}"
+        out_articles.append({**article, "article_id": article["article_id"] + suffix, "source": f"batch/{n:03d}.txt"})
+        out_claims += [
+            {**c, "article_id": c["article_id"] + suffix, "claim_id": c["claim_id"] + suffix}
+            for c in claims
+            if c["article_id"] == article["article_id"]
+        ]
+    target.mkdir()
+    (target / "articles.json").write_text(json.dumps(out_articles), encoding="utf-8")
+    (target / "claims.json").write_text(json.dumps(out_claims), encoding="utf-8")
+    return target
+
+
+@needs_chromium
+def test_a_500_article_batch(report_folder: Path, tmp_path: Path, browser: Any) -> None:
+    folder = _copies(report_folder, tmp_path / "big", 500)
+    claims = json.loads((folder / "claims.json").read_text())
+    watched = _open(browser, folder, tmp_path, "big.html")
+    page = watched.page
+    first = page.evaluate("performance.getEntriesByName('first-render')[0].startTime")
+    print(f"500 articles, {len(claims)} claims: first render after {first:.0f} ms")  # the figure is the benchmark's
+    assert page.locator("#index tbody tr").count() == 500
+    assert page.locator("span.claim").count() == 0 and page.locator("#claims tbody tr").count() == 0
+    # sorting the index: dates as dates, counts as numbers
+    page.locator("#index th", has_text="claims").click()
+    totals = [int(t) for t in page.locator("#index tbody tr td:last-child").all_inner_texts()]
+    assert totals == sorted(totals) and totals[0] < totals[-1]
+    page.locator("#index th", has_text="claims").click()
+    totals = [int(t) for t in page.locator("#index tbody tr td:last-child").all_inner_texts()]
+    assert totals == sorted(totals, reverse=True)
+    page.fill("#index-filter", "hostile-012")
+    assert page.locator("#index tbody tr").count() == 1
+    # the claims table: a page at a time, and the next page
+    _follow(page, lambda: page.click("nav a[data-view='claims-view']"))
+    assert page.locator("#claims tbody tr").count() == PAGE_SIZE
+    assert f"of {len(claims)} matching claims" in page.locator("#count").inner_text()
+    page.click("#next")
+    assert f"{PAGE_SIZE + 1}–{2 * PAGE_SIZE} of" in page.locator("#count").inner_text()
+    # counts sort as numbers (9 before 10), both ways
+    page.select_option("#type", "count")
+    value_header = page.locator("#claims th", has_text="Value")
+    value_header.click()
+    expected = sorted(c["value"] for c in claims if c["claim_type"] == "count")
+    assert _shown_values(page) == [_plain(v) for v in expected[:PAGE_SIZE]]
+    value_header.click()
+    assert _shown_values(page) == [_plain(v) for v in sorted(expected, reverse=True)[:PAGE_SIZE]]
+    # a value range keeps the counts in it
+    page.fill("#min", "10")
+    page.fill("#max", "27")
+    inside = [
+        c
+        for c in claims
+        if c["claim_type"] == "count" and (c.get("value_max") or c["value"]) >= 10 and c["value"] <= 27
+    ]
+    assert f" {len(inside)} matching" in page.locator("#count").inner_text()
+    page.fill("#min", "")
+    page.fill("#max", "")
+    # dates sort as dates, and a date range keeps the dates that meet it
+    page.select_option("#type", "date")
+    page.locator("#claims th", has_text="Value").click()  # a new key sorts up
+    starts = [c["start_date"] for c in claims if c["claim_type"] == "date"]
+    shown = [t.split(" – ")[0] for t in page.locator("#claims tbody td:nth-child(4)").all_inner_texts()]
+    assert shown == sorted(starts)[: len(shown)] or shown == sorted(starts, reverse=True)[: len(shown)]
+    page.fill("#from", "1949-01-01")
+    page.fill("#to", "1949-12-31")
+    meeting = [
+        c
+        for c in claims
+        if c["claim_type"] == "date" and c["end_date"] >= "1949-01-01" and c["start_date"] <= "1949-12-31"
+    ]
+    assert f" {len(meeting)} matching" in page.locator("#count").inner_text() and meeting
+    page.fill("#from", "")
+    page.fill("#to", "")
+    # by article and by subject
+    page.select_option("#type", "")
+    page.select_option("#article", label="Hostile Page Title Here")
+    first_hostile = [c for c in claims if c["article_id"] == "hostile-000"]
+    assert f" {len(first_hostile)} matching" in page.locator("#count").inner_text()
+    page.select_option("#article", "")
+    page.fill("#subject", "council of europe")
+    subjects = [
+        c
+        for c in claims
+        if "council of europe" in " ".join(str(c.get(k) or "") for k in ("subject", "name", "acronym")).lower()
+    ]
+    assert f" {len(subjects)} matching" in page.locator("#count").inner_text() and subjects
+    # an article opened from the table draws its text only then
+    _follow(page, lambda: page.locator("#claims tbody tr a").first.click())
+    assert page.locator("#article-view span.claim").count() > 0
+    assert watched.alerts == [] and watched.console == []
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _shown_values(page: Any) -> list[str]:
+    """The number of each shown count (after a qualifier, before a range's upper end)."""
+    return [t.split(" ")[-1].split("–")[0] for t in page.locator("#claims tbody td:nth-child(4)").all_inner_texts()]
 
 
 # -- hostile input: every field, through the real extraction and by editing the outputs ----------
@@ -177,13 +358,16 @@ def test_embedded_json_cannot_end_its_script() -> None:
 
 def test_hostile_fields_are_escaped(hostile_folder: Path) -> None:
     page = render_report(hostile_folder)
-    head, data = page.split("<script id='claims-data' type='application/json'>", 1)
+    head, data = page.split("<script id='report-data' type='application/json'>", 1)
     data, tail = data.split("</script>", 1)
     assert tail == f"<script>{tail.split('<script>', 1)[1]}"  # only our own script follows
     assert page.count("<script") == 2 and "<img" not in page and "<svg" not in page
     assert not set(data) & {"<", ">", "&", "\u2028", "\u2029"}
-    assert 'href="javascript' not in page.lower() and 'href="data:' not in page
-    assert f'href="{html.escape(GOOD_URL)}"' in head
+    assert "href" not in head.replace("href='#articles'", "").replace(
+        "href='#claims'", ""
+    )  # links are drawn by the script
+    links = [a["link"] for a in json.loads(data)["articles"] if a["link"]]
+    assert links == [GOOD_URL]  # the one http(s) url; every other url is text
 
 
 @pytest.mark.parametrize(
@@ -212,51 +396,66 @@ def test_a_broken_json_file_is_a_located_error(hostile_folder: Path) -> None:
     assert raised.value.code == Code.E102 and raised.value.problems[0].line == 3
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
-def test_no_script_runs_in_a_hostile_report(hostile_folder: Path, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    page_path = tmp_path / "hostile.html"
-    page_path.write_text(render_report(hostile_folder), encoding="utf-8")
+@needs_chromium
+def test_no_script_runs_in_a_hostile_report(hostile_folder: Path, tmp_path: Path, browser: Any) -> None:
+    watched = _open(browser, hostile_folder, tmp_path, "hostile.html")
+    page = watched.page
     claims = json.loads((hostile_folder / "claims.json").read_text())
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            alerts: list[str] = []
-            console: list[str] = []
-            page.on("dialog", lambda dialog: (alerts.append(dialog.message), dialog.dismiss()))
-            page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-            page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
-            page.goto(page_path.as_uri())
-            # touch everything a payload could hang on: hover the highlights, click rows, filter
-            for span in page.locator("span.claim").all()[:20]:
-                span.hover()
-            page.locator("#claims tbody tr").first.click()
-            page.fill("#filter", "<script>")
-            page.fill("#filter", "")
-            page.keyboard.press("Tab")
-            assert page.evaluate("window.__pwned") is None
-            assert alerts == [] and console == []
-            assert (
-                page.evaluate(
-                    "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
-                )
-                == 0
-            )
-            assert page.locator("script").count() == 2 and page.locator("img, svg, iframe, object").count() == 0
-            hrefs = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.href)")
-            assert hrefs == [GOOD_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")]
-            # the hostile text is shown as text, in the articles and in the table
-            assert page.locator("#claims tbody tr").count() == len(claims)
-            titles = page.locator("article h2").all_inner_texts()
-            assert f"Title {HOSTILE_TEXT}" in titles
-            texts = page.locator("article .text").all_inner_texts()
-            assert any(PAYLOADS[1] in text for text in texts)
-            cells = page.locator("#claims tbody td").all_inner_texts()
-            assert set(PAYLOADS) <= set(cells)  # the edited rules, as they are
-            assert any(BAD_URLS[0] in meta for meta in page.locator("article .meta").all_inner_texts())
-        finally:
-            browser.close()
+    articles = json.loads((hostile_folder / "articles.json").read_text())
+    # touch everything a payload could hang on: open every article, hover its highlights,
+    # click the rows of its claims, list and filter the claims table
+    titles, texts, metas, links = [], [], [], []
+    for n in range(len(articles)):
+        _follow(page, lambda: page.goto(page.url.split("#")[0] + "#articles"))
+        _follow(page, lambda n=n: page.locator("#index tbody tr a").nth(n).click())
+        titles.append(page.locator("#article-view h2").inner_text())
+        texts.append(page.locator("#article-view .text").inner_text())
+        metas.append(page.locator("#article-view .meta").inner_text())
+        for span in page.locator("span.claim").all()[:10]:
+            span.hover()
+        if page.locator("#article-claims tbody tr").count():
+            page.locator("#article-claims tbody tr").first.click()
+        links += page.evaluate("[...document.querySelectorAll('#article-view .meta a[href]')].map(a => a.href)")
+    _follow(page, lambda: page.click("nav a[data-view='claims-view']"))
+    _follow(page, lambda: page.locator("#claims tbody tr").first.click())
+    _follow(page, lambda: page.click("nav a[data-view='claims-view']"))
+    page.fill("#filter", "<script>")
+    page.fill("#filter", "")
+    page.keyboard.press("Tab")
+    assert page.evaluate("window.__pwned") is None
+    assert watched.alerts == [] and watched.console == []
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
+        )
+        == 0
+    )
+    assert page.locator("script").count() == 2 and page.locator("img, svg, iframe, object").count() == 0
+    assert links == [GOOD_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")]
+    outside = page.evaluate(
+        "[...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).filter(h => !h.startsWith('#'))"
+    )
+    assert outside == []  # the article view is closed: only in-page links are left
+    # the hostile text is shown as text, in the articles and in the table
+    assert f"Title {HOSTILE_TEXT}" in titles
+    assert any(PAYLOADS[1] in text for text in texts)
+    assert any(BAD_URLS[0] in meta for meta in metas)
+    assert page.locator("#claims tbody tr").count() == min(len(claims), PAGE_SIZE)
+    cells = page.locator("#claims tbody td").all_inner_texts()
+    assert set(PAYLOADS) <= set(cells)  # the edited rules, as they are
+
+
+@needs_chromium
+def test_only_the_pages_own_script_may_run(report_folder: Path, tmp_path: Path, browser: Any) -> None:
+    """The Content-Security-Policy admits the report's script by its hash: a script slipped into the page does not run."""
+    path = tmp_path / "edited.html"
+    page_text = render_report(report_folder).replace(
+        "</body>", "<script>window.__pwned = 1</script><img src=x onerror='window.__pwned = 2'></body>"
+    )
+    path.write_text(page_text, encoding="utf-8")
+    watched = Watched(browser, path)
+    assert watched.page.locator("#index tbody tr").count() == 2  # the report's own script ran
+    assert watched.page.evaluate("window.__pwned") is None
 
 
 def test_a_lone_surrogate_in_a_record_still_gives_a_report(hostile_folder: Path, tmp_path: Path) -> None:
@@ -267,3 +466,43 @@ def test_a_lone_surrogate_in_a_record_still_gives_a_report(hostile_folder: Path,
     (hostile_folder / "articles.json").write_text(json.dumps(articles))  # escaped, as JSON may carry it
     page = write_report(hostile_folder, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "Lone \ufffd surrogate" in page
+
+
+def test_report_command_opens_the_browser(report_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import webbrowser
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
+    target = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["report", str(report_folder), "-o", str(target), "--open"])
+    assert result.exit_code == 0, result.output
+    assert opened == [target.resolve().as_uri()]
+    opened.clear()
+    assert CliRunner().invoke(app, ["report", str(report_folder), "-o", str(target)]).exit_code == 0
+    assert opened == []  # only when asked
+
+
+@needs_chromium
+def test_highlights_fall_on_their_text_after_characters_beyond_the_bmp(
+    tmp_path: Path, nlp: Language, browser: Any
+) -> None:
+    """JavaScript counts UTF-16 units: an emoji or a rare CJK character before a claim must not shift it."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "wide.txt").write_text(
+        "Wide Characters Note\n\n\U0001f30d\U00020000 The Lakeside Water Board was founded in 1961 with 12 member towns.\n",
+        encoding="utf-8",
+    )
+    result = extract_paths([tmp_path / "in"], nlp)
+    write_outputs(tmp_path / "out", result.articles, result.claims, result.problems)
+    watched = _open(browser, tmp_path / "out", tmp_path)
+    page = watched.page
+    _follow(page, lambda: page.locator("#index a").first.click())
+    shown = {
+        claim_type: page.locator(f"#article-view span.claim.t-{claim_type}").all_inner_texts()
+        for claim_type in ("date", "count")
+    }
+    assert shown == {"date": ["1961"], "count": ["12 member towns"]}
