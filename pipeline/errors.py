@@ -39,6 +39,7 @@ class Code(StrEnum):
     E208 = "E208"  # a file in a patterns folder that is not a data file
     E209 = "E209"  # a line replaces another of a different label
     E210 = "E210"  # regex prone to catastrophic backtracking
+    E211 = "E211"  # --no-builtin-patterns and no pattern folder: no patterns at all
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     E302 = "E302"  # another run is writing to the output folder
@@ -81,6 +82,10 @@ MESSAGES: dict[Code, str] = {
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
     Code.E210: ("regex {regex!r} can take exponential time on a long token ({reason}); {advice}"),
+    Code.E211: (
+        "--no-builtin-patterns leaves no patterns: name a folder of your own ({given}), "
+        "or leave the option out to use the built-in ones"
+    ),
     Code.E301: "cannot write the outputs: {reason}; the previous files are unchanged (free some space or write elsewhere)",
     Code.E302: (
         "another run is writing to this folder ({holder}); wait for it to finish, stop it, "

@@ -34,7 +34,7 @@ from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, describe, problem
-from .ingest import InputFile, RawArticle, SourceArticle, finish, iter_inputs, iter_jsonl, read_path
+from .ingest import InputFile, NotArticle, RawArticle, SourceArticle, finish, iter_inputs, iter_jsonl, read_path
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
 from .normalize.dates import DayOrder
@@ -50,6 +50,7 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files of the folders that are no articles
 
 
 # -- records from a doc ----------------------------------------------------------------
@@ -349,13 +350,14 @@ def _stopped_reading(source: str, line: int | None, exc: BudgetExceeded) -> Prob
 
 def plan_jobs(
     paths: Iterable[Path | str], nlp: Language, *, budget: float | None = DEFAULT_BUDGET
-) -> Iterator[tuple[Path | Problem, Job | None]]:
+) -> Iterator[tuple[Path | Problem | NotArticle, Job | None]]:
     """The jobs of a batch in input order, each with its file: a file is one job, a JSONL
     file one job per line (read here: it is cheap, and its lines then spread over the
-    workers); a file that gives no job, or a path that is missing, comes with ``None``.
+    workers); a file that gives no job, a path that is missing, or a folder's file that is
+    no article (``NotArticle``) comes with ``None``.
     The problems of reading a JSONL file come as a ``Problem`` in place of the file."""
     for entry in iter_inputs(paths):
-        if isinstance(entry, Problem):
+        if isinstance(entry, Problem | NotArticle):
             yield entry, None
             continue
         if entry.path.suffix.lower() != ".jsonl":
@@ -415,10 +417,11 @@ def extract_files(
     budget: float | None = DEFAULT_BUDGET,
     render: bool = False,
     raw_csv: bool = False,
-) -> Iterator[Extracted | Problem | FileDone]:
+) -> Iterator[Extracted | Problem | FileDone | NotArticle]:
     """Read every supported file under ``paths`` and extract claims from each article, as a
     stream in input order: each article as it is done (``Extracted``; a failed one carries
-    its problem), each problem of reading, and ``FileDone`` after each file.
+    its problem), each problem of reading, ``FileDone`` after each file, and ``NotArticle``
+    for each file of a folder that is no article (it is not read).
 
     Input order: the paths in the order given, a folder's files sorted by path, a JSONL
     file's lines in file order. An article whose id was already read is left out with an
@@ -430,7 +433,7 @@ def extract_files(
     current: Path | None = None
     count = 0
     for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs):
-        if isinstance(key, Problem):
+        if isinstance(key, Problem | NotArticle):
             yield key
             continue
         if key != current:
@@ -467,7 +470,8 @@ def extract_paths(
     held in memory (``extract_files`` gives them as a stream, for batches of any size).
 
     A file or line that cannot be read becomes a problem; the rest of the batch goes on.
-    Articles and claims are in input order (see ``extract_files``), problems too.
+    Articles and claims are in input order (see ``extract_files``), problems too; the
+    folders' files that are no articles are in ``skipped``.
     ``on_file(path, n_articles)`` is called after each file (for progress reporting).
     ``jobs`` > 1 runs the pipeline in that many processes; the result is the same.
     ``published`` is the publication date of articles whose record states none.
@@ -478,6 +482,8 @@ def extract_paths(
     for event in extract_files(paths, nlp, jobs=jobs, published=published, budget=budget):
         if isinstance(event, Problem):
             result.problems.append(event)
+        elif isinstance(event, NotArticle):
+            result.skipped.append(event.path)
         elif isinstance(event, FileDone):
             if on_file is not None:
                 on_file(event.path, event.articles)
