@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from pipeline import build_nlp, extract
 from pipeline import incremental as incremental_module
 from pipeline.cli import app
-from pipeline.errors import Code, Problem
+from pipeline.errors import ClaimsError, Code, Problem
 from pipeline.extract import FileDone, Outcome, extract_files
 from pipeline.incremental import STATE_FILE, RunState
 from pipeline.patterns import load_patterns
@@ -335,6 +335,24 @@ def test_a_run_killed_halfway_leaves_the_previous_set_and_the_next_run_completes
     state = run([inputs], out, nlp)
     assert counts(state) == (ALL_ARTICLES - 2, 2, 0)
     assert_as_full_run([inputs], out, nlp, tmp_path)
+
+
+def test_a_state_that_cannot_be_written_is_e301_and_keeps_the_previous_set(
+    nlp: Language, inputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run([inputs], out, nlp)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def full_disk(self: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(incremental_module._StateWriter, "flush", full_disk)
+    with pytest.raises(ClaimsError) as raised:
+        run([inputs], out, nlp, full=True)
+    assert raised.value.code == Code.E301 and "disk is full" in str(raised.value)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def _corrupt_bytes(state: Path) -> None:
