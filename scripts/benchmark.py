@@ -292,6 +292,7 @@ def incremental_figures(paths: list[Path], per_copy: int, articles: int, work: P
     changed.write_text(changed.read_text(encoding="utf-8") + CHANGE, encoding="utf-8")
     changed_s = run_process(command)[0]
     outputs = sum(p.stat().st_size for p in out.iterdir() if not p.name.startswith("."))
+    records = sum((out / name).stat().st_size for name in ("claims.json", "articles.json"))
     return {
         "incremental_articles": per_copy * copies,
         "incremental_full_s": round(full_s, 2),
@@ -301,6 +302,7 @@ def incremental_figures(paths: list[Path], per_copy: int, articles: int, work: P
         "incremental_one_changed_over_full": round(changed_s / full_s, 3),
         "incremental_state_mib": round((out / ".claims-state.db").stat().st_size / 2**20, 1),
         "incremental_outputs_mib": round(outputs / 2**20, 1),
+        "incremental_claims_and_articles_json_mib": round(records / 2**20, 1),
         "incremental_load_average_before_after": f"{load_before:.2f} / {os.getloadavg()[0]:.2f}",
     }
 
