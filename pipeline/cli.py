@@ -216,6 +216,14 @@ def extract(
     wait: Annotated[
         bool, typer.Option(help="When another run is writing to OUT, wait for it (--no-wait: stop with E302).")
     ] = True,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Extract every article again. By default a run into OUT takes from OUT's last run the articles "
+            "whose file and pipeline (code, patterns, options) are unchanged.",
+        ),
+    ] = False,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
@@ -226,6 +234,7 @@ def extract(
     from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
     from .claim_types import CSV_COLUMNS
     from .extract import FileDone, extract_files
+    from .incremental import RunState
     from .ingest import NotArticle, iter_files
     from .nlp import build_nlp
     from .patterns import load_patterns
@@ -252,12 +261,14 @@ def extract(
     skipped: Counter[str] = Counter()  # a folder's files that are no articles, by extension
     by_type: Counter[str] = Counter()
     type_column = CSV_COLUMNS.index("claim_type")
+    state = RunState(out, full=full)
     try:
-        with progress, OutputWriter(out, raw_csv=raw_csv, excel=excel) as writer:
+        with progress, OutputWriter(out, raw_csv=raw_csv, excel=excel, companion=state) as writer:
             task = progress.add_task("", total=len(files))
             events = extract_files(
-                paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv
-            )
+                paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv,
+                state=state,
+            )  # fmt: skip
             for event in events:
                 if isinstance(event, Problem):
                     problems.append(event)
@@ -274,7 +285,7 @@ def extract(
             writer.commit(problems, wait=wait, on_wait=_say_waiting(out))
     except ClaimsError as error:
         raise _fail(error, EXIT_WRITE_FAILED) from None
-    for line in problem_lines(problems, quiet=quiet):
+    for line in problem_lines([*state.notices, *problems], quiet=quiet):
         typer.echo(line, err=True)
     failures = [p for p in problems if not p.is_warning]
     if not quiet:
@@ -287,6 +298,7 @@ def extract(
         out_console.print(table)
         if skipped:
             out_console.print(skipped_line(skipped))
+        out_console.print(state.summary(), highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
 

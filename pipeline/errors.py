@@ -54,6 +54,7 @@ class Code(StrEnum):
     E900 = "E900"  # an internal error: a bug
     W101 = "W101"  # relative dates left out for want of a publication date
     W102 = "W102"  # a publication date given as context is not a date
+    W103 = "W103"  # the state an output folder's last run left cannot be used: its articles are extracted again
 
 
 MESSAGES: dict[Code, str] = {
@@ -111,6 +112,10 @@ MESSAGES: dict[Code, str] = {
         "--published, a JSONL 'published' field or a dateline"
     ),
     Code.W102: "the publication date {value!r} is not a date; relative dates are left out",
+    Code.W103: (
+        "the state the last run left in this folder cannot be used ({reason}); what it held is extracted "
+        "again (the outputs are those of a full run) and a new state is written"
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 from spacy.language import Language
@@ -40,6 +40,9 @@ from .lexicon import Lexicon
 from .normalize.dates import DayOrder
 from .records import Article, Claim, claim_id
 from .writers import RenderedClaims, render_claims
+
+if TYPE_CHECKING:
+    from .incremental import RunState
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 ARTICLES_PER_BATCH = 8  # nlp.pipe's batch: the rule components gain nothing from larger ones
@@ -313,6 +316,27 @@ class Outcome:
 NOTHING = Outcome([], [])
 
 
+@dataclass(frozen=True)
+class Reused:
+    """A planned job whose outcome is known already (an incremental run took it from the
+    output folder's state, ``incremental.py``): there is nothing to run, the outcome is
+    passed on in its place in the planned order."""
+
+    outcome: Outcome
+
+
+Planned = Job | Reused | None  # what a plan gives for each key: a job to run, an outcome, or nothing
+
+
+def outcome_of(nlp: Language, planned: Planned, options: JobOptions) -> Outcome:
+    """The outcome of one planned item, the job run in this process."""
+    if planned is None:
+        return NOTHING
+    if isinstance(planned, Reused):
+        return planned.outcome
+    return run_job(nlp, planned, options)
+
+
 def run_job(nlp: Language, job: Job, options: JobOptions) -> Outcome:
     """Do one job in this process (a run of one process, or a worker of ``--jobs``)."""
     lexicon, order = lexicon_of(nlp), day_order_of(nlp)
@@ -360,18 +384,25 @@ def plan_jobs(
         if isinstance(entry, Problem | NotArticle):
             yield entry, None
             continue
-        if entry.path.suffix.lower() != ".jsonl":
-            yield entry.path, ReadFile(entry)
-            continue
-        jobs = 0
-        for item in _jsonl_items(entry.path, nlp, budget):
-            if isinstance(item, Problem):
-                yield item, None
-            else:
-                jobs += 1
-                yield entry.path, FinishLine(item)
-        if not jobs:
-            yield entry.path, None
+        yield from plan_file(entry, nlp, budget=budget)
+
+
+def plan_file(
+    entry: InputFile, nlp: Language, *, budget: float | None = DEFAULT_BUDGET
+) -> Iterator[tuple[Path | Problem, Job | None]]:
+    """The jobs of one input file, as ``plan_jobs`` gives them."""
+    if entry.path.suffix.lower() != ".jsonl":
+        yield entry.path, ReadFile(entry)
+        return
+    jobs = 0
+    for item in _jsonl_items(entry.path, nlp, budget):
+        if isinstance(item, Problem):
+            yield item, None
+        else:
+            jobs += 1
+            yield entry.path, FinishLine(item)
+    if not jobs:
+        yield entry.path, None
 
 
 def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[RawArticle | Problem]:
@@ -395,17 +426,17 @@ def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[Ra
 
 
 def run_jobs(
-    nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions, *, jobs: int = 1
+    nlp: Language, planned: Iterable[tuple[Any, Planned]], options: JobOptions, *, jobs: int = 1
 ) -> Iterator[tuple[Any, Outcome]]:
     """Each planned job's key and outcome, in the planned order; ``jobs`` > 1 runs them in
-    that many worker processes (``workers.py``)."""
+    that many worker processes (``workers.py``). A ``Reused`` outcome is passed on as it is."""
     if jobs > 1:
         from .workers import run_in_workers
 
         yield from run_in_workers(nlp, planned, options, jobs=jobs)
         return
     for key, job in planned:
-        yield key, NOTHING if job is None else run_job(nlp, job, options)
+        yield key, outcome_of(nlp, job, options)
 
 
 def extract_files(
@@ -417,6 +448,7 @@ def extract_files(
     budget: float | None = DEFAULT_BUDGET,
     render: bool = False,
     raw_csv: bool = False,
+    state: RunState | None = None,
 ) -> Iterator[Extracted | Problem | FileDone | NotArticle]:
     """Read every supported file under ``paths`` and extract claims from each article, as a
     stream in input order: each article as it is done (``Extracted``; a failed one carries
@@ -426,13 +458,18 @@ def extract_files(
     Input order: the paths in the order given, a folder's files sorted by path, a JSONL
     file's lines in file order. An article whose id was already read is left out with an
     ``E108`` problem. With ``render``, claims come serialized once (``RenderedClaims``),
-    in the worker processes when ``jobs`` > 1.
+    in the worker processes when ``jobs`` > 1. With a ``state`` (``incremental.RunState``
+    of the output folder), what its last run extracted from the same content with the
+    same pipeline is taken from it rather than extracted again, and what this run gives
+    is recorded in it; the stream is the same either way.
     """
     options = JobOptions(published, budget, render, raw_csv)
     seen: dict[str, str] = {}
     current: Path | None = None
     count = 0
-    for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs):
+    planned = plan_jobs(paths, nlp, budget=budget) if state is None else state.plan(paths, nlp, options)
+    for step, outcome in run_jobs(nlp, planned, options, jobs=jobs):
+        key = step if state is None else state.record(step, outcome)
         if isinstance(key, Problem | NotArticle):
             yield key
             continue

@@ -109,7 +109,7 @@ class Block:
 def readme_blocks() -> list[Block]:
     blocks: list[Block] = []
     for match in FENCE.finditer(README):
-        language, *words = match["info"].split()
+        language, *words = match["info"].split() or [""]
         options = dict(word.split("=", 1) for word in words if "=" in word)
         block = Block(
             line=README.count("\n", 0, match.start()) + 1,
