@@ -137,6 +137,12 @@ _LABELS: tuple[Label, ...] = (
         case_sensitive=True,
     ),
     Label(
+        "CURRENCY_COMMON_WORD",
+        COUNTS,
+        "currency names that are everyday words (won, real): no sum after '800m' unless capitalised",
+        matched=False,
+    ),
+    Label(
         "FRACTION_WORD",
         COUNTS,
         "words for a part (half, quarter); value: the denominator",
@@ -507,6 +513,12 @@ _LABELS: tuple[Label, ...] = (
         "LIST_ANNOUNCER",
         OBJECTIVES,
         "words after a goal noun that open its items like a colon (priorities, notably to ...)",
+        matched=False,
+    ),
+    Label(
+        "PERSON_POSSESSIVE",
+        OBJECTIVES,
+        "possessives that make goals a person's, not an organization's (his priorities)",
         matched=False,
     ),
     Label(

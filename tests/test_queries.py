@@ -58,3 +58,32 @@ def test_the_count_query_gives_one_answer_in_every_table(name: str, tmp_path: Pa
     print(name, answers)
     assert len(set(answers.values())) == 1, answers
     assert answers["claims.json"] > 0  # counts above 100 exist, so a comparison of text would differ
+
+
+def test_datasette_opens_claims_db_as_it_is(tmp_path: Path) -> None:
+    """Datasette serves claims.db with no configuration: its tables, the foreign keys it links,
+    and the count query through its SQL API give the answer SQLite gives."""
+    datasette_app = pytest.importorskip("datasette.app")
+    import asyncio
+
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["extract", str(ROOT / "corpus"), str(FIXTURES), "--out", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    with contextlib.closing(sqlite3.connect(out / "claims.db")) as connection:
+        expected = connection.execute(QUERY.format(table="claims")).fetchone()[0]
+
+    async def ask() -> tuple[dict[str, object], list[dict[str, object]], dict[str, object]]:
+        served = datasette_app.Datasette([str(out / "claims.db")])
+        tables = (await served.client.get("/claims.json")).json()
+        sql = QUERY.format(table="claims")
+        rows = (await served.client.get("/claims.json", params={"sql": sql, "_shape": "array"})).json()
+        claim = (
+            await served.client.get("/claims/claims.json", params={"_shape": "array", "_size": 1, "_labels": "on"})
+        ).json()[0]
+        return tables, rows, claim
+
+    tables, rows, claim = asyncio.run(ask())
+    names = {table["name"] for table in tables["tables"]}
+    assert {"claims", "articles", "organizations"} <= names
+    assert list(rows[0].values()) == [expected] and expected > 0
+    assert isinstance(claim["article_id"], dict) and claim["article_id"]["value"]  # a foreign key, linked to articles

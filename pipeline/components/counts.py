@@ -110,6 +110,7 @@ class CountContext:
     dates: Intervals  # characters taken by date claims
     _currency_context: Counter[str] | None = None
     _line_numbers: set[int] | None = None  # the numbers that open a line, read when first needed
+    _paragraph_numbers: set[int] | None = None  # the numbers "N. Capital" anywhere, read when first needed
 
     @classmethod
     def of(cls, doc: Doc, matches: list[Match], lexicon: Lexicon) -> CountContext:
@@ -541,36 +542,66 @@ def _is_line_end(doc: Doc, i: int) -> bool:
 
 
 def is_alone_on_its_line(ctx: CountContext, core: Core) -> bool:
-    """A bare number that is all its line holds: a page number, a counter of a listing or of
-    comments that a page printed apart ("13" between the headline and the text), no count.
-    A text of one line is not a page: "forty-two" alone is a number."""
-    doc = ctx.doc
+    """A bare integer in digits, ungrouped, that is all its line holds: a page number, a counter
+    of a listing or of comments that a page printed apart ("13" between the headline and the
+    text), no count. Not a figure of a stats box, whose label is the line above, ending in a
+    colon ("People in need:"), or the line below, in lower case ("212" over "deaths"); nor a
+    text of one line: "forty-two" alone is a number. A label of one to three words on the
+    line above or below ("Deaths" / "212" / "Displaced") makes a stats box too."""
+    doc, text = ctx.doc, doc_text(ctx.doc)
+    if core.end - core.start != 1 or not doc[core.start].is_digit:
+        return False
     if not (_is_line_start(doc, core.start) and _is_line_end(doc, core.end)):
         return False
-    return "\n" in doc_text(doc).strip()
+    start, end = doc[core.start].idx, doc[core.start].idx + len(doc[core.start])
+    above, below = text[:start].rstrip(), text[end:].lstrip()
+    if not above and not below:
+        return False
+    line_above, line_below = above.rsplit("\n", 1)[-1], below.split("\n", 1)[0]
+    # a stats box: "People in need:", "212" over "deaths", "Deaths" / "212" / "Displaced"
+    return not (above.endswith(":") or below[:1].islower() or _is_a_label(line_above) or _is_a_label(line_below))
 
 
-SENTENCE_ENDS = frozenset({".", "!", "?", ")", "”", '"', "’"})
+def _is_a_label(line: str) -> bool:
+    """A stats box's label: a line of one to three words and no figure ("Deaths", "People displaced")."""
+    words = line.split()
+    return 0 < len(words) <= 3 and not any(ch.isdigit() for ch in line)
+
+
+PARAGRAPH_NUMBER = re.compile(r"(?<![\w.,])(\d{1,2})\.\s+[A-Z]")  # "2. On 1 July", wherever it stands
 
 
 def is_an_inline_paragraph_number(ctx: CountContext, core: Core) -> bool:
     """ "... classified as serious. 2. On 1 July ...": a paragraph's number that the text runs
-    on after the sentence before it (a PDF's numbered paragraphs joined into one line)."""
+    on after the sentence before it (a PDF's numbered paragraphs joined into one line), after a
+    full stop or a closing bracket, with the number before or after it numbering another
+    paragraph too ("How many closed? 120. Most ..." answers a question)."""
     doc, start, end = ctx.doc, core.start, core.end
-    if end - start != 1 or start == 0 or end + 1 >= len(doc) or not re.fullmatch(r"\d{1,3}", doc[start].text):
+    if end - start != 1 or start == 0 or end + 1 >= len(doc) or not re.fullmatch(r"\d{1,2}", doc[start].text):
         return False
     before, stop, after = doc[start - 1], doc[end], doc[end + 1]
-    return before.text in SENTENCE_ENDS and stop.text == "." and bool(stop.whitespace_) and after.is_title
+    if not (before.text in (".", ")") and stop.text == "." and stop.whitespace_ and after.is_title):
+        return False
+    if ctx._paragraph_numbers is None:
+        ctx._paragraph_numbers = {int(m.group(1)) for m in PARAGRAPH_NUMBER.finditer(doc_text(doc))}
+    value = int(doc[start].text)
+    return value - 1 in ctx._paragraph_numbers or value + 1 in ctx._paragraph_numbers
+
+
+CODE_OPENERS = frozenset({"(", ")", "/", "#"})
 
 
 def is_an_ungrouped_code(ctx: CountContext, core: Core) -> bool:
-    """A bare integer of five digits or more written without grouping ("PRRO 200532", "file
-    10443"): a project, file or postal code; a count that large is written "200,532". Not a
-    number that is the whole text, which asks for the number itself."""
-    doc = ctx.doc
-    if core.end - core.start != 1 or not re.fullmatch(r"\d{5,}", doc[core.start].text):
+    """A bare integer of five digits or more, ungrouped, standing as a code: after an acronym, a
+    bracket or a slash ("PRRO 200532", "(PRRO) 200532", "(200532 Nutrition Support ...)"): a
+    project or file number. "risen to 10500" counts."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end - start != 1 or not re.fullmatch(r"\d{5,}", doc[start].text):
         return False
-    return any(not (t.is_space or t.is_punct) for t in itertools.chain(doc[: core.start], doc[core.end :]))
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return before.text in CODE_OPENERS or (before.is_upper and before.is_alpha and len(before) > 1)
 
 
 def is_list_number(ctx: CountContext, core: Core) -> bool:
@@ -1020,6 +1051,9 @@ def money_multiplier(ctx: CountContext, end: int) -> tuple[float, int] | None:
     factor = ctx.words.money_multipliers.get(doc[end].text)
     if factor is None or currency_word(ctx, end + 1, factor) is None:
         return None
+    word = doc[end + 1]
+    if word.is_lower and ctx.lexicon.has("CURRENCY_COMMON_WORD", word.text):
+        return None  # "the 800m won by", "a 300m real estate deal": metres
     return factor, end + 1
 
 

@@ -208,20 +208,37 @@ def verb_series(verbs: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]
     return re.compile(r",\s*(?:and\s+|or\s+)?" + ahead), re.compile(r"\s+(?:and|or)\s+" + ahead)
 
 
-def _verb_items(body: str, series: tuple[re.Pattern[str], re.Pattern[str]]) -> list[re.Match[str]]:
+NOUN_AFTER_VERB_FORM = re.compile(r"\S+\s+(?:for|of|to|from|in|on|services|systems)\b", re.IGNORECASE)
+
+
+def _verb_items(
+    body: str, series: tuple[re.Pattern[str], re.Pattern[str]], relative: re.Pattern[str] | None = None
+) -> list[re.Match[str]]:
     """The cuts of "to cut X, raise Y and end Z": before each goal verb after a comma, and
-    before the last one after "and" when commas cut the series already; none without a comma."""
+    before the last one after "and" when commas cut the series already; none without a comma.
+    No cuts where the verbs share one object ("to develop, build and maintain the port": an
+    item of the verb alone), where a relative clause's verbs run on ("to support families who
+    grow maize, raise goats ..."), or where a verb's form is a noun ("support for farmers")."""
     after_comma, after_and = series
-    cuts = list(after_comma.finditer(body))
-    if cuts:  # a series has commas: "to A and B" alone is one goal ("to cope with X and promote Y")
-        last = after_and.search(body, cuts[-1].end())
-        if last is not None and not after_and.search(body, last.end()):
-            cuts.append(last)
+    cuts = [c for c in after_comma.finditer(body) if not NOUN_AFTER_VERB_FORM.match(body, c.end())]
+    if not cuts:  # a series has commas: "to A and B" alone is one goal ("to cope with X and promote Y")
+        return []
+    last = after_and.search(body, cuts[-1].end())
+    if last is not None and not after_and.search(body, last.end()) and not NOUN_AFTER_VERB_FORM.match(body, last.end()):
+        cuts.append(last)
+    items = _between(body, cuts)
+    if any(len(body[a:b].split()) <= 1 + (i == 0) for i, (a, b) in enumerate(items[:-1])):
+        return []  # "to develop, build and maintain": the first item is "to" and its verb alone
+    if relative is not None and relative.search(body, 0, cuts[0].start()):
+        return []
     return cuts
 
 
 def split_inline_items(
-    body: str, count: int | None, series: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+    body: str,
+    count: int | None,
+    series: tuple[re.Pattern[str], re.Pattern[str]] | None = None,
+    relative: re.Pattern[str] | None = None,
 ) -> list[tuple[int, int]]:
     """The items of a list run inline after its colon, as character spans of ``body``.
 
@@ -242,7 +259,7 @@ def split_inline_items(
         if cuts:
             return _between(body, cuts)
     if series is not None and LEADING_TO.match(body.lstrip()):
-        cuts = _verb_items(body, series)
+        cuts = _verb_items(body, series, relative)
         if cuts:
             return _between(body, cuts)
     if count is not None and count >= 2:
@@ -341,13 +358,22 @@ class ObjectiveComponent(RuleComponent):
         self.relative_words = self.lexicon.words("RELATIVE_WORD")
         self.back_references = self.lexicon.words("BACK_REFERENCE")
         self.goal_adjectives = self.lexicon.words("GOAL_ADJECTIVE")
-        self.series = verb_series(self.lexicon.words("GOAL_VERB"))
+        goal_verbs = self.lexicon.words("GOAL_VERB")
+        self.series = verb_series(goal_verbs)
+        self.relative_word = re.compile(
+            r"\b(?:" + ("|".join(map(re.escape, sorted(self.lexicon.words("RELATIVE_WORD")))) or "(?!)") + r")\b",
+            re.IGNORECASE,
+        )
+        self.person_possessives = self.lexicon.words("PERSON_POSSESSIVE")
         announcers = "|".join(
             r"\s+".join(map(re.escape, w.split()))
             for w in sorted(self.lexicon.words("LIST_ANNOUNCER"), key=len, reverse=True)
         )
-        self.announcer = re.compile(
-            r"\b(?:" + (announcers or "(?!)") + r")\b,?\s+(?=(?:in\s+order\s+)?to\s)", re.IGNORECASE
+        verb_alternatives = "|".join(map(re.escape, sorted(goal_verbs, key=len, reverse=True))) or "(?!)"
+        self.goal_infinitive = re.compile(r"(?:in\s+order\s+)?to\s+(?:" + verb_alternatives + r")\b", re.IGNORECASE)
+        self.announcer = re.compile(  # "notably to end ...": "particularly to rural voters" opens no goal
+            r"\b(?:" + (announcers or "(?!)") + r")\b,?\s+(?=(?:in\s+order\s+)?to\s+(?:" + verb_alternatives + r")\b)",
+            re.IGNORECASE,
         )
         self.description_stops = self.lexicon.words("DESCRIPTION_STOP")
         self.verb_particles = self.lexicon.words("VERB_PARTICLE")
@@ -412,14 +438,19 @@ class ObjectiveComponent(RuleComponent):
             self._clause(doc, marker, named)
 
     def _opens_a_headline(self, doc: Doc, marker: Match) -> bool:
-        """Does the marker open a headline line ("Striving for $40 Billion", "Aiming Higher on
-        Water")? A title's slogan names nobody whose goal it would be."""
+        """Does the marker open a headline line, in title case, with no sentence end ("Striving
+        for $40 Billion", "Aiming Higher on Water")? A title's slogan names nobody whose goal it
+        would be; "Aims to restore the wetlands" as a fact sheet's line is a goal."""
         start = doc[marker.start].idx
         line_start = self._text.rfind("\n", 0, start) + 1
         if self._text[line_start:start].strip():
             return False
         line_end = self._text.find("\n", start)
-        return self._is_heading(line_start, len(self._text) if line_end < 0 else line_end)
+        line = self._text[line_start : len(self._text) if line_end < 0 else line_end].strip()
+        if not self._is_heading(line_start, line_start + len(line) + 1) or line.endswith(("\u2026", "...")):
+            return False
+        words = [w for w in re.findall(r"[^\W\d_][\w'\u2019-]*", line) if len(w) > 3]
+        return bool(words) and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2  # title case
 
     def _opens_a_verb(self, doc: Doc, marker: Match) -> bool:
         """A marker ending in "to" ("aims to", "a mandate to") must be followed by a verb: not by
@@ -482,7 +513,8 @@ class ObjectiveComponent(RuleComponent):
         if colon < 0:
             colon = self._enumeration_start(intro_end, stop) - 1  # "objectives are (i) to ..., (ii) to ..."
         announced = None
-        if colon < 0:  # "priorities ..., notably to end X, cut Y and raise Z": the word opens the items
+        if colon < 0 and not self._a_persons(doc, intro.start):
+            # "priorities ..., notably to end X, cut Y and raise Z": the word opens the items
             announced = self.announcer.search(text, intro_end, stop)
             colon = -1 if announced is None else announced.end() - 1
         if colon < 0 or len(text[intro_end:colon].split()) > MAX_WORDS_TO_COLON + (1 if announced else 0):
@@ -492,8 +524,14 @@ class ObjectiveComponent(RuleComponent):
         stop = self._wrapped_end(stop, sentence.end_char)
         body = text[colon + 1 : stop]
         labelled = self._is_label(text[line_start : doc[intro.start].idx], text[intro_end:colon])
-        spans = split_inline_items(body, self._announced_count(doc, intro.start), self.series)
-        if len(spans) < 2 and not (labelled or (not text[intro_end:colon].strip() and self._owned(doc, intro.start))):
+        spans = split_inline_items(body, self._announced_count(doc, intro.start), self.series, self.relative_word)
+        if announced is not None and spans:  # the series ends at the next comma: ", were agreed on Monday"
+            last_start, last_end = spans[-1]
+            comma = body.find(",", last_start, last_end)
+            spans[-1] = (last_start, last_end if comma < 0 else comma)
+        owned = not text[intro_end:colon].strip() and self._owned(doc, intro.start)
+        infinitive = self.goal_infinitive.match(body.lstrip()) is not None  # "are: to develop, build and maintain X"
+        if len(spans) < 2 and not (labelled or owned or infinitive or announced is not None):
             return True  # "the goals were clear: ...", "The IMF mission: led by ...": no goal
         if len(spans) == 1 and self._is_a_name(colon + 1 + spans[0][0], colon + 1 + spans[0][1]):
             return True  # "7 Projects & Their objectives: i. Metro Line Project (Phase 2)": a heading over named items
@@ -511,6 +549,36 @@ class ObjectiveComponent(RuleComponent):
                 done.add(start)
                 add_claim(doc, "objective", start, start + len(goal), intro.rule, {"subject": subject})
         return True
+
+    def _announces_the_list(self, sentence: Span, colon_end: int) -> bool:
+        """Does the colon (ending at ``colon_end``) open the list of the goal noun's sentence: it
+        ends that sentence, or the short one right after it ("It has five objectives. They are:",
+        "... with several aims. Its Charter lists them as follows:")?"""
+        if colon_end <= sentence.end_char + 1:
+            return True
+        following = self._text[sentence.end_char : colon_end]
+        return len(following.split()) <= MAX_WORDS_TO_COLON and not re.search(r"[.!?]\s", following.strip())
+
+    def _a_persons(self, doc: Doc, noun: int) -> bool:
+        """Are the goals at the goal noun a person's ("his priorities", "the minister's
+        priorities", "farmers' priorities"): a ``PERSON_POSSESSIVE``, or a possessive of a
+        lower-case word that names no organization?"""
+        i = noun - 1
+        while i >= 0 and (doc[i].lower_ in self.goal_adjectives or doc[i].like_num):
+            i -= 1
+        if i < 0:
+            return False
+        if doc[i].lower_ in self.person_possessives:
+            return True
+        if doc[i].text in ("'s", "\u2019s", "'", "\u2019") and i > 0:
+            owner = doc[i - 1]
+            return (
+                owner.is_alpha
+                and owner.is_lower
+                and self.noun_kind(owner.lower_.rstrip("s")) is None
+                and self.noun_kind(owner.lower_) is None
+            )
+        return False
 
     def _is_a_name(self, start: int, end: int) -> bool:
         """Is the text at ``start:end`` a name, not a goal: besides a list marker opening it and
@@ -638,7 +706,9 @@ class ObjectiveComponent(RuleComponent):
         ):
             return
         intro_sentence = self._sentences.of(intro.start)
-        if (line.endswith(":") or LIST_DASH.search(line)) and line_start + len(line) > intro_sentence.end_char + 1:
+        if (line.endswith(":") or LIST_DASH.search(line)) and not self._announces_the_list(
+            intro_sentence, line_start + len(line)
+        ):
             return  # the line's colon ends a later sentence ("... aims to X. ... advocates should:")
         position = line_end + 1
         while position < len(text) and text[position] == "\n":

@@ -37,6 +37,10 @@ def counts(nlp: Language, text: str) -> list[tuple[object, ...]]:
         ("The grant is worth 472m Japanese Yen.", [("472m Japanese Yen", 4.72e8, "JPY")]),
         ("The works cost 5m euros.", [("5m euros", 5e6, "EUR")]),
         ("The wall is 5m high.", [("5m", 5, "m")]),
+        # ... unless the currency word is an everyday word in lower case
+        ("The 800m won by the runner was the highlight.", [("800m", 800, "m")]),
+        ("Developers plan a 300m real estate project.", [("300m", 300, "m")]),
+        ("The fund will invest 50m pounds in clinics.", [("50m pounds", 5e7, "GBP")]),
         # speed units
         ("Winds of up to 140mph tore roofs off homes.", [("up to 140mph", 140, "mph")]),
         ("Gusts of 90 kph hit the coast.", [("90 kph", 90, "kph")]),
@@ -67,12 +71,36 @@ def test_currency_signs_multipliers_and_units(nlp: Language, sentence: str, expe
         # reading-time labels
         ("3 min read\n\nThe fund has 40 members.", [("40 members", 40, "members")]),
         ("A 5-minute read\n\nThe fund has 40 members.", [("40 members", 40, "members")]),
+        ("The session closed after 45 minutes read aloud.", [("45 minutes", 45, "minutes")]),
         # paragraph numbers run on after the sentence before them
-        ('The index was 16.4, rated "serious". 2. On 1 July the agency began.', [("16.4", 16.4, None)]),
-        ("Aid fell sharply. 3. The review found 81 percent ate poorly.", [("81 percent", 81, "percent")]),
+        (
+            '1. The plan began. The index was 16.4, rated "serious". 2. On 1 July the agency began.',
+            [("16.4", 16.4, None)],
+        ),
+        (
+            "Aid fell sharply. 3. The review found 81 percent ate poorly. 4. Prices rose.",
+            [("81 percent", 81, "percent")],
+        ),
         ("It grew by 5. The rest fell.", [("5", 5, None)]),
-        # an ungrouped integer of five digits or more is a code; grouped or with a unit it counts
-        ("Under operation 200532 the agency fed 18000 children.", [("18000 children", 18000, "children")]),
+        # a stats box keeps its figures: a label above (with a colon, or short) or below
+        ("Key figures\n\nDeaths\n\n212\n\nDisplaced\n\n45,000", [("212", 212, None), ("45,000", 45000, None)]),
+        ("The situation in brief\n\nPeople in need:\n\n450\n\nThe rest follows.", [("450", 450, None)]),
+        ("The situation in brief today\n\n212\n\ndeaths were recorded", [("212", 212, None)]),
+        # a question's answer and a lone "2." are no paragraph numbers; "1." and "2." in a run are
+        ("How many schools were closed? 120. Most were in the north.", [("120", 120, None)]),
+        (
+            "Enrolment rose by 12 per cent. 2. Teacher numbers rose too.",
+            [("12 per cent", 12, "percent"), ("2", 2, None)],
+        ),
+        ("The plan has parts. 1. The first is roads. 2. The second is ports.", []),
+        # an ungrouped integer of five digits or more after an acronym or a bracket is a code
+        ("Under PRRO 200532 the agency fed 18000 children.", [("18000 children", 18000, "children")]),
+        ("The review of the operation (PRRO) 200532 in July found gaps.", []),
+        ("The death toll has risen to 10500, officials said.", [("10500", 10500, None)]),
+        (
+            "Between 10000 and 20000 people are expected to return.",
+            [("Between 10000 and 20000 people", 10000, "people")],
+        ),
         ("The fund reached 200,532 people.", [("200,532 people", 200532, "people")]),
         ("123456789", [("123456789", 123456789, None)]),
     ],

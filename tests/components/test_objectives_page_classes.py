@@ -51,12 +51,45 @@ def goals(nlp: Language, text: str) -> list[tuple[str, str | None]]:
             "Objective: To cope with rising freight and promote growth along the corridor.",
             [("cope with rising freight and promote growth along the corridor", None)],
         ),
-        # an announcing word before a noun phrase opens no goals
+        # an announcing word before a noun phrase or a preposition's object opens no goals
         ("The summit weighed regional priorities, including trade and security.", []),
+        ("The Delta Board said its priorities were poorly explained, particularly to rural voters.", []),
+        # a series inside an aside ends at its comma; one item alone is a goal too
+        (
+            "The Hill Forum's priorities, namely to curb logging, restore the slopes and train rangers, were agreed on Monday.",
+            [("curb logging", "Hill Forum"), ("restore the slopes", "Hill Forum"), ("train rangers", "Hill Forum")],
+        ),
+        (
+            "The Grain Council outlined its priorities, including to expand school meals and train farmers.",
+            [("expand school meals and train farmers", "Grain Council")],
+        ),
+        # a person's priorities are no organization's
+        (
+            "President Osei listed his priorities at the River Union summit, namely to cut tariffs, build ports and open borders.",
+            [],
+        ),
+        # verbs sharing one object, a relative clause's verbs: one goal, no series
+        (
+            "The Port Council's priorities are: to develop, build and maintain the new port.",
+            [("develop, build and maintain the new port", "Port Council")],
+        ),
+        (
+            "The Dairy Fund's priorities are: to support families who grow maize, raise goats and keep bees.",
+            [("support families who grow maize, raise goats and keep bees", "Dairy Fund")],
+        ),
     ],
 )
 def test_inline_priorities_and_verb_series(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
     assert goals(nlp, text) == expected
+
+
+def test_a_list_announced_by_the_short_sentence_after_its_goal_noun(nlp: Language) -> None:
+    text = (
+        "The Border Forum (BF) was founded in 2001. It has three objectives. They are:\n\n"
+        "- to prevent conflict between members;\n- to promote trade across borders;\n- to build trust.\n"
+    )
+    expected = ["prevent conflict between members", "promote trade across borders", "build trust"]
+    assert goals(nlp, text) == [(goal, "Border Forum") for goal in expected]
 
 
 def test_a_list_whose_colon_ends_a_later_sentence_is_not_the_goal_nouns(nlp: Language) -> None:
@@ -78,6 +111,11 @@ def test_a_list_whose_colon_ends_a_later_sentence_is_not_the_goal_nouns(nlp: Lan
         (
             "Aiming to End Hunger\n\nThe Grain Board aims to end hunger by 2030.",
             [("end hunger by 2030", "Grain Board")],
+        ),
+        # a fact sheet's line in sentence case is a goal, not a headline
+        (
+            "About the Lake Fund\n\nThe Lake Fund (LF) was created in 2015.\n\nAims to restore the wetlands by 2030\n",
+            [("restore the wetlands by 2030", "Lake Fund")],
         ),
     ],
 )
