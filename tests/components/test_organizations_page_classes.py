@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from pipeline.components.organizations import long_form_start
 
+from .helpers import claims_of
 from .helpers import org_groups as doc_groups
 
 ONE_ORGANIZATION = [
@@ -208,3 +209,25 @@ OWNED_FORMS = [
 @pytest.mark.parametrize(("text", "names"), OWNED_FORMS)
 def test_forms_owned_by_two_countries_stay_apart(nlp: Language, text: str, names: list[str]) -> None:
     assert sorted(doc_groups(nlp, text)) == sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The grants are managed by JICA until they are paid out.", ("JICA", "Japan International Cooperation Agency")),
+        ("USAID signed the grant on Monday.", ("USAID", "United States Agency for International Development")),
+        (
+            "The Deutsche Gesellschaft für Internationale Zusammenarbeit trains the staff.",
+            (
+                "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+                "Deutsche Gesellschaft für Internationale Zusammenarbeit",
+            ),
+        ),
+    ],
+)
+def test_bilateral_development_agencies_are_known_by_their_acronyms(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    """Aid releases name the donor agencies by acronym alone: the gazetteer gives their names."""
+    found = [(c["text"], c["name"]) for c in claims_of(nlp, text, "organization")]
+    assert found == [expected]
