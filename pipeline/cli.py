@@ -7,6 +7,7 @@ or usage, 3 when the outputs cannot be written, 4 for an internal error (a bug: 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -24,6 +25,7 @@ from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, probl
 # spaCy, pandas, pyarrow, Pydantic and trafilatura are imported by the commands that use
 # them, so that --help and --version answer at once (tests/test_startup.py holds this).
 if TYPE_CHECKING:
+    from .dask_engine import DaskEngine
     from .patterns import PatternSet
 
 EXIT_INPUT_FAILED = 1
@@ -95,6 +97,7 @@ def _fail(error: ClaimsError, code: int) -> typer.Exit:
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.")
     ],
@@ -133,6 +136,25 @@ def extract(
     wait: Annotated[
         bool, typer.Option(help="When another run is writing to OUT, wait for it (--no-wait: stop with E302).")
     ] = True,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where the pipeline runs: local (this process, and --jobs workers) or dask (a dask.distributed "
+            "cluster: --scheduler's, else a LocalCluster of --jobs worker processes, one per core by default)."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="With --engine dask, the address of a running dask scheduler (tcp://HOST:PORT)."),
+    ] = None,
+    parquet_dataset: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet-dataset",
+            help="Also write the claims as a Parquet dataset in this folder, partitioned by claim type "
+            "(claim_type=date/part-0.parquet, ...), for Spark, DuckDB or dask.dataframe.",
+        ),
+    ] = None,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
@@ -154,6 +176,7 @@ def extract(
         err_console.print("--jobs must be 0 (one per core) or more")
         raise typer.Exit(EXIT_INVALID)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    runner = _engine_or_exit(ctx, engine, scheduler, jobs)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
         raise typer.Exit(EXIT_INVALID)
@@ -174,11 +197,12 @@ def extract(
     by_type: Counter[str] = Counter()
     type_column = CSV_COLUMNS.index("claim_type")
     try:
-        with progress, OutputWriter(out, raw_csv=raw_csv, excel=excel) as writer:
+        with runner or contextlib.nullcontext(), progress, OutputWriter(out, raw_csv=raw_csv, excel=excel) as writer:
             task = progress.add_task("", total=len(files))
             events = extract_files(
-                paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv
-            )
+                paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv,
+                engine=runner,
+            )  # fmt: skip
             for event in events:
                 if isinstance(event, Problem):
                     problems.append(event)
@@ -191,8 +215,12 @@ def extract(
                         by_type.update(row[type_column] for row in event.rendered.rows)
             problems += _nothing_read(paths, writer.articles, problems)
             writer.commit(problems, wait=wait, on_wait=_say_waiting(out))
+        if parquet_dataset is not None:
+            from .parquet_dataset import write_claims_dataset
+
+            write_claims_dataset(out, parquet_dataset)
     except ClaimsError as error:
-        raise _fail(error, EXIT_WRITE_FAILED) from None
+        raise _fail(error, EXIT_INVALID if error.code in ENGINE_CODES else EXIT_WRITE_FAILED) from None
     for line in problem_lines(problems, quiet=quiet):
         typer.echo(line, err=True)
     failures = [p for p in problems if not p.is_warning]
@@ -206,6 +234,35 @@ def extract(
         out_console.print(table)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+ENGINE_CODES = (Code.E501, Code.E502)  # the engine cannot start: nothing was extracted
+
+
+def _engine_or_exit(ctx: typer.Context, engine: str, scheduler: str | None, jobs: int) -> DaskEngine | None:
+    """The engine the options ask for (None: this process and its --jobs workers)."""
+    if engine not in ("local", "dask"):
+        err_console.print("--engine must be local or dask")
+        raise typer.Exit(EXIT_INVALID)
+    if engine == "local":
+        if scheduler is not None:
+            err_console.print("--scheduler needs --engine dask")
+            raise typer.Exit(EXIT_INVALID)
+        return None
+    source = ctx.get_parameter_source("jobs")  # typer's click or its own copy of it: known by name
+    jobs_given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+    if scheduler is not None and jobs_given:
+        err_console.print("--jobs sets the workers of a LocalCluster; with --scheduler the cluster has its own")
+        raise typer.Exit(EXIT_INVALID)
+    from .dask_engine import DaskEngine, require_dask
+
+    try:
+        require_dask()
+    except ClaimsError as error:
+        raise _fail(error, EXIT_INVALID) from None
+    import os
+
+    return DaskEngine(scheduler=scheduler, workers=jobs if jobs_given else (os.cpu_count() or 1))
 
 
 QUIET_WARNINGS = 3  # under -q, the warnings of one code shown before the rest are counted

@@ -278,9 +278,11 @@ class FileDone:
 
 @dataclass(frozen=True)
 class ReadFile:
-    """A job: read one file (not JSONL) and extract its article."""
+    """A job: read one file (not JSONL) and extract its article; ``data`` holds the file's
+    bytes when they were read where the batch is planned (for a worker that cannot see it)."""
 
     entry: InputFile
+    data: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -323,7 +325,7 @@ def run_job(nlp: Language, job: Job, options: JobOptions) -> Outcome:
             with time_budget(options.budget):
                 items, problems = read_path(
                     job.entry.path, published=options.published, lexicon=lexicon, order=order,
-                    article_id=job.entry.article_id,
+                    article_id=job.entry.article_id, data=job.data,
                 )  # fmt: skip
         except BudgetExceeded as exc:
             return Outcome([_stopped_reading(str(job.entry.path), None, exc)], [])
@@ -392,11 +394,23 @@ def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[Ra
         yield item
 
 
+Engine = Callable[[Language, Iterable[tuple[Any, Job | None]], JobOptions], Iterator[tuple[Any, Outcome]]]
+"""Runs planned jobs elsewhere (``dask_engine.DaskEngine``): each key and outcome, in planned order."""
+
+
 def run_jobs(
-    nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions, *, jobs: int = 1
+    nlp: Language,
+    planned: Iterable[tuple[Any, Job | None]],
+    options: JobOptions,
+    *,
+    jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Iterator[tuple[Any, Outcome]]:
     """Each planned job's key and outcome, in the planned order; ``jobs`` > 1 runs them in
-    that many worker processes (``workers.py``)."""
+    that many worker processes (``workers.py``), an ``engine`` where it runs them."""
+    if engine is not None:
+        yield from engine(nlp, planned, options)
+        return
     if jobs > 1:
         from .workers import run_in_workers
 
@@ -415,6 +429,7 @@ def extract_files(
     budget: float | None = DEFAULT_BUDGET,
     render: bool = False,
     raw_csv: bool = False,
+    engine: Engine | None = None,
 ) -> Iterator[Extracted | Problem | FileDone]:
     """Read every supported file under ``paths`` and extract claims from each article, as a
     stream in input order: each article as it is done (``Extracted``; a failed one carries
@@ -423,13 +438,14 @@ def extract_files(
     Input order: the paths in the order given, a folder's files sorted by path, a JSONL
     file's lines in file order. An article whose id was already read is left out with an
     ``E108`` problem. With ``render``, claims come serialized once (``RenderedClaims``),
-    in the worker processes when ``jobs`` > 1.
+    in the worker processes when ``jobs`` > 1. An ``engine`` runs the jobs in place of
+    this process and its workers (``dask_engine.DaskEngine``: a dask cluster).
     """
     options = JobOptions(published, budget, render, raw_csv)
     seen: dict[str, str] = {}
     current: Path | None = None
     count = 0
-    for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs):
+    for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs, engine=engine):
         if isinstance(key, Problem):
             yield key
             continue
