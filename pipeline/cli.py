@@ -177,6 +177,12 @@ def extract(
         raise typer.Exit(EXIT_INVALID)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     runner = _engine_or_exit(ctx, engine, scheduler, jobs)
+    if parquet_dataset is not None:
+        from .parquet_dataset import outside_of
+
+        if not outside_of(out, parquet_dataset):
+            err_console.print("--parquet-dataset must be a folder outside --out (and not holding it)")
+            raise typer.Exit(EXIT_INVALID)
     if day_order not in ("dmy", "mdy"):
         err_console.print("--day-order must be dmy or mdy")
         raise typer.Exit(EXIT_INVALID)

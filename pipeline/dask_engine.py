@@ -16,8 +16,9 @@ input over the network once. A file this process cannot read is reported here ex
 as its reader reports it (``E102``); a file of a type no reader takes is sent without
 its bytes and the worker reports ``E101``.
 
-At most ``PARTITIONS_PER_THREAD`` partitions per worker thread are on the cluster or
-waiting to be written, so memory stays bounded whatever the batch. A worker that dies
+No more tasks are on the cluster than it has worker threads, and at most
+``PARTITIONS_PER_THREAD`` partitions per thread are out or waiting to be written, so
+memory stays bounded whatever the batch. A worker that dies
 (killed, out of memory) loses its partitions, and the scheduler runs them again on
 others (up to its ``distributed.scheduler.allowed-failures``); a partition it gives up
 on is run again one job per task, and a job that still kills its workers is left out
@@ -172,7 +173,8 @@ class DaskEngine:
         for event in extract_files(paths, nlp, render=True, engine=engine): ...
     ```
     Raises ``ClaimsError``: ``E501`` without dask, ``E502`` when the scheduler cannot be
-    reached (within ``connect_seconds``, by default ``CONNECT_SECONDS``) or has no worker, ``E503`` when the run loses it.
+    reached (within ``connect_seconds``, by default ``CONNECT_SECONDS``) or has no worker,
+    ``E503`` when the run loses it.
     """
 
     def __init__(
@@ -304,7 +306,7 @@ class _Run:
                 self.threads = self.engine.threads()  # workers come and go
                 self._send()
         finally:
-            for future in self.finished.futures:
+            for future in list(self.finished.futures):
                 future.cancel()
             self.state.cancel()
 

@@ -38,6 +38,13 @@ def is_dataset(folder: Path) -> bool:
     return all(entry.name.startswith(f"{PARTITION_COLUMN}=") and entry.is_dir() for entry in folder.iterdir())
 
 
+def outside_of(out: Path, target: Path) -> bool:
+    """Is ``target`` neither the output folder ``out`` nor in it, nor holding it? (A folder in
+    ``out`` would keep its set from being swapped in whole; see ``output_set``.)"""
+    out, target = Path(out).resolve(), Path(target).resolve()
+    return not (target.is_relative_to(out) or out.is_relative_to(target))
+
+
 def write_claims_dataset(out: Path, target: Path) -> Path:
     """Write the claims of the output folder ``out`` as a dataset in ``target``; returns ``target``.
 

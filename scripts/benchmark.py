@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: the whole extraction against spaCy's bare tokenizer, memory, processes, start-up.
 
-usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N]
+usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N] [--dask-only]
 
 The texts are the articles under PATH (default: the dev sets of ``../shared/eval`` when
 present, else ``corpus/`` and ``tests/fixtures/``), read and repaired once and written as
@@ -16,7 +16,10 @@ with its own ids. On those texts, in one run, it prints:
   process that only reads and tokenizes them, and ``--jobs 1`` against ``--jobs 2`` (with
   the load average before and after: the machine should be idle for that figure to mean
   anything);
-- the start-up time of ``claims --help`` and ``claims --version``.
+- the start-up time of ``claims --help`` and ``claims --version``;
+- on the same dev texts x150, ``--jobs 2`` against ``--engine dask`` on a ``LocalCluster`` of
+  2 worker processes (``dask_figures``; ``--dask-only`` prints only these), with the
+  cluster's start-up (a dask run over one article) and a check that both wrote the same files.
 
 Times are CPU seconds within this process (wall seconds for processes), best of a few
 rounds; compare figures of one run with each other, never with another machine's.
@@ -132,12 +135,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--process-copies", type=int, default=PROCESS_COPIES, help="copies of the texts for the process figures (150)"
     )
+    parser.add_argument("--dask-only", action="store_true", help="only --jobs 2 against a dask LocalCluster of 2")
     args = parser.parse_args(argv)
     paths = args.paths or ([p for p in SHARED_DEV if p.is_dir()] or FALLBACK)
     records = load_texts(paths)
     if not records:
         print("no readable articles", file=sys.stderr)
         return 2
+    if args.dask_only:
+        work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+        try:
+            _print(dask_figures(records, work, args.process_copies), as_json=args.json)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     words_per_copy = sum(len(r["text"].split()) for r in records)
     copies = max(1, -(-args.words // words_per_copy))
     rounds = 1 if args.quick else 3
@@ -167,15 +178,20 @@ def main(argv: list[str] | None = None) -> int:
         figures["component_shares"] = component_shares([r["text"] for r in records] * max(1, copies // 4), rounds)
         if not args.quick:
             figures.update(process_figures(records, copies, work, args.process_copies))
+            figures.update(dask_figures(records, work, args.process_copies))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-    else:
-        width = max(len(k) for k in figures)
-        for key, value in figures.items():
-            print(f"{key:<{width}}  {value:,}" if isinstance(value, int) else f"{key:<{width}}  {value}")
+    _print(figures, as_json=args.json)
     return 0
+
+
+def _print(figures: dict[str, object], *, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        return
+    width = max(len(k) for k in figures)
+    for key, value in figures.items():
+        print(f"{key:<{width}}  {value:,}" if isinstance(value, int) else f"{key:<{width}}  {value}")
 
 
 def process_figures(
@@ -215,6 +231,45 @@ def process_figures(
     for flag in ("--help", "--version"):
         figures[f"startup_{flag.strip('-')}_s"] = round(measure_startup((flag,), runs=5), 3)
     return figures
+
+
+DASK_COMPARED = ("claims.json", "claims.csv", "articles.json", "articles.csv", "organizations.csv", "errors.json")
+
+
+def dask_figures(records: list[dict[str, str]], work: Path, process_copies: int = PROCESS_COPIES) -> dict[str, object]:
+    """``claims extract --jobs 2`` against ``--engine dask --jobs 2`` (a LocalCluster of 2
+    worker processes, one thread each) as processes, on the dev texts x``process_copies``
+    (the inputs of the other process figures); the dask run's start-up is a dask run over
+    one article. The two runs must write the same files."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return {"dask": 'not installed (pip install "policy-claims[dask]")'}
+    command = [sys.executable, "-m", "pipeline", "extract"]
+    big, one = work / "dask-big.jsonl", work / "dask-one.jsonl"
+    write_copies(records, process_copies, big)
+    write_copies(records[:1], 1, one)
+    load_before = os.getloadavg()[0]
+    local_s = run_process([*command, str(big), "--out", str(work / "dask-local"), "-q", "--jobs", "2"])[0]
+    dask_s = run_process(
+        [*command, str(big), "--out", str(work / "dask-dask"), "-q", "--jobs", "2", "--engine", "dask"]
+    )[0]
+    start_s = run_process(
+        [*command, str(one), "--out", str(work / "dask-one"), "-q", "--jobs", "2", "--engine", "dask"]
+    )[0]
+    local_one_s = run_process([*command, str(one), "--out", str(work / "local-one"), "-q", "--jobs", "2"])[0]
+    same = all(
+        (work / "dask-local" / name).read_bytes() == (work / "dask-dask" / name).read_bytes() for name in DASK_COMPARED
+    )
+    return {
+        "dask_articles": len(records) * process_copies,
+        "dask_local_jobs2_s": round(local_s, 2),
+        "dask_localcluster2_s": round(dask_s, 2),
+        "dask_local_over_dask": round(local_s / dask_s, 3),
+        "dask_one_article_s": f"{start_s:.2f} (local --jobs 2: {local_one_s:.2f})",
+        "dask_same_outputs": "yes" if same else "NO: the runs wrote different files",
+        "dask_load_average_before_after": f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
+    }
 
 
 if __name__ == "__main__":

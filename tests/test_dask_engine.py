@@ -194,11 +194,14 @@ def test_without_dask_the_engine_is_e501_saying_how_to_install_it(
         (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
         (["--engine", "spark"], "--engine must be local or dask"),
         (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "3"], "--jobs sets the workers"),
+        (["--parquet-dataset", "OUT/dataset"], "--parquet-dataset must be a folder outside --out"),
     ],
 )
 def test_engine_options_that_do_not_fit_are_usage_errors(tmp_path: Path, options: list[str], says: str) -> None:
-    result = _cli(str(FIXTURES), "--out", str(tmp_path / "out"), *options)
+    out = tmp_path / "out"
+    result = _cli(str(FIXTURES), "--out", str(out), *(option.replace("OUT", str(out)) for option in options))
     assert result.exit_code == 2 and says in result.output
+    assert not out.exists()
 
 
 # -- workers that die (last: the cluster may still be restarting one when the module ends)
