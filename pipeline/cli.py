@@ -1,8 +1,6 @@
 """The ``claims`` command: a thin Typer layer over the library.
 
-Exit status: 0 when every input was read, 1 when some input failed (the rest of the
-batch is still written, and ``errors.json`` lists the failures), 2 for invalid patterns
-or usage, 3 when the outputs cannot be written, 4 for an internal error (a bug: E900).
+The exit statuses are ``EXIT_STATUS`` (printed by ``claims --help``, listed in the README).
 """
 
 from __future__ import annotations
@@ -14,10 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args
 
 import typer
 from rich.console import Console
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, problem
@@ -32,14 +31,78 @@ EXIT_INPUT_FAILED = 1
 EXIT_INVALID = 2
 EXIT_WRITE_FAILED = 3
 EXIT_INTERNAL = 4
+EXIT_INTERRUPTED = 130  # Typer's, on Ctrl-C (and ours, in ``main``)
+
+EXIT_STATUS: tuple[tuple[int, str], ...] = (  # what --help and the README say, one line each
+    (0, "done"),
+    (EXIT_INPUT_FAILED, "an input (see errors.json) or a pattern example failed; a closed pipe"),
+    (EXIT_INVALID, "usage error, invalid patterns, an output folder that cannot be read, or no dask engine"),
+    (EXIT_WRITE_FAILED, "the outputs cannot be written (the previous ones are kept)"),
+    (EXIT_INTERNAL, "internal error E900, a bug: run again with --debug and report it"),
+    (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
+)
+
+# The values of the options that take one of a few; tests/test_cli.py checks them against
+# the library's (which --help must not import).
+DayOrderChoice = Literal["dmy", "mdy"]  # normalize.dates.DayOrder
+EngineChoice = Literal["local", "dask"]  # local: extract.run_jobs here; dask: dask_engine.DaskEngine
+ClaimTypeChoice = Literal["date", "count", "organization", "objective"]  # claim_types.CLAIM_TYPE_NAMES
+ShowFormat = Literal["table", "csv", "json", "jsonl", "markdown"]  # show.FORMATS
+RecordKindChoice = Literal["claim", "article"]  # records.RecordKind
+
+
+def _one_of(choices: Any, skip: int = 0) -> str:
+    """The values of a ``Literal`` as prose, for an option's help: ``a, b or c``."""
+    values = get_args(choices)[skip:]
+    return f"{', '.join(values[:-1])} or {values[-1]}" if len(values) > 1 else values[0]
+
+
+class _PlainOption(TyperOption):
+    """An option whose help shows a value only when it takes one: Typer's rich help writes
+    ``<bool>`` beside every flag (``--help`` too); a metavar or the choices stay."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.is_flag else super().display_type_rich(ctx)
+
+
+class _PlainArgument(TyperArgument):
+    """An argument whose help names it by its metavar alone: Typer's rich help adds the
+    annotation (``<list[Path]>``) beside it."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None if self.metavar is not None else super().display_type_rich(ctx)
+
+
+def _plain_help(params: list[Any]) -> list[Any]:
+    # Typer takes a command class but no parameter class: its parameters become ours here
+    for param in params:
+        if type(param) is TyperOption:
+            param.__class__ = _PlainOption
+        elif type(param) is TyperArgument:
+            param.__class__ = _PlainArgument
+    return params
+
+
+class _Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:  # the help option too, which is made here
+        return _plain_help(super().get_params(ctx))
+
+
+class _Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _plain_help(super().get_params(ctx))
+
 
 app = typer.Typer(
+    cls=_Group,
     help="Turn policy articles into tables of dates, counts, organizations and objectives.",
+    epilog="Exit status:\n\n" + "\n".join(f"{code:>3}  {meaning}" for code, meaning in EXIT_STATUS),
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},  # the subcommands inherit them
     pretty_exceptions_show_locals=False,  # locals would print article text
 )
-patterns_app = typer.Typer(help="Check the match patterns kept in patterns/ folders.", no_args_is_help=True)
+patterns_app = typer.Typer(cls=_Group, help="Check the match patterns kept in patterns/ folders.", no_args_is_help=True)
 app.add_typer(patterns_app, name="patterns")
 
 
@@ -68,10 +131,13 @@ PatternDirs = Annotated[
     list[Path] | None,
     typer.Option(
         "--patterns",
+        metavar="DIR",
         help="A folder of extra pattern files; a line with the same id replaces the built-in one. Repeatable.",
     ),
 ]
-NoBuiltin = Annotated[bool, typer.Option("--no-builtin-patterns", help="Start from no patterns but --patterns.")]
+NoBuiltin = Annotated[
+    bool, typer.Option("--no-builtin-patterns", help="Use only the pattern folders given, not the built-in ones.")
+]
 RawCsv = Annotated[
     bool,
     typer.Option(
@@ -95,30 +161,47 @@ def _fail(error: ClaimsError, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-@app.command()
+@app.command(cls=_Command)
 def extract(
     ctx: typer.Context,
     paths: Annotated[
-        list[Path], typer.Argument(help="Files or folders (read recursively): .txt, .jsonl, .html, .md, .pdf.")
+        list[Path],
+        typer.Argument(
+            metavar="PATH",
+            help="Files or folders (read recursively; hidden files and files of other types skipped): "
+            ".txt, .jsonl, .html, .md, .pdf.",
+        ),
     ],
     out: Annotated[
         Path,
         typer.Option(
             "--out",
             "-o",
+            metavar="DIR",
             help="Folder for claims.json/.csv/.parquet/.db, articles.json/.csv, organizations.csv, errors.json.",
         ),
     ],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
-    day_order: Annotated[str, typer.Option(help="Order for ambiguous numeric dates: dmy or mdy.")] = "dmy",
+    day_order: Annotated[
+        DayOrderChoice,
+        typer.Option(
+            case_sensitive=False,
+            metavar="ORDER",
+            help="How to read an ambiguous numeric date such as 03/04/2024: dmy (day first: 3 April) "
+            "or mdy (month first: March 4).",
+        ),
+    ] = "dmy",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Processes to use; 0 for one per core.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Processes to use; 0 for one per core.")
+    ] = 1,
     published: Annotated[
         str | None,
         typer.Option(
+            metavar="DATE",
             help="Publication date (YYYY-MM-DD) of every article of the run: it replaces the date read from "
-            "the text or the page; a JSONL line's own 'published' field is kept."
+            "the text or the page; a JSONL line's own 'published' field is kept.",
         ),
     ] = None,
     time_budget: Annotated[
@@ -126,6 +209,7 @@ def extract(
         typer.Option(
             "--time-budget",
             min=0,
+            metavar="SECONDS",
             help="Seconds one file may take to read and one article to extract; beyond it the article is "
             "left out with E402. 0 for no limit.",
         ),
@@ -136,21 +220,34 @@ def extract(
     wait: Annotated[
         bool, typer.Option(help="When another run is writing to OUT, wait for it (--no-wait: stop with E302).")
     ] = True,
-    engine: Annotated[
-        str,
+    full: Annotated[
+        bool,
         typer.Option(
+            "--full",
+            help="Extract every article again. By default a run into OUT takes from OUT's last run the articles "
+            "whose file and pipeline (code, patterns, options) are unchanged.",
+        ),
+    ] = False,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option(
+            case_sensitive=False,
+            metavar="ENGINE",
             help="Where the pipeline runs: local (this process, and --jobs workers) or dask (a dask.distributed "
-            "cluster: --scheduler's, else a LocalCluster of --jobs worker processes, one per core by default)."
+            "cluster: --scheduler's, else a LocalCluster of --jobs worker processes, one per core by default).",
         ),
     ] = "local",
     scheduler: Annotated[
         str | None,
-        typer.Option(help="With --engine dask, the address of a running dask scheduler (tcp://HOST:PORT)."),
+        typer.Option(
+            metavar="ADDRESS", help="With --engine dask, the address of a running dask scheduler (tcp://HOST:PORT)."
+        ),
     ] = None,
     parquet_dataset: Annotated[
         Path | None,
         typer.Option(
             "--parquet-dataset",
+            metavar="DIR",
             help="Also write the claims as a Parquet dataset in this folder, partitioned by claim type "
             "(claim_type=date/part-0.parquet, ...), for Spark, DuckDB or dask.dataframe.",
         ),
@@ -165,17 +262,16 @@ def extract(
     from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
     from .claim_types import CSV_COLUMNS
     from .extract import FileDone, extract_files
-    from .ingest import iter_files
+    from .incremental import RunState
+    from .ingest import NotArticle, iter_files
     from .nlp import build_nlp
     from .patterns import load_patterns
     from .writers import OutputWriter
 
     if debug:
         os.environ[DEBUG_VARIABLE] = "1"
-    if jobs < 0:
-        err_console.print("--jobs must be 0 (one per core) or more")
-        raise typer.Exit(EXIT_INVALID)
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    _patterns_given_or_exit(patterns, no_builtin_patterns)
     runner = _engine_or_exit(ctx, engine, scheduler, jobs)
     if parquet_dataset is not None:
         from .parquet_dataset import outside_of
@@ -183,9 +279,6 @@ def extract(
         if not outside_of(out, parquet_dataset):
             err_console.print("--parquet-dataset must be a folder outside --out (and not holding it)")
             raise typer.Exit(EXIT_INVALID)
-    if day_order not in ("dmy", "mdy"):
-        err_console.print("--day-order must be dmy or mdy")
-        raise typer.Exit(EXIT_INVALID)
     reference = _published_or_exit(published, day_order)
     try:
         pattern_set = load_patterns(patterns or [], builtin=not no_builtin_patterns)
@@ -200,18 +293,26 @@ def extract(
         TextColumn("{task.description}"), console=err_console, transient=True, disable=not show_progress,
     )  # fmt: skip
     problems: list[Problem] = []
+    skipped: Counter[str] = Counter()  # a folder's files that are no articles, by extension
     by_type: Counter[str] = Counter()
     type_column = CSV_COLUMNS.index("claim_type")
+    state = RunState(out, full=full)
     try:
-        with runner or contextlib.nullcontext(), progress, OutputWriter(out, raw_csv=raw_csv, excel=excel) as writer:
+        with (
+            runner or contextlib.nullcontext(),
+            progress,
+            OutputWriter(out, raw_csv=raw_csv, excel=excel, companion=state) as writer,
+        ):
             task = progress.add_task("", total=len(files))
             events = extract_files(
                 paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv,
-                engine=runner,
+                state=state, engine=runner,
             )  # fmt: skip
             for event in events:
                 if isinstance(event, Problem):
                     problems.append(event)
+                elif isinstance(event, NotArticle):
+                    skipped[event.path.suffix.lower() or "no extension"] += 1
                 elif isinstance(event, FileDone):
                     progress.update(task, advance=1, description=event.path.name)
                 else:
@@ -227,7 +328,7 @@ def extract(
             write_claims_dataset(out, parquet_dataset)
     except ClaimsError as error:
         raise _fail(error, EXIT_INVALID if error.code in ENGINE_CODES else EXIT_WRITE_FAILED) from None
-    for line in problem_lines(problems, quiet=quiet):
+    for line in problem_lines([*state.notices, *problems], quiet=quiet):
         typer.echo(line, err=True)
     failures = [p for p in problems if not p.is_warning]
     if not quiet:
@@ -238,8 +339,21 @@ def extract(
         table.add_column("failures", justify="right")
         table.add_row(str(writer.articles), *(str(by_type[t]) for t in CLAIM_TYPES), str(len(failures)))
         out_console.print(table)
+        if skipped:
+            out_console.print(skipped_line(skipped))
+        out_console.print(state.summary(), highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def skipped_line(skipped: Counter[str]) -> str:
+    """The summary's line for the files of the folders that are no articles: how many, of which types."""
+    total = sum(skipped.values())
+    kinds = ", ".join(
+        f"{count} {kind}" for kind, count in sorted(skipped.items(), key=lambda item: (-item[1], item[0]))
+    )
+    files = "1 file that is not an article" if total == 1 else f"{total} files that are not articles"
+    return f"skipped {files} ({kinds})"
 
 
 ENGINE_CODES = (Code.E501, Code.E502)  # the engine cannot start: nothing was extracted
@@ -247,10 +361,7 @@ ENGINE_CODES = (Code.E501, Code.E502)  # the engine cannot start: nothing was ex
 
 def _engine_or_exit(ctx: typer.Context, engine: str, scheduler: str | None, jobs: int) -> DaskEngine | None:
     """The engine the options ask for (None: this process and its --jobs workers)."""
-    if engine not in ("local", "dask"):
-        err_console.print("--engine must be local or dask")
-        raise typer.Exit(EXIT_INVALID)
-    if engine == "local":
+    if engine.lower() == "local":
         if scheduler is not None:
             err_console.print("--scheduler needs --engine dask")
             raise typer.Exit(EXIT_INVALID)
@@ -307,25 +418,38 @@ def _say_waiting(out: Path) -> Callable[[str], None]:
     return say
 
 
-@app.command()
+@app.command(cls=_Command)
 def show(
-    folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="An output folder written by 'claims extract'.")],
     claim_type: Annotated[
-        str | None, typer.Option("--type", "-t", help="date, count, organization or objective.")
+        ClaimTypeChoice | None,
+        typer.Option(
+            "--type",
+            "-t",
+            case_sensitive=False,
+            metavar="TYPE",
+            help=f"Only claims of this type: {_one_of(ClaimTypeChoice)}.",
+        ),
     ] = None,
-    article: Annotated[str | None, typer.Option("--article", "-a", help="Only this article id.")] = None,
+    article: Annotated[str | None, typer.Option("--article", "-a", metavar="ID", help="Only this article id.")] = None,
     subject: Annotated[
-        str | None, typer.Option("--subject", "-s", help="Objectives of this subject (case-insensitive substring).")
+        str | None,
+        typer.Option(
+            "--subject", "-s", metavar="TEXT", help="Objectives of this subject (case-insensitive substring)."
+        ),
     ] = None,
     grep: Annotated[
-        str | None, typer.Option("--grep", "-g", help="Claims whose text or sentence matches this regex.")
+        str | None,
+        typer.Option("--grep", "-g", metavar="REGEX", help="Claims whose text or sentence matches this regex."),
     ] = None,
     output_format: Annotated[
-        str,
+        ShowFormat,
         typer.Option(
             "--format",
             "-f",
-            help="table (fits the terminal), or one field per column with real types: csv, json, jsonl, markdown.",
+            case_sensitive=False,
+            metavar="FORMAT",
+            help=f"table (fits the terminal), or one field per column with real types: {_one_of(ShowFormat, skip=1)}.",
         ),
     ] = "table",
     columns: Annotated[
@@ -333,6 +457,7 @@ def show(
         typer.Option(
             "--columns",
             "-c",
+            metavar="FIELDS",
             help="The fields to show, comma-separated (e.g. text,value,unit); the table also has 'normalized'.",
         ),
     ] = None,
@@ -341,11 +466,11 @@ def show(
     ] = False,
     limit: Annotated[
         int | None,
-        typer.Option(min=0, help="Show at most this many claims (after the filters); only they are read."),
+        typer.Option(min=0, metavar="N", help="Show at most this many claims (after the filters); only they are read."),
     ] = None,
     width: Annotated[
         int | None,
-        typer.Option(min=20, help="Width of the table (default: the terminal's, else $COLUMNS, else 80)."),
+        typer.Option(min=20, metavar="N", help="Width of the table (default: the terminal's, else $COLUMNS, else 80)."),
     ] = None,
     raw_csv: RawCsv = False,
     excel: ExcelCsv = False,
@@ -354,18 +479,11 @@ def show(
     import re as regex
     from itertools import islice
 
-    from .claim_types import CLAIM_TYPE_NAMES as CLAIM_TYPES
-    from .show import FORMATS, ClaimFilter, default_columns, parse_columns, print_table, write_records
+    from .show import ClaimFilter, default_columns, parse_columns, print_table, write_records
     from .tables import iter_claims
 
-    if output_format not in FORMATS:
-        err_console.print(f"--format must be {', '.join(FORMATS[:-1])} or {FORMATS[-1]}")
-        raise typer.Exit(EXIT_INVALID)
     if excel and output_format != "csv":
         err_console.print("--excel writes CSV: use it with --format csv")
-        raise typer.Exit(EXIT_INVALID)
-    if claim_type is not None and claim_type not in CLAIM_TYPES:
-        err_console.print(f"--type must be one of {', '.join(CLAIM_TYPES)}")
         raise typer.Exit(EXIT_INVALID)
     try:
         chosen = parse_columns(columns, output_format) if columns is not None else None
@@ -399,10 +517,13 @@ def show(
     console.print(f"{count} claim{'' if count == 1 else 's'} from {folder}{note}", style="dim", highlight=False)
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
-    folder: Annotated[Path, typer.Argument(help="An output folder written by 'claims extract'.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="An output folder written by 'claims extract'.")],
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (a folder: report.html in it)."),
+    ] = Path("report.html"),
     open_it: Annotated[bool, typer.Option("--open", help="Open the report in the web browser once written.")] = False,
 ) -> None:
     """Write one self-contained HTML report: an article index, each article's text with its claims highlighted, and a claims table to filter and sort."""
@@ -420,26 +541,37 @@ def report(
             err_console.print(f"no web browser found: open {written} yourself")
 
 
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the claim and article records."""
+@app.command(cls=_Command)
+def schema(
+    kind: Annotated[
+        RecordKindChoice,
+        typer.Option(
+            "--kind", "-k", case_sensitive=False, metavar="KIND", help=f"The record: {_one_of(RecordKindChoice)}."
+        ),
+    ],
+    array: Annotated[
+        bool, typer.Option("--array", help="The schema of the file that lists them: claims.json, articles.json.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of one claim or article record, or of the file of them."""
     from .records import json_schema
 
-    out_console.print_json(json.dumps(json_schema()))
+    typer.echo(json.dumps(json_schema(kind, array=array), indent=2, ensure_ascii=False))
 
 
-@patterns_app.command("check")
+@patterns_app.command("check", cls=_Command)
 def patterns_check(
     folders: Annotated[
-        list[Path] | None, typer.Argument(help="Pattern folders to check (default: the built-in one).")
+        list[Path] | None,
+        typer.Argument(metavar="DIR", help="Pattern folders to check (default: the built-in one)."),
     ] = None,
     no_builtin_patterns: NoBuiltin = False,
 ) -> None:
     """Validate pattern files and report every problem as file:line: CODE message."""
     from .patterns import check_patterns
 
-    builtin = not folders or not no_builtin_patterns
-    problems = check_patterns(folders or [], builtin=builtin)
+    _patterns_given_or_exit(folders, no_builtin_patterns, given="claims patterns check DIR")
+    problems = check_patterns(folders or [], builtin=not no_builtin_patterns)
     for item in problems:
         typer.echo(str(item))
     if problems:
@@ -448,9 +580,17 @@ def patterns_check(
     out_console.print("patterns OK")
 
 
-def _patterns_or_exit(folders: list[Path] | None, no_builtin: bool) -> PatternSet:
+def _patterns_given_or_exit(folders: list[Path] | None, no_builtin: bool, given: str = "--patterns DIR") -> None:
+    """E211, a usage error, for --no-builtin-patterns with no folder: no pattern would run."""
+    if no_builtin and not folders:
+        typer.echo(f"error: {problem(Code.E211, given=given)}", err=True)
+        raise typer.Exit(EXIT_INVALID)
+
+
+def _patterns_or_exit(folders: list[Path] | None, no_builtin: bool, given: str = "--patterns DIR") -> PatternSet:
     from .patterns import load_patterns
 
+    _patterns_given_or_exit(folders, no_builtin, given)
     try:
         return load_patterns(folders or [], builtin=not no_builtin)
     except ClaimsError as error:
@@ -458,16 +598,18 @@ def _patterns_or_exit(folders: list[Path] | None, no_builtin: bool) -> PatternSe
         raise _fail(error, EXIT_INVALID) from None
 
 
-@patterns_app.command("test")
+@patterns_app.command("test", cls=_Command)
 def patterns_test(
-    folders: Annotated[list[Path] | None, typer.Argument(help="Pattern folders added to the built-in one.")] = None,
+    folders: Annotated[
+        list[Path] | None, typer.Argument(metavar="DIR", help="Pattern folders added to the built-in one.")
+    ] = None,
     no_builtin_patterns: NoBuiltin = False,
 ) -> None:
     """Run every pattern's examples and counterexamples; print the failures."""
     from .nlp import build_nlp
     from .pattern_tests import run_pattern_tests
 
-    pattern_set = _patterns_or_exit(folders, no_builtin_patterns)
+    pattern_set = _patterns_or_exit(folders, no_builtin_patterns, given="claims patterns test DIR")
     total, failures = run_pattern_tests(pattern_set, build_nlp(pattern_set))
     for failure in failures:
         typer.echo(str(failure))
@@ -489,7 +631,7 @@ def _inside(path: str, folder: Path) -> bool:
         return False
 
 
-@patterns_app.command("labels")
+@patterns_app.command("labels", cls=_Command)
 def patterns_labels() -> None:
     """List every label a data line may carry: who reads it, how, and what its value means."""
     from rich.table import Table
@@ -506,13 +648,14 @@ def patterns_labels() -> None:
     out_console.print(table)
 
 
-@patterns_app.command("try")
+@patterns_app.command("try", cls=_Command)
 def patterns_try(
-    text: Annotated[str, typer.Argument(help="A sentence or paragraph to run the patterns on.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="A sentence or paragraph to run the patterns on.")],
     patterns: PatternDirs = None,
     no_builtin_patterns: NoBuiltin = False,
     published: Annotated[
-        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for relative dates such as 'last year'.")
+        str | None,
+        typer.Option(metavar="DATE", help="Publication date (YYYY-MM-DD) for relative dates such as 'last year'."),
     ] = None,
 ) -> None:
     """Show which pattern fired on which span, and the records that came out."""
@@ -563,7 +706,7 @@ def main() -> None:
         raise
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
-        raise SystemExit(130) from None
+        raise SystemExit(EXIT_INTERRUPTED) from None
     except Exception as exc:
         if debugging() or "--debug" in sys.argv:
             raise

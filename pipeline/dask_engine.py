@@ -45,7 +45,7 @@ from typing import Any
 from spacy.language import Language
 
 from .errors import ClaimsError, Code, Problem, describe, problem
-from .extract import NOTHING, FinishLine, Job, JobOptions, Outcome, ReadFile, run_job
+from .extract import NOTHING, FinishLine, Job, JobOptions, Outcome, Planned, ReadFile, Reused, run_job
 from .ingest import READERS, read_file_bytes
 from .workers import job_lost
 
@@ -143,14 +143,20 @@ def _size(job: Job) -> int:
 
 
 def partitions(
-    planned: Iterable[tuple[Any, Job | None]], *, jobs: int = PARTITION_JOBS, size: int = PARTITION_BYTES
+    planned: Iterable[tuple[Any, Planned]], *, jobs: int = PARTITION_JOBS, size: int = PARTITION_BYTES
 ) -> Iterator[_Partition]:
     """The planned jobs in partitions of at most ``jobs`` jobs to send and about ``size`` bytes
-    of input, each with the outcomes known here (a job of nothing, a file that cannot be read)."""
+    of input, each with the outcomes known here (a job of nothing, an outcome an incremental
+    run reuses, a file that cannot be read)."""
     numbers = itertools.count()
     current = _Partition(next(numbers))
     for key, job in planned:
-        shipped, outcome = _shipped(job) if job is not None else (None, NOTHING)
+        shipped: Job | None
+        outcome: Outcome | None
+        if job is None or isinstance(job, Reused):
+            shipped, outcome = None, NOTHING if job is None else job.outcome
+        else:
+            shipped, outcome = _shipped(job)
         if shipped is not None and current.jobs and (len(current.jobs) >= jobs or current.size >= size):
             yield current
             current = _Partition(next(numbers))
@@ -240,7 +246,7 @@ class DaskEngine:
         return max(1, sum(self.client.nthreads().values()))
 
     def __call__(
-        self, nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions
+        self, nlp: Language, planned: Iterable[tuple[Any, Planned]], options: JobOptions
     ) -> Iterator[tuple[Any, Outcome]]:
         """Each planned job's key and outcome, in planned order (an ``extract.Engine``)."""
         if self.client is None:
@@ -272,7 +278,7 @@ class _Run:
     """
 
     def __init__(
-        self, engine: DaskEngine, nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions
+        self, engine: DaskEngine, nlp: Language, planned: Iterable[tuple[Any, Planned]], options: JobOptions
     ) -> None:
         from distributed import as_completed
 

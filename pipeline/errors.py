@@ -39,6 +39,7 @@ class Code(StrEnum):
     E208 = "E208"  # a file in a patterns folder that is not a data file
     E209 = "E209"  # a line replaces another of a different label
     E210 = "E210"  # regex prone to catastrophic backtracking
+    E211 = "E211"  # --no-builtin-patterns and no pattern folder: no patterns at all
     # output (E3xx)
     E301 = "E301"  # output folder cannot be written
     E302 = "E302"  # another run is writing to the output folder
@@ -57,6 +58,7 @@ class Code(StrEnum):
     E900 = "E900"  # an internal error: a bug
     W101 = "W101"  # relative dates left out for want of a publication date
     W102 = "W102"  # a publication date given as context is not a date
+    W103 = "W103"  # the state an output folder's last run left cannot be used: its articles are extracted again
 
 
 MESSAGES: dict[Code, str] = {
@@ -85,6 +87,10 @@ MESSAGES: dict[Code, str] = {
     Code.E208: "not a data file: a patterns folder holds .jsonl files (and documentation as .md or .txt)",
     Code.E209: "id {pattern_id!r} replaces a {label} line ({first}) with a line of another label; give it an id of its own",
     Code.E210: ("regex {regex!r} can take exponential time on a long token ({reason}); {advice}"),
+    Code.E211: (
+        "--no-builtin-patterns leaves no patterns: name a folder of your own ({given}), "
+        "or leave the option out to use the built-in ones"
+    ),
     Code.E301: "cannot write the outputs: {reason}; the previous files are unchanged (free some space or write elsewhere)",
     Code.E302: (
         "another run is writing to this folder ({holder}); wait for it to finish, stop it, "
@@ -119,6 +125,10 @@ MESSAGES: dict[Code, str] = {
         "--published, a JSONL 'published' field or a dateline"
     ),
     Code.W102: "the publication date {value!r} is not a date; relative dates are left out",
+    Code.W103: (
+        "the state the last run left in this folder cannot be used ({reason}); what it held is extracted "
+        "again (the outputs are those of a full run) and a new state is written"
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter
 from spacy.language import Language
@@ -34,12 +34,15 @@ from .budget import DEFAULT_SECONDS as DEFAULT_BUDGET
 from .budget import BudgetExceeded, Deadline, time_budget
 from .components.base import DataComponent
 from .errors import MESSAGES, Code, Problem, describe, problem
-from .ingest import InputFile, RawArticle, SourceArticle, finish, iter_inputs, iter_jsonl, read_path
+from .ingest import InputFile, NotArticle, RawArticle, SourceArticle, finish, iter_inputs, iter_jsonl, read_path
 from .ingest.repair import SourceMap
 from .lexicon import Lexicon
 from .normalize.dates import DayOrder
 from .records import Article, Claim, claim_id
 from .writers import RenderedClaims, render_claims
+
+if TYPE_CHECKING:
+    from .incremental import RunState
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 ARTICLES_PER_BATCH = 8  # nlp.pipe's batch: the rule components gain nothing from larger ones
@@ -50,6 +53,7 @@ class Extraction:
     articles: list[Article] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # files of the folders that are no articles
 
 
 # -- records from a doc ----------------------------------------------------------------
@@ -314,6 +318,27 @@ class Outcome:
 NOTHING = Outcome([], [])
 
 
+@dataclass(frozen=True)
+class Reused:
+    """A planned job whose outcome is known already (an incremental run took it from the
+    output folder's state, ``incremental.py``): there is nothing to run, the outcome is
+    passed on in its place in the planned order."""
+
+    outcome: Outcome
+
+
+Planned = Job | Reused | None  # what a plan gives for each key: a job to run, an outcome, or nothing
+
+
+def outcome_of(nlp: Language, planned: Planned, options: JobOptions) -> Outcome:
+    """The outcome of one planned item, the job run in this process."""
+    if planned is None:
+        return NOTHING
+    if isinstance(planned, Reused):
+        return planned.outcome
+    return run_job(nlp, planned, options)
+
+
 def run_job(nlp: Language, job: Job, options: JobOptions) -> Outcome:
     """Do one job in this process (a run of one process, or a worker of ``--jobs``)."""
     lexicon, order = lexicon_of(nlp), day_order_of(nlp)
@@ -351,27 +376,35 @@ def _stopped_reading(source: str, line: int | None, exc: BudgetExceeded) -> Prob
 
 def plan_jobs(
     paths: Iterable[Path | str], nlp: Language, *, budget: float | None = DEFAULT_BUDGET
-) -> Iterator[tuple[Path | Problem, Job | None]]:
+) -> Iterator[tuple[Path | Problem | NotArticle, Job | None]]:
     """The jobs of a batch in input order, each with its file: a file is one job, a JSONL
     file one job per line (read here: it is cheap, and its lines then spread over the
-    workers); a file that gives no job, or a path that is missing, comes with ``None``.
+    workers); a file that gives no job, a path that is missing, or a folder's file that is
+    no article (``NotArticle``) comes with ``None``.
     The problems of reading a JSONL file come as a ``Problem`` in place of the file."""
     for entry in iter_inputs(paths):
-        if isinstance(entry, Problem):
+        if isinstance(entry, Problem | NotArticle):
             yield entry, None
             continue
-        if entry.path.suffix.lower() != ".jsonl":
-            yield entry.path, ReadFile(entry)
-            continue
-        jobs = 0
-        for item in _jsonl_items(entry.path, nlp, budget):
-            if isinstance(item, Problem):
-                yield item, None
-            else:
-                jobs += 1
-                yield entry.path, FinishLine(item)
-        if not jobs:
-            yield entry.path, None
+        yield from plan_file(entry, nlp, budget=budget)
+
+
+def plan_file(
+    entry: InputFile, nlp: Language, *, budget: float | None = DEFAULT_BUDGET
+) -> Iterator[tuple[Path | Problem, Job | None]]:
+    """The jobs of one input file, as ``plan_jobs`` gives them."""
+    if entry.path.suffix.lower() != ".jsonl":
+        yield entry.path, ReadFile(entry)
+        return
+    jobs = 0
+    for item in _jsonl_items(entry.path, nlp, budget):
+        if isinstance(item, Problem):
+            yield item, None
+        else:
+            jobs += 1
+            yield entry.path, FinishLine(item)
+    if not jobs:
+        yield entry.path, None
 
 
 def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[RawArticle | Problem]:
@@ -394,20 +427,21 @@ def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[Ra
         yield item
 
 
-Engine = Callable[[Language, Iterable[tuple[Any, Job | None]], JobOptions], Iterator[tuple[Any, Outcome]]]
+Engine = Callable[[Language, Iterable[tuple[Any, Planned]], JobOptions], Iterator[tuple[Any, Outcome]]]
 """Runs planned jobs elsewhere (``dask_engine.DaskEngine``): each key and outcome, in planned order."""
 
 
 def run_jobs(
     nlp: Language,
-    planned: Iterable[tuple[Any, Job | None]],
+    planned: Iterable[tuple[Any, Planned]],
     options: JobOptions,
     *,
     jobs: int = 1,
     engine: Engine | None = None,
 ) -> Iterator[tuple[Any, Outcome]]:
     """Each planned job's key and outcome, in the planned order; ``jobs`` > 1 runs them in
-    that many worker processes (``workers.py``), an ``engine`` where it runs them."""
+    that many worker processes (``workers.py``), an ``engine`` where it runs them. A
+    ``Reused`` outcome is passed on as it is."""
     if engine is not None:
         yield from engine(nlp, planned, options)
         return
@@ -417,7 +451,7 @@ def run_jobs(
         yield from run_in_workers(nlp, planned, options, jobs=jobs)
         return
     for key, job in planned:
-        yield key, NOTHING if job is None else run_job(nlp, job, options)
+        yield key, outcome_of(nlp, job, options)
 
 
 def extract_files(
@@ -429,24 +463,31 @@ def extract_files(
     budget: float | None = DEFAULT_BUDGET,
     render: bool = False,
     raw_csv: bool = False,
+    state: RunState | None = None,
     engine: Engine | None = None,
-) -> Iterator[Extracted | Problem | FileDone]:
+) -> Iterator[Extracted | Problem | FileDone | NotArticle]:
     """Read every supported file under ``paths`` and extract claims from each article, as a
     stream in input order: each article as it is done (``Extracted``; a failed one carries
-    its problem), each problem of reading, and ``FileDone`` after each file.
+    its problem), each problem of reading, ``FileDone`` after each file, and ``NotArticle``
+    for each file of a folder that is no article (it is not read).
 
     Input order: the paths in the order given, a folder's files sorted by path, a JSONL
     file's lines in file order. An article whose id was already read is left out with an
     ``E108`` problem. With ``render``, claims come serialized once (``RenderedClaims``),
-    in the worker processes when ``jobs`` > 1. An ``engine`` runs the jobs in place of
-    this process and its workers (``dask_engine.DaskEngine``: a dask cluster).
+    in the worker processes when ``jobs`` > 1. With a ``state`` (``incremental.RunState``
+    of the output folder), what its last run extracted from the same content with the
+    same pipeline is taken from it rather than extracted again, and what this run gives
+    is recorded in it; the stream is the same either way. An ``engine`` runs the jobs in
+    place of this process and its workers (``dask_engine.DaskEngine``: a dask cluster).
     """
     options = JobOptions(published, budget, render, raw_csv)
     seen: dict[str, str] = {}
     current: Path | None = None
     count = 0
-    for key, outcome in run_jobs(nlp, plan_jobs(paths, nlp, budget=budget), options, jobs=jobs, engine=engine):
-        if isinstance(key, Problem):
+    planned = plan_jobs(paths, nlp, budget=budget) if state is None else state.plan(paths, nlp, options)
+    for step, outcome in run_jobs(nlp, planned, options, jobs=jobs, engine=engine):
+        key = step if state is None else state.record(step, outcome)
+        if isinstance(key, Problem | NotArticle):
             yield key
             continue
         if key != current:
@@ -483,7 +524,8 @@ def extract_paths(
     held in memory (``extract_files`` gives them as a stream, for batches of any size).
 
     A file or line that cannot be read becomes a problem; the rest of the batch goes on.
-    Articles and claims are in input order (see ``extract_files``), problems too.
+    Articles and claims are in input order (see ``extract_files``), problems too; the
+    folders' files that are no articles are in ``skipped``.
     ``on_file(path, n_articles)`` is called after each file (for progress reporting).
     ``jobs`` > 1 runs the pipeline in that many processes; the result is the same.
     ``published`` is the publication date of articles whose record states none.
@@ -494,6 +536,8 @@ def extract_paths(
     for event in extract_files(paths, nlp, jobs=jobs, published=published, budget=budget):
         if isinstance(event, Problem):
             result.problems.append(event)
+        elif isinstance(event, NotArticle):
+            result.skipped.append(event.path)
         elif isinstance(event, FileDone):
             if on_file is not None:
                 on_file(event.path, event.articles)

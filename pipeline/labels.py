@@ -503,6 +503,18 @@ _LABELS: tuple[Label, ...] = (
     Label("RELATIVE_WORD", OBJECTIVES, "words that give a goal to the nearest name (which, who)", matched=False),
     Label("FOUNDING_DOCUMENT", OBJECTIVES, "documents whose goals are the adopting organization's", matched=False),
     Label("GOAL_ADJECTIVE", OBJECTIVES, "words between a marker and its goal noun (main, ultimate)", matched=False),
+    Label(
+        "LIST_ANNOUNCER",
+        OBJECTIVES,
+        "words after a goal noun that open its items like a colon (priorities, notably to ...)",
+        matched=False,
+    ),
+    Label(
+        "GOAL_VERB",
+        OBJECTIVES,
+        "verbs that open the next goal of an inline series (to cut X, raise Y and end Z)",
+        matched=False,
+    ),
     Label("BACK_REFERENCE", OBJECTIVES, "words before a goal noun that refer back (those objectives)", matched=False),
     Label(
         "SOUGHT_STATE", OBJECTIVES, "words after 'seeks' that open a state to reach (universal, an end)", matched=False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -13,7 +13,7 @@ ClaimType = Literal["date", "count", "organization", "objective"]
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)  # JSON has no NaN or Infinity
 
 
 class ClaimBase(_Record):
@@ -72,9 +72,17 @@ def claim_id(article_id: str, claim_type: str, start: int, end: int, extra: str 
     return f"{claim_type[:3]}-{digest[:12]}"
 
 
-def json_schema() -> dict[str, object]:
-    """JSON Schema of the output: claims and articles."""
-    return {
-        "claims": CLAIMS_ADAPTER.json_schema(),
-        "article": Article.model_json_schema(),
-    }
+RecordKind = Literal["claim", "article"]
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"  # the dialect Pydantic writes
+RECORD_FILES: dict[str, str] = {"claim": "claims.json", "article": "articles.json"}
+
+
+def json_schema(kind: RecordKind, *, array: bool = False) -> dict[str, Any]:
+    """The JSON Schema document (with ``$schema``) of one record of ``kind`` as the output
+    files write it, or with ``array`` the schema of the file that lists them
+    (``claims.json``, ``articles.json``): a JSON array of those records."""
+    record: Any = Claim if kind == "claim" else Article
+    adapter: TypeAdapter[Any] = TypeAdapter(list[record] if array else record)
+    schema = adapter.json_schema(mode="serialization")
+    title = f"{RECORD_FILES[kind]}: an array of {kind} records" if array else f"one {kind} record"
+    return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": f"policy-claims {title}"}

@@ -123,7 +123,8 @@ def read_folder(folder: str | Path) -> tuple[list[Article], list[Claim]]:
 # -- escaping ------------------------------------------------------------------------------
 def script_json(data: object) -> str:
     """JSON that is safe as the content of a ``<script>`` element and as JavaScript source."""
-    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(data, ensure_ascii=False))
+    encoded = json.dumps(data, ensure_ascii=False, allow_nan=False)  # JSON.parse takes no NaN or Infinity
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def safe_link(url: str) -> str | None:
@@ -216,6 +217,10 @@ def _asset(name: str) -> str:
     return resources.files("pipeline").joinpath("assets", name).read_text(encoding="utf-8")
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 def _page(data: dict[str, Any]) -> str:
     script = _asset("report.js")
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -225,16 +230,17 @@ def _page(data: dict[str, Any]) -> str:
     )
     style = _asset("report.css") + "".join(f".t-{t}{{background:{c}}}" for t, c in TYPE_COLORS.items())
     legend = "".join(f'<span class="t-{t}">{t}</span>' for t in TYPE_COLORS)
-    total = len(data["claims"])
+    total, articles = len(data["claims"]), len(data["articles"])
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>policy-claims report</title><style>{style}</style></head><body>"
         "<header><h1>policy-claims report</h1>"
-        f"<span>{len(data['articles'])} articles, {total} claims · </span><span class='legend'>{legend}</span></header>"
+        f"<span>{_plural(articles, 'article')}, {_plural(total, 'claim')} · </span><span class='legend'>{legend}</span></header>"
         "<nav><a href='#articles' data-view='articles'>Articles</a><a href='#claims' data-view='claims-view'>Claims</a></nav>"
         "<main><noscript><p>The report needs JavaScript to show its tables.</p></noscript>"
+        "<p id='missing' class='missing' role='status' hidden></p>"
         "<section id='articles'><div class='controls'><input id='index-filter' type='search' "
         "placeholder='filter by title, author, source, date' size='40'><span id='index-count' class='count'></span></div>"
         "<table id='index'><thead><tr></tr></thead><tbody></tbody></table></section>"
@@ -248,7 +254,9 @@ def _page(data: dict[str, Any]) -> str:
         "<label>dates <input id='from' type='date'></label><label>to <input id='to' type='date'></label>"
         "<button id='prev' type='button'>previous</button><button id='next' type='button'>next</button>"
         "<span id='count' class='count'></span></div>"
-        "<table id='claims'><thead><tr></tr></thead><tbody></tbody></table></section>"
+        "<table id='claims'><thead><tr></tr></thead><tbody></tbody></table>"
+        "<div class='controls'><button id='prev-below' type='button'>previous</button>"
+        "<button id='next-below' type='button'>next</button><span id='count-below' class='count'></span></div></section>"
         "<section id='article-view' hidden></section></main>"
         f"<script id='report-data' type='application/json'>{script_json(data)}</script>"
         f"<script>{script}</script></body></html>\n"
@@ -262,9 +270,12 @@ def render_report(folder: str | Path) -> str:
 
 
 def write_report(folder: str | Path, target: str | Path) -> Path:
+    """Write the report of ``folder`` to ``target`` atomically (a folder: ``report.html`` in it); the path written."""
     from .writers import write_atomic
 
     target = Path(target)
+    if target.is_dir():
+        target = target / "report.html"
     content = render_report(folder)
     try:
         write_atomic(target.parent if str(target.parent) else Path("."), {target.name: content})

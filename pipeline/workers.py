@@ -38,7 +38,7 @@ from typing import Any
 from spacy.language import Language
 
 from .errors import Code, Problem, problem
-from .extract import FinishLine, Job, JobOptions, Outcome, ReadFile, run_job
+from .extract import FinishLine, Job, JobOptions, Outcome, Planned, ReadFile, Reused, run_job
 from .ingest import SourceArticle
 from .records import Claim
 
@@ -77,9 +77,10 @@ def extract_in_workers(
 
 
 def run_in_workers(
-    nlp: Language, planned: Iterable[tuple[Any, Job | None]], options: JobOptions, *, jobs: int
+    nlp: Language, planned: Iterable[tuple[Any, Planned]], options: JobOptions, *, jobs: int
 ) -> Iterator[tuple[Any, Outcome]]:
-    """Each planned job's key and outcome, in planned order, the jobs done by ``jobs`` workers."""
+    """Each planned job's key and outcome, in planned order, the jobs done by ``jobs`` workers
+    (a ``Reused`` outcome is passed on in its place, never sent to a worker)."""
     pool = _Pool(nlp, options, jobs)
     try:
         yield from pool.run(iter(planned))
@@ -100,7 +101,7 @@ class _Pool:
         )  # a forked worker has the parent's nlp as it is: nothing to serialize or rebuild
         self.workers: list[_Worker] = []
 
-    def run(self, planned: Iterator[tuple[Any, Job | None]]) -> Iterator[tuple[Any, Outcome]]:
+    def run(self, planned: Iterator[tuple[Any, Planned]]) -> Iterator[tuple[Any, Outcome]]:
         keys: dict[int, Any] = {}
         done: dict[int, Outcome] = {}
         retries: deque[_Task] = deque()
@@ -120,8 +121,8 @@ class _Pool:
                     return None
                 number = next(numbers)
                 keys[number] = key
-                if job is None:
-                    done[number] = Outcome([], [])
+                if job is None or isinstance(job, Reused):
+                    done[number] = Outcome([], []) if job is None else job.outcome
                     continue
                 return _Task(number, job)
             return None

@@ -39,7 +39,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from .claim_types import CLAIM_TYPE_NAMES, CSV_COLUMNS, column_kinds
 from .errors import ClaimsError, Code, Problem, problem
@@ -123,9 +123,28 @@ class RenderedClaims:
 
 def render_claims(claims: Sequence[Claim], *, raw_csv: bool = False) -> RenderedClaims:
     """The claims (of one article, or any list) serialized once: see ``RenderedClaims``."""
+    return _render((_dumped(claim) for claim in claims), raw_csv)
+
+
+def render_claim_data(claims: Iterable[dict[str, Any]], *, raw_csv: bool = False) -> RenderedClaims:
+    """Claims given as their JSON objects (``record_data``, ``rendered_data``) serialized
+    once, exactly as ``render_claims`` serializes the records they come from."""
+    return _render(((data, _member(data)) for data in claims), raw_csv)
+
+
+def record_data(record: Article | Claim) -> dict[str, Any]:
+    """A record as the JSON object the output files hold (its lone surrogates U+FFFD)."""
+    return _dumped(record)[0]
+
+
+def rendered_data(claims: RenderedClaims) -> list[dict[str, Any]]:
+    """The JSON objects of rendered claims, read back from their members of claims.json."""
+    return json.loads(f"[{claims.json}]") if claims.count else []
+
+
+def _render(dumped: Iterable[tuple[dict[str, Any], str]], raw_csv: bool) -> RenderedClaims:
     members, lines, rows, dumps = [], [], [], []
-    for claim in claims:
-        data, text = _dumped(claim)
+    for data, text in dumped:
         members.append(text)
         row = tuple(data.get(column) for column in CSV_COLUMNS)
         rows.append(row)
@@ -404,6 +423,21 @@ def _utf8(text: str) -> bytes:
         return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
+class Companion(Protocol):
+    """A file streamed into the spool beside the output files and put in place with them
+    (the state of an incremental run, ``incremental.RunState``): ``start`` is given its
+    path in the spool, ``finish`` completes it before the set is replaced, ``discard``
+    drops it when the set is not."""
+
+    name: str
+
+    def start(self, path: Path) -> None: ...
+
+    def finish(self) -> None: ...
+
+    def discard(self) -> None: ...
+
+
 class OutputWriter:
     """The eight output files of ``folder``, written as a stream, put in place as one set.
 
@@ -416,13 +450,17 @@ class OutputWriter:
     Records are appended to the files of a spool folder as they come (the order they are
     added in is the order of the files); ``commit`` closes them and replaces the
     previous set (``output_set.replace_set``); leaving the block without a commit, or a
-    failure, discards the spool and keeps the previous set. Raises ``ClaimsError`` E301
-    when the files cannot be written, E302 as ``replace_set`` does.
+    failure, discards the spool and keeps the previous set. A ``companion`` file is written
+    into the spool too and replaces its previous version with the set. Raises
+    ``ClaimsError`` E301 when the files cannot be written, E302 as ``replace_set`` does.
     """
 
-    def __init__(self, folder: str | Path, *, raw_csv: bool = False, excel: bool = False) -> None:
+    def __init__(
+        self, folder: str | Path, *, raw_csv: bool = False, excel: bool = False, companion: Companion | None = None
+    ) -> None:
         self.folder = Path(folder)
         self.raw_csv = raw_csv
+        self.companion = companion
         self.articles = 0
         self.claims = 0
         self._handles: dict[str, IO[str]] = {}
@@ -441,6 +479,8 @@ class OutputWriter:
                 self._handles[name].write((BOM if excel else "") + csv_header(columns))
             self._database = _Database(self.spool.path / "claims.db")
             self._parquet = _ParquetFile(self.spool.path / "claims.parquet")
+            if companion is not None:
+                companion.start(self.spool.path / companion.name)
         except BaseException as exc:
             self.discard()
             if isinstance(exc, OSError | sqlite3.Error):
@@ -518,13 +558,18 @@ class OutputWriter:
             self._database.flush()
             self._database.close()
             errors = _utf8(_json([p.as_dict() for p in problems]))
+            if self.companion is not None:
+                self.companion.finish()
         files: dict[str, bytes | Builder] = {name: self.spool.link(name) for name in self._handles}
         files["errors.json"] = errors
         files["claims.parquet"] = self.spool.link("claims.parquet")
         files["claims.db"] = self.spool.link("claims.db")
+        names = [*OUTPUT_FILES, *BINARY_FILES]
+        if self.companion is not None:
+            files[self.companion.name] = self.spool.link(self.companion.name)
+            names.append(self.companion.name)
         try:
-            return replace_set(self.folder, {name: files[name] for name in (*OUTPUT_FILES, *BINARY_FILES)},
-                               wait=wait, on_wait=on_wait)  # fmt: skip
+            return replace_set(self.folder, {name: files[name] for name in names}, wait=wait, on_wait=on_wait)
         finally:
             self.discard()
 
@@ -536,6 +581,8 @@ class OutputWriter:
             self._parquet.writer.close()
         if hasattr(self, "_database"):
             self._database.close()
+        if self.companion is not None:
+            self.companion.discard()
         if hasattr(self, "spool"):
             self.spool.close()
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark: the whole extraction against spaCy's bare tokenizer, memory, processes, start-up.
 
-usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N] [--dask-only]
+usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N]
+                                   [--incremental-articles N] [--incremental-only] [--dask-only]
 
 The texts are the articles under PATH (default: the dev sets of ``../shared/eval`` when
 present, else ``corpus/`` and ``tests/fixtures/``), read and repaired once and written as
@@ -17,6 +18,11 @@ with its own ids. On those texts, in one run, it prints:
   the load average before and after: the machine should be idle for that figure to mean
   anything);
 - the start-up time of ``claims --help`` and ``claims --version``;
+- incremental runs: the files under PATH copied into a folder of some 1,000 articles
+  (``--incremental-articles``; each copy in a folder of its own, JSONL ids made unique),
+  ``claims extract`` over it as a process into a fresh folder, then again over the same
+  unchanged folder (which takes every article from the folder's state), and again after
+  one file changed, each against the first (``--incremental-only``: only these figures);
 - on the same dev texts x150, ``--jobs 2`` against ``--engine dask`` on a ``LocalCluster`` of
   2 worker processes (``dask_figures``; ``--dask-only`` prints only these), with the
   cluster's start-up (a dask run over one article) and a check that both wrote the same files.
@@ -40,6 +46,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROCESS_COPIES = 150  # the dev texts x150 for the figures of whole processes (issue 13's scale)
+INCREMENTAL_ARTICLES = 1000  # the folder of the incremental figures (issue 15's scale)
+CHANGE = "\n\nOn 3 May 2021 the board approved 12 further projects.\n"  # appended to one file
 sys.path.insert(0, str(ROOT))
 
 from startup import measure_startup  # noqa: E402 - scripts/startup.py, beside this file
@@ -135,6 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--process-copies", type=int, default=PROCESS_COPIES, help="copies of the texts for the process figures (150)"
     )
+    parser.add_argument(
+        "--incremental-articles",
+        type=int,
+        default=INCREMENTAL_ARTICLES,
+        help="articles of the folder for the incremental figures (1,000)",
+    )
+    parser.add_argument("--incremental-only", action="store_true", help="only the incremental figures")
     parser.add_argument("--dask-only", action="store_true", help="only --jobs 2 against a dask LocalCluster of 2")
     args = parser.parse_args(argv)
     paths = args.paths or ([p for p in SHARED_DEV if p.is_dir()] or FALLBACK)
@@ -142,10 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     if not records:
         print("no readable articles", file=sys.stderr)
         return 2
+    if args.incremental_only:
+        work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+        try:
+            figures = incremental_figures(paths, len(records), args.incremental_articles, work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print_figures(figures, as_json=args.json)
+        return 0
     if args.dask_only:
         work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
         try:
-            _print(dask_figures(records, work, args.process_copies), as_json=args.json)
+            print_figures(dask_figures(records, work, args.process_copies), as_json=args.json)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return 0
@@ -166,8 +189,8 @@ def main(argv: list[str] | None = None) -> int:
         tokenizer_s = best_cpu(lambda: [nlp.make_doc(text) for text in texts], rounds)
         out = work / "out"
 
-        def extract() -> None:
-            app(["extract", str(corpus), "--out", str(out), "-q"], standalone_mode=False)
+        def extract() -> None:  # --full: each round extracts every article, not what the last one left
+            app(["extract", str(corpus), "--out", str(out), "-q", "--full"], standalone_mode=False)
 
         extraction_s = best_cpu(extract, rounds)
         words = words_per_copy * copies
@@ -178,14 +201,15 @@ def main(argv: list[str] | None = None) -> int:
         figures["component_shares"] = component_shares([r["text"] for r in records] * max(1, copies // 4), rounds)
         if not args.quick:
             figures.update(process_figures(records, copies, work, args.process_copies))
+            figures.update(incremental_figures(paths, len(records), args.incremental_articles, work))
             figures.update(dask_figures(records, work, args.process_copies))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    _print(figures, as_json=args.json)
+    print_figures(figures, as_json=args.json)
     return 0
 
 
-def _print(figures: dict[str, object], *, as_json: bool) -> None:
+def print_figures(figures: dict[str, object], *, as_json: bool) -> None:
     if as_json:
         print(json.dumps(figures, indent=2))
         return
@@ -231,6 +255,68 @@ def process_figures(
     for flag in ("--help", "--version"):
         figures[f"startup_{flag.strip('-')}_s"] = round(measure_startup((flag,), runs=5), 3)
     return figures
+
+
+def copy_inputs(paths: list[Path], copies: int, target: Path) -> None:
+    """The files under ``paths`` copied ``copies`` times, each copy in a folder of its own
+    (so its articles have ids of their own); a JSONL line's id gets its copy's number."""
+    sources = [
+        (f"{index}-{root.name}", path.relative_to(root) if root.is_dir() else Path(path.name), path)
+        for index, root in enumerate(paths)
+        for path in (sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root])
+        if not any(part.startswith(".") for part in path.relative_to(root).parts)
+    ]
+    for copy in range(copies):
+        for place, relative, path in sources:
+            destination = target / f"copy-{copy:04d}" / place / relative
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if path.suffix.lower() != ".jsonl":
+                shutil.copyfile(path, destination)
+                continue
+            lines = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    lines.append(line)
+                    continue
+                if isinstance(record, dict) and "id" in record:
+                    record["id"] = f"{record['id']}-{copy:04d}"
+                lines.append(json.dumps(record, ensure_ascii=False))
+            destination.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def incremental_figures(paths: list[Path], per_copy: int, articles: int, work: Path) -> dict[str, object]:
+    """A full run over a folder of ``articles`` articles (copies of the files under
+    ``paths``, ``per_copy`` articles each), a second run over it unchanged, a third after
+    one file changed; wall seconds of whole processes and their ratios."""
+    copies = max(1, -(-articles // per_copy))
+    folder, out = work / "incremental-in", work / "incremental-out"
+    copy_inputs(paths, copies, folder)
+    command = [sys.executable, "-m", "pipeline", "extract", str(folder), "--out", str(out), "-q"]
+    load_before = os.getloadavg()[0]
+    full_s = run_process(command)[0]
+    written = (out / "claims.json").read_bytes()
+    unchanged_s = run_process(command)[0]
+    if (out / "claims.json").read_bytes() != written:
+        raise SystemExit("the unchanged run wrote other claims than the full run")
+    changed = next(p for p in sorted(folder.rglob("*.txt")))
+    changed.write_text(changed.read_text(encoding="utf-8") + CHANGE, encoding="utf-8")
+    changed_s = run_process(command)[0]
+    outputs = sum(p.stat().st_size for p in out.iterdir() if not p.name.startswith("."))
+    records = sum((out / name).stat().st_size for name in ("claims.json", "articles.json"))
+    return {
+        "incremental_articles": per_copy * copies,
+        "incremental_full_s": round(full_s, 2),
+        "incremental_unchanged_s": round(unchanged_s, 2),
+        "incremental_unchanged_over_full": round(unchanged_s / full_s, 3),
+        "incremental_one_changed_s": round(changed_s, 2),
+        "incremental_one_changed_over_full": round(changed_s / full_s, 3),
+        "incremental_state_mib": round((out / ".claims-state.db").stat().st_size / 2**20, 1),
+        "incremental_outputs_mib": round(outputs / 2**20, 1),
+        "incremental_claims_and_articles_json_mib": round(records / 2**20, 1),
+        "incremental_load_average_before_after": f"{load_before:.2f} / {os.getloadavg()[0]:.2f}",
+    }
 
 
 DASK_COMPARED = ("claims.json", "claims.csv", "articles.json", "articles.csv", "organizations.csv", "errors.json")

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from pipeline.incremental import STATE_FILE
 from pipeline.output_set import JOURNAL, output_path, read_output, spool_prefix, staging_prefix
 from pipeline.writers import BINARY_FILES, OUTPUT_FILES
 
@@ -81,13 +82,27 @@ def signature(folder: Path) -> tuple[object, ...] | str:
         listed = [r["article_id"] for r in csv.DictReader(io.StringIO(read_output(folder, "articles.csv").decode()))]
         errors = [e["code"] for e in json.loads(read_output(folder, "errors.json"))]
         organizations = read_output(folder, "organizations.csv")
+        state = state_articles(folder)
     except (OSError, ValueError, KeyError, sqlite3.Error) as exc:
         return f"broken: {type(exc).__name__}: {exc}"
     if not from_json == from_csv == from_parquet == from_db:
         return "broken: the claims files disagree"
     if listed != articles:
         return "broken: articles.csv and articles.json disagree"
+    if state is not None and state != sorted(set(articles)):
+        return "broken: the state of the run is another run's"
     return (tuple(from_json), tuple(articles), tuple(errors), organizations)
+
+
+def state_articles(folder: Path) -> list[str] | None:
+    """The ids of the articles the folder's state says its run wrote (None without a state)."""
+    path = output_path(folder, STATE_FILE)
+    if not path.is_file():
+        return None
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as connection:
+        [(listed,)] = connection.execute("SELECT value FROM meta WHERE key = 'articles'").fetchall()
+    connection.close()
+    return list(json.loads(listed))
 
 
 def on_disk_signature(folder: Path) -> tuple[object, ...] | str:
@@ -113,7 +128,7 @@ def leftovers(folder: Path) -> list[str]:
     found = [
         p.name for p in folder.parent.iterdir() if p.name.startswith((staging_prefix(folder), spool_prefix(folder)))
     ]
-    expected = {*OURS, *FOREIGN}
+    expected = {*OURS, STATE_FILE, *FOREIGN}
     found += [p.name for p in folder.iterdir() if p.name not in expected]
     return sorted(found)
 

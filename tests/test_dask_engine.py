@@ -71,7 +71,7 @@ def _batch(folder: Path) -> list[Path]:
     )
     (folder / "note.md").write_text("---\ntitle: A note\n---\nThe Lake Authority aims to cut losses by 30 percent.\n")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # no article: skipped and counted
     (folder / "empty.md").write_text("   \n")
     lines = [json.dumps({"id": f"line-{n}", "text": f"In {2000 + n} the {n + 2} member states met."}) for n in range(7)]
     lines[3] = "{oops"
@@ -112,12 +112,13 @@ def test_a_dask_run_gives_the_outputs_of_a_local_run(engine: Any, tmp_path: Path
     _same_outputs(tmp_path / "local", tmp_path / "dask")
     errors = json.loads((tmp_path / "dask" / "errors.json").read_text())
     assert {(Path(e["path"]).name, e["code"], e["line"]) for e in errors} >= {
-        ("binary.txt", "E103", None), ("notes.docx", "E101", None), ("empty.md", "E104", None),
+        ("binary.txt", "E103", None), ("empty.md", "E104", None),
         ("feed.jsonl", "E105", 4), ("feed.jsonl", "E108", 6),
     }  # fmt: skip
     articles = json.loads((tmp_path / "dask" / "articles.json").read_text())
     assert {"report", "page", "note", "line-0", "line-6"} <= {a["article_id"] for a in articles}
     assert local.output.count("error:") == remote.output.count("error:") == len(errors)
+    assert "skipped 1 file that is not an article (1 .docx)" in remote.output
     dataset = sorted(p.relative_to(tmp_path / "dask-dataset") for p in (tmp_path / "dask-dataset").rglob("*.parquet"))
     assert [str(p) for p in dataset] == [
         f"claim_type={t}/part-0.parquet" for t in ("count", "date", "objective", "organization")
@@ -192,7 +193,7 @@ def test_without_dask_the_engine_is_e501_saying_how_to_install_it(
     ("options", "says"),
     [
         (["--scheduler", "tcp://127.0.0.1:8786"], "--scheduler needs --engine dask"),
-        (["--engine", "spark"], "--engine must be local or dask"),
+        (["--engine", "spark"], "Invalid value for '--engine'"),
         (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:8786", "--jobs", "3"], "--jobs sets the workers"),
         (["--parquet-dataset", "OUT/dataset"], "--parquet-dataset must be a folder outside --out"),
     ],

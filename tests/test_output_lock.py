@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.incremental import STATE_FILE
 from pipeline.output_set import staging_prefix
 
 from .conftest import FIXTURES, ROOT
@@ -105,7 +106,7 @@ def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert _extract(FIXTURES / "river-basin-release.txt", out).returncode == 0
     (out / "report.html").write_text("mine")
-    previous = signature(out)
+    previous, state = signature(out), (out / STATE_FILE).read_bytes()
     full = subprocess.run(
         [*claims_command(), "extract", str(CORPUS), "--out", str(out), "-q"],
         capture_output=True, text=True, timeout=300, preexec_fn=_limit_file_size,
@@ -113,4 +114,5 @@ def test_a_full_disk_is_e301_and_keeps_the_previous_set(tmp_path: Path) -> None:
     assert full.returncode == 3, full.stderr
     assert "E301" in full.stderr and "File too large" in full.stderr and "Traceback" not in full.stderr
     assert signature(out) == previous and (out / "report.html").read_text() == "mine"
-    assert _leftovers(out) == [] and sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == []
+    assert _leftovers(out) == [] and sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [STATE_FILE]
+    assert (out / STATE_FILE).read_bytes() == state  # the state goes with its set

@@ -20,6 +20,7 @@ from pipeline import ClaimsError, build_nlp, extract_paths, load_claims, write_o
 from pipeline import output_set as output_set_module
 from pipeline import writers as writers_module
 from pipeline.cli import app
+from pipeline.incremental import STATE_FILE
 from pipeline.output_set import JOURNAL, output_path, replace_set, spool_prefix, staging_prefix
 from pipeline.records import CLAIMS_ADAPTER, Article, CountClaim, DateClaim, OrganizationClaim
 from pipeline.writers import ARTICLE_COLUMNS, BINARY_FILES, OUTPUT_FILES, csv_cell, render_outputs, to_csv
@@ -241,7 +242,7 @@ def test_a_run_that_reads_nothing_writes_a_valid_empty_set(tmp_path: Path, case:
     result = runner.invoke(app, ["extract", str(source), "--out", str(out), "-q"])
     assert result.exit_code == 1
     assert code in result.stderr and "Traceback" not in result.output
-    assert sorted(p.name for p in out.iterdir()) == OURS
+    assert sorted(p.name for p in out.iterdir()) == sorted([*OURS, STATE_FILE])
     assert [e["code"] for e in json.loads((out / "errors.json").read_text())] == [code]
     assert json.loads((out / "claims.json").read_text()) == json.loads((out / "articles.json").read_text()) == []
     for name in ("claims.csv", "articles.csv", "organizations.csv"):

@@ -36,16 +36,17 @@
   const dayNumber = (iso) => (iso ? Date.parse(iso + 'T00:00:00Z') / 86400000 : null);
   const articleName = (c) => (c.a >= 0 ? articles[c.a].title || articles[c.a].id : c.article_id);
 
-  // The value a claim sorts and shows by: a number for counts, a day for dates, a name otherwise.
+  // The value a claim sorts by: its type, then a number for counts, a day for dates, a name
+  // otherwise (so that counts sort among counts and dates among dates whatever is shown).
   function valueOf(c) {
-    if (c.type === 'count') return c.value;
-    if (c.type === 'date') return dayNumber(c.start_date);
-    if (c.type === 'organization') return c.name;
-    return c.subject ?? null;
+    if (c.type === 'count') return [c.type, c.value];
+    if (c.type === 'date') return [c.type, dayNumber(c.start_date)];
+    return [c.type, c.type === 'organization' ? c.name : c.subject ?? null];
   }
   function valueText(c) {
     if (c.type === 'count') {
-      const number = c.value_max !== undefined && c.value_max !== null ? `${c.value}–${c.value_max}` : `${c.value}`;
+      const shown = (v) => (Number.isInteger(v) && Math.abs(v) >= 10000 ? v.toLocaleString('en') : `${v}`);
+      const number = c.value_max !== undefined && c.value_max !== null ? `${shown(c.value)}–${shown(c.value_max)}` : shown(c.value);
       return c.qualifier ? `${c.qualifier} ${number}` : number;
     }
     if (c.type === 'date') return c.start_date === c.end_date ? c.start_date : `${c.start_date} – ${c.end_date}`;
@@ -58,33 +59,49 @@
     return '';
   }
 
-  // Numbers compare as numbers, text as text (numbers first), empty cells last either way.
+  const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  const plural = (n, word) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+
+  // Numbers compare as numbers, text as text (numbers first), empty cells last either way;
+  // an array compares item by item (a claim type, then its value).
   function compare(x, y) {
+    if (Array.isArray(x) && Array.isArray(y)) {
+      for (let i = 0; i < Math.max(x.length, y.length); i++) {
+        const r = compare(x[i], y[i]);
+        if (r) return r;
+      }
+      return 0;
+    }
     const xEmpty = x === null || x === undefined || x === '', yEmpty = y === null || y === undefined || y === '';
     if (xEmpty || yEmpty) return xEmpty === yEmpty ? 0 : xEmpty ? 1 : -1;
     const xNumber = typeof x === 'number', yNumber = typeof y === 'number';
     if (xNumber && yNumber) return x - y;
     if (xNumber !== yNumber) return xNumber ? -1 : 1;
-    return String(x).localeCompare(String(y), undefined, { numeric: true, sensitivity: 'base' });
+    return collator.compare(String(x), String(y));
   }
 
   // Draws the table's header from its columns; a click on one sorts by it, again the other way.
+  // A column of counts sorts largest first on its first click; any other column, up.
   function sortable(table, columns, state, rerender) {
     const row = table.tHead.rows[0];
-    row.replaceChildren(...columns.map((column) => el('th', { title: 'sort by ' + column.label, text: column.label })));
+    const buttons = columns.map((column) => el('button', { type: 'button', class: 'sort', text: column.label }));
+    row.replaceChildren(...buttons.map((button) => el('th', {}, button)));
     columns.forEach((column, i) => {
-      row.cells[i].addEventListener('click', () => {
-        state.up = state.key === column.key ? !state.up : true;
+      buttons[i].addEventListener('click', () => {
+        state.up = state.key === column.key ? !state.up : !column.largestFirst;
         state.key = column.key;
         rerender();
       });
     });
     return () =>
       columns.forEach((column, i) => {
-        const arrow = state.key === column.key ? (state.up ? ' ▲' : ' ▼') : '';
-        row.cells[i].textContent = column.label + arrow;
+        const sorted = state.key === column.key;
+        buttons[i].textContent = column.label + (sorted ? (state.up ? ' ▲' : ' ▼') : '');
+        row.cells[i].setAttribute('aria-sort', sorted ? (state.up ? 'ascending' : 'descending') : 'none');
       });
   }
+
+  const isEmpty = (v) => v === null || v === undefined || v === '' || (Array.isArray(v) && isEmpty(v[v.length - 1]));
 
   function sortRows(rows, columns, state) {
     const column = columns.find((c) => c.key === state.key);
@@ -93,7 +110,7 @@
     keyed.sort((p, q) => {
       const r = compare(p[0], q[0]);
       if (r === 0) return p[1] - q[1];
-      const empty = p[0] === null || p[0] === undefined || p[0] === '' || q[0] === null || q[0] === undefined || q[0] === '';
+      const empty = isEmpty(p[0]) || isEmpty(q[0]);
       return state.up || empty ? r : -r;
     });
     return keyed.map((k) => k[2]);
@@ -105,8 +122,8 @@
     { key: 'published', label: 'Published', sort: (i) => dayNumber(articles[i].published) },
     { key: 'author', label: 'Author', sort: (i) => articles[i].author },
     { key: 'source', label: 'Source', sort: (i) => articles[i].source },
-    ...types.map((t) => ({ key: t, label: t, sort: (i) => tally[i][t] })),
-    { key: 'all', label: 'claims', sort: (i) => byArticle[i].length },
+    ...types.map((t) => ({ key: t, label: t, sort: (i) => tally[i][t], largestFirst: true })),
+    { key: 'all', label: 'claims', sort: (i) => byArticle[i].length, largestFirst: true },
   ];
   const indexState = { key: null, up: true };
   const indexArrows = sortable($('index'), indexColumns, indexState, renderIndex);
@@ -138,7 +155,7 @@
         );
       }),
     );
-    $('index-count').textContent = `${rows.length} of ${articles.length} articles`;
+    $('index-count').textContent = `${rows.length.toLocaleString()} of ${plural(articles.length, 'article')}`;
     indexArrows();
   }
 
@@ -182,6 +199,7 @@
 
   function openArticle(i) {
     const view = $('article-view');
+    document.querySelectorAll('.flash').forEach((e) => e.classList.remove('flash'));
     if (openIndex !== i) {
       const a = articles[i], list = byArticle[i];
       spansOf = new Map();
@@ -189,9 +207,10 @@
       const metaLine = el('div', { class: 'meta' });
       for (const value of meta) metaLine.append(el('span', { text: value }), ' · ');
       if (a.url) {
-        metaLine.append(a.link ? el('a', { href: a.link, rel: 'noopener noreferrer nofollow', text: a.url }) : a.url, ' · ');
+        const link = a.link && el('a', { href: a.link, rel: 'noopener noreferrer nofollow', target: '_blank', text: a.link });
+        metaLine.append(link || a.url, ' · ');
       }
-      metaLine.append(types.map((t) => `${tally[i][t]} ${t}`).join(', '));
+      metaLine.append(types.map((t) => `${tally[i][t].toLocaleString()} ${t}`).join(', '));
       const text = el('div', { class: 'text' }, highlighted(a.text, list, spansOf));
       const rows = [...list].sort((x, y) => x.u0 - y.u0 || x.u1 - y.u1);
       const table = el(
@@ -205,7 +224,7 @@
             const tr = el(
               'tr',
               { class: 'row' },
-              el('td', { class: 't-' + c.type, text: c.type }),
+              el('td', { class: 'kind t-' + c.type, text: c.type }),
               el('td', { text: c.text }),
               el('td', { text: valueText(c) }),
               el('td', { text: detailText(c) }),
@@ -221,7 +240,7 @@
         el('h2', { text: a.title || a.id }),
         metaLine,
         text,
-        el('h3', { text: `${list.length} claims in this article` }),
+        el('h3', { text: `${plural(list.length, 'claim')} in this article` }),
         table,
       );
       openIndex = i;
@@ -238,7 +257,7 @@
 
   // -- the claims table ---------------------------------------------------------------------
   const claimColumns = [
-    { key: 'article', label: 'Article', sort: (c) => (c.a >= 0 ? c.a : articleName(c)) },
+    { key: 'article', label: 'Article', sort: (c) => [articleName(c), c.article_id] },
     { key: 'type', label: 'Type', sort: (c) => c.type },
     { key: 'text', label: 'Text and sentence', sort: (c) => c.text },
     { key: 'value', label: 'Value, name or subject', sort: valueOf },
@@ -250,7 +269,13 @@
   let claimHaystack = null, matching = claims, pageStart = 0;
 
   for (const t of types) $('type').append(el('option', { value: t, text: t }));
-  articles.forEach((a, i) => $('article').append(el('option', { value: String(i), text: a.title || a.id })));
+  const titleCount = new Map();
+  for (const a of articles) titleCount.set(a.title || a.id, (titleCount.get(a.title || a.id) || 0) + 1);
+  articles.forEach((a, i) => {
+    const name = a.title || a.id;
+    $('article').append(el('option', { value: String(i), text: titleCount.get(name) > 1 ? `${name} (${a.id})` : name }));
+  });
+  if (claims.some((c) => c.a < 0)) $('article').append(el('option', { value: '-1', text: '(article missing from articles.json)' }));
 
   const number = (id) => {
     const v = parseFloat($(id).value);
@@ -294,14 +319,14 @@
       'tr',
       { class: 'row t-row-' + c.type },
       el('td', {}, link),
-      el('td', { class: 't-' + c.type, text: c.type }),
+      el('td', { class: 'kind t-' + c.type, text: c.type }),
       cell,
       el('td', { class: c.type === 'count' ? 'num' : null, text: valueText(c) }),
       el('td', { text: detailText(c) }),
       el('td', { class: 'rule', text: c.rule }),
     );
     tr.addEventListener('click', (event) => {
-      if (event.target.closest('a')) return;
+      if (event.target.closest('a') || String(getSelection())) return; // a link, or text being selected
       if (c.a >= 0) location.hash = '#claim/' + encodeURIComponent(c.id);
     });
     return tr;
@@ -315,9 +340,10 @@
     const page = matching.slice(pageStart, pageStart + PAGE);
     $('claims').tBodies[0].replaceChildren(...page.map(claimRow));
     const shown = matching.length ? `${pageStart + 1}–${pageStart + page.length} of ` : '';
-    $('count').textContent = `${shown}${matching.length} matching claims (${claims.length} in all)`;
-    $('prev').disabled = pageStart === 0;
-    $('next').disabled = pageStart + PAGE >= matching.length;
+    $('count').textContent = `${shown}${plural(matching.length, 'matching claim')} (${claims.length.toLocaleString()} in all)`;
+    for (const id of ['prev', 'prev-below']) $(id).disabled = pageStart === 0;
+    for (const id of ['next', 'next-below']) $(id).disabled = pageStart + PAGE >= matching.length;
+    $('count-below').textContent = $('count').textContent;
     claimArrows();
   }
 
@@ -325,17 +351,22 @@
   for (const id of ['filter', 'subject', 'min', 'max', 'from', 'to']) $(id).addEventListener('input', () => renderClaims(true));
   for (const id of ['type', 'article']) $(id).addEventListener('change', () => renderClaims(true));
   $('index-filter').addEventListener('input', renderIndex);
-  $('prev').addEventListener('click', () => {
-    pageStart = Math.max(0, pageStart - PAGE);
+  const turn = (step, below) => () => {
+    pageStart = Math.max(0, pageStart + step);
     renderClaims(false);
-  });
-  $('next').addEventListener('click', () => {
-    pageStart += PAGE;
-    renderClaims(false);
-  });
+    if (below) $('claims').scrollIntoView();
+  };
+  $('prev').addEventListener('click', turn(-PAGE, false));
+  $('next').addEventListener('click', turn(PAGE, false));
+  $('prev-below').addEventListener('click', turn(-PAGE, true));
+  $('next-below').addEventListener('click', turn(PAGE, true));
 
   // -- views and the address bar -----------------------------------------------------------
+  let indexScroll = 0, currentView = 'articles';
+
   function show(view) {
+    if (currentView === 'articles' && view !== 'articles') indexScroll = window.scrollY;
+    currentView = view;
     for (const id of ['articles', 'claims-view', 'article-view']) $(id).hidden = id !== view;
     for (const tab of document.querySelectorAll('nav a')) tab.classList.toggle('current', tab.dataset.view === view);
     if (view === 'claims-view' && !claimsRendered) {
@@ -356,21 +387,30 @@
     } catch {
       hash = '';
     }
-    if (hash.startsWith('article/') && articleIndex.has(hash.slice(8))) return openArticle(articleIndex.get(hash.slice(8)));
-    if (hash.startsWith('claim/') && claimById.has(hash.slice(6))) {
+    $('missing').hidden = true;
+    if (hash.startsWith('article/') && articleIndex.has(hash.slice(8))) {
+      openArticle(articleIndex.get(hash.slice(8)));
+      return window.scrollTo(0, 0);
+    }
+    if (hash.startsWith('claim/') && claimById.has(hash.slice(6)) && claimById.get(hash.slice(6)).a >= 0) {
       const c = claimById.get(hash.slice(6));
-      if (c.a >= 0) {
-        openArticle(c.a);
-        return flash(c.id);
-      }
+      openArticle(c.a);
+      return flash(c.id);
     }
     if (hash === 'claims') return show('claims-view');
-    window.scrollTo(0, 0);
-    return show('articles');
+    if (hash.startsWith('article/') || hash.startsWith('claim/')) {
+      $('missing').textContent = hash.startsWith('article/')
+        ? 'This report has no article with that id.'
+        : 'That claim is not in this report, or its article is missing from articles.json.';
+      $('missing').hidden = false;
+    }
+    show('articles');
+    return window.scrollTo(0, indexScroll);
   }
 
   window.addEventListener('hashchange', route);
   renderIndex();
   route();
-  performance.mark('first-render');
+  // the index on screen: marked in the task after the next frame is painted
+  requestAnimationFrame(() => setTimeout(() => performance.mark('first-render'), 0));
 })();

@@ -378,6 +378,8 @@ def is_in_a_name(ctx: CountContext, core: Core) -> bool:
         return not (counts_a_noun(ctx, core) or counts_a_quantity(ctx, core) or is_a_table_cell(ctx, core))
     if not (before.is_alpha and before.is_title and not ctx.lexicon.has("NOT_NAME_WORD", before.lower_)):
         return False
+    if currency or counts_a_quantity(ctx, core):
+        return False  # a sum after its sign, a scaled amount: "Sh 67billion", "Energy 78.5 billion"
     return not counts_a_title_case_noun(ctx, core)
 
 
@@ -530,6 +532,47 @@ def _is_line_start(doc: Doc, i: int) -> bool:
     return j < 0 or (doc[j].is_space and "\n" in doc[j].text)
 
 
+def _is_line_end(doc: Doc, i: int) -> bool:
+    """Does the line end before token ``i`` (the text's end, or a break in the spaces that follow)?"""
+    j = i
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    return j >= len(doc) or (doc[j].is_space and "\n" in doc[j].text) or "\n" in doc[i - 1].whitespace_
+
+
+def is_alone_on_its_line(ctx: CountContext, core: Core) -> bool:
+    """A bare number that is all its line holds: a page number, a counter of a listing or of
+    comments that a page printed apart ("13" between the headline and the text), no count.
+    A text of one line is not a page: "forty-two" alone is a number."""
+    doc = ctx.doc
+    if not (_is_line_start(doc, core.start) and _is_line_end(doc, core.end)):
+        return False
+    return "\n" in doc_text(doc).strip()
+
+
+SENTENCE_ENDS = frozenset({".", "!", "?", ")", "”", '"', "’"})
+
+
+def is_an_inline_paragraph_number(ctx: CountContext, core: Core) -> bool:
+    """ "... classified as serious. 2. On 1 July ...": a paragraph's number that the text runs
+    on after the sentence before it (a PDF's numbered paragraphs joined into one line)."""
+    doc, start, end = ctx.doc, core.start, core.end
+    if end - start != 1 or start == 0 or end + 1 >= len(doc) or not re.fullmatch(r"\d{1,3}", doc[start].text):
+        return False
+    before, stop, after = doc[start - 1], doc[end], doc[end + 1]
+    return before.text in SENTENCE_ENDS and stop.text == "." and bool(stop.whitespace_) and after.is_title
+
+
+def is_an_ungrouped_code(ctx: CountContext, core: Core) -> bool:
+    """A bare integer of five digits or more written without grouping ("PRRO 200532", "file
+    10443"): a project, file or postal code; a count that large is written "200,532". Not a
+    number that is the whole text, which asks for the number itself."""
+    doc = ctx.doc
+    if core.end - core.start != 1 or not re.fullmatch(r"\d{5,}", doc[core.start].text):
+        return False
+    return any(not (t.is_space or t.is_punct) for t in itertools.chain(doc[: core.start], doc[core.end :]))
+
+
 def is_list_number(ctx: CountContext, core: Core) -> bool:
     """ "1. The institute ...", "2.1 The idea ...", "1 Declaration on ...": a number opening a
     line and followed on that line by a capitalized word (after an optional "." or ")")."""
@@ -564,6 +607,7 @@ VETOES: tuple[Callable[[CountContext, Core], bool], ...] = (
     is_an_ordinal_compound,
     is_a_titled_amount,
     is_list_number,
+    is_an_inline_paragraph_number,
 )
 
 
@@ -967,6 +1011,18 @@ def hyphen_scale(ctx: CountContext, end: int) -> tuple[float, int] | None:
     return None if factor is None else (factor, end + 2)
 
 
+def money_multiplier(ctx: CountContext, end: int) -> tuple[float, int] | None:
+    """(factor, new end) for a ``MONEY_MULTIPLIER`` after the number when a currency word follows
+    it: "472m Japanese Yen", "5 m euros" are millions (after a plain number "m" is metres)."""
+    doc = ctx.doc
+    if end + 1 >= len(doc):
+        return None
+    factor = ctx.words.money_multipliers.get(doc[end].text)
+    if factor is None or currency_word(ctx, end + 1, factor) is None:
+        return None
+    return factor, end + 1
+
+
 def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     """One number as a count, or None: trimmed, vetoed, valued, with its unit and qualifier."""
     trimmed = trim_core(ctx, core)
@@ -985,7 +1041,7 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
     value, sign, start = read_value(ctx, core)
     if value is None:
         return None
-    scaled = hyphen_scale(ctx, core.end)
+    scaled = hyphen_scale(ctx, core.end) or (None if sign else money_multiplier(ctx, core.end))
     if scaled is not None:
         value *= scaled[0]
         core = Core(core.start, scaled[1], core.match)
@@ -997,7 +1053,12 @@ def read_candidate(ctx: CountContext, core: Core) -> CountCandidate | None:
         if unit == NOT_A_COUNT:
             return None
         money = currency_word(ctx, core.end, value) is not None
-    if unit is None and (is_ordinal_fraction(ctx, core.end, value) or is_a_footnote_marker(ctx, core)):
+    if unit is None and (
+        is_ordinal_fraction(ctx, core.end, value)
+        or is_a_footnote_marker(ctx, core)
+        or is_alone_on_its_line(ctx, core)
+        or is_an_ungrouped_code(ctx, core)
+    ):
         return None
     claim_start, qualifier = read_qualifier(ctx, start)
     if qualifier is not None and is_a_change_to(ctx, claim_start, start, claim_end):

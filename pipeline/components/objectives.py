@@ -200,13 +200,36 @@ def strip_leading_to(text: str) -> tuple[int, str]:
     return (match.end(), text[match.end() :]) if match else (0, text)
 
 
-def split_inline_items(body: str, count: int | None) -> list[tuple[int, int]]:
+def verb_series(verbs: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where the next goal of an inline series opens with a ``GOAL_VERB``: after a comma
+    (", raise", ", and end"), and after the series' last "and" ("... and restore")."""
+    words = "|".join(re.escape(w) for w in sorted(verbs, key=len, reverse=True)) or "(?!)"
+    ahead = r"(?=(?:" + words + r")\b)"
+    return re.compile(r",\s*(?:and\s+|or\s+)?" + ahead), re.compile(r"\s+(?:and|or)\s+" + ahead)
+
+
+def _verb_items(body: str, series: tuple[re.Pattern[str], re.Pattern[str]]) -> list[re.Match[str]]:
+    """The cuts of "to cut X, raise Y and end Z": before each goal verb after a comma, and
+    before the last one after "and" when commas cut the series already; none without a comma."""
+    after_comma, after_and = series
+    cuts = list(after_comma.finditer(body))
+    if cuts:  # a series has commas: "to A and B" alone is one goal ("to cope with X and promote Y")
+        last = after_and.search(body, cuts[-1].end())
+        if last is not None and not after_and.search(body, last.end()):
+            cuts.append(last)
+    return cuts
+
+
+def split_inline_items(
+    body: str, count: int | None, series: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+) -> list[tuple[int, int]]:
     """The items of a list run inline after its colon, as character spans of ``body``.
 
     Enumerated items ("(1) ..., (2) ...", "a) ...; b) ...") first, then items split by
-    semicolons, then items that each open with "to" ("to A, to B and to C"), then, when the
-    intro gave their number ("three objectives:"), items split by commas and a last "and".
-    Otherwise the body is one item."""
+    semicolons, then items that each open with "to" ("to A, to B and to C"), then items of
+    an infinitive series that each open with a goal verb (``series``: "to cut A, raise B and
+    end C"), then, when the intro gave their number ("three objectives:"), items split by
+    commas and a last "and". Otherwise the body is one item."""
     enumerators = list(ENUMERATOR.finditer(body))
     if len(enumerators) >= 2 and not body[: enumerators[0].start()].strip():
         bounds = [m.end() for m in enumerators]
@@ -216,6 +239,10 @@ def split_inline_items(body: str, count: int | None) -> list[tuple[int, int]]:
         if separator is TO_ITEM and not LEADING_TO.match(body.lstrip()):
             continue
         cuts = list(separator.finditer(body))
+        if cuts:
+            return _between(body, cuts)
+    if series is not None and LEADING_TO.match(body.lstrip()):
+        cuts = _verb_items(body, series)
         if cuts:
             return _between(body, cuts)
     if count is not None and count >= 2:
@@ -314,6 +341,14 @@ class ObjectiveComponent(RuleComponent):
         self.relative_words = self.lexicon.words("RELATIVE_WORD")
         self.back_references = self.lexicon.words("BACK_REFERENCE")
         self.goal_adjectives = self.lexicon.words("GOAL_ADJECTIVE")
+        self.series = verb_series(self.lexicon.words("GOAL_VERB"))
+        announcers = "|".join(
+            r"\s+".join(map(re.escape, w.split()))
+            for w in sorted(self.lexicon.words("LIST_ANNOUNCER"), key=len, reverse=True)
+        )
+        self.announcer = re.compile(
+            r"\b(?:" + (announcers or "(?!)") + r")\b,?\s+(?=(?:in\s+order\s+)?to\s)", re.IGNORECASE
+        )
         self.description_stops = self.lexicon.words("DESCRIPTION_STOP")
         self.verb_particles = self.lexicon.words("VERB_PARTICLE")
         self.referring_words = self.lexicon.words("REFERRING_WORD")
@@ -371,9 +406,20 @@ class ObjectiveComponent(RuleComponent):
                 or self._vetoed(doc, marker, vetoes)
                 or not self._opens_a_verb(doc, marker)
                 or (marker.start in goal_nouns and self._refers_back(doc, marker.start))
+                or self._opens_a_headline(doc, marker)
             ):
                 continue
             self._clause(doc, marker, named)
+
+    def _opens_a_headline(self, doc: Doc, marker: Match) -> bool:
+        """Does the marker open a headline line ("Striving for $40 Billion", "Aiming Higher on
+        Water")? A title's slogan names nobody whose goal it would be."""
+        start = doc[marker.start].idx
+        line_start = self._text.rfind("\n", 0, start) + 1
+        if self._text[line_start:start].strip():
+            return False
+        line_end = self._text.find("\n", start)
+        return self._is_heading(line_start, len(self._text) if line_end < 0 else line_end)
 
     def _opens_a_verb(self, doc: Doc, marker: Match) -> bool:
         """A marker ending in "to" ("aims to", "a mandate to") must be followed by a verb: not by
@@ -435,14 +481,18 @@ class ObjectiveComponent(RuleComponent):
         colon = text.find(":", intro_end, stop)
         if colon < 0:
             colon = self._enumeration_start(intro_end, stop) - 1  # "objectives are (i) to ..., (ii) to ..."
-        if colon < 0 or len(text[intro_end:colon].split()) > MAX_WORDS_TO_COLON:
+        announced = None
+        if colon < 0:  # "priorities ..., notably to end X, cut Y and raise Z": the word opens the items
+            announced = self.announcer.search(text, intro_end, stop)
+            colon = -1 if announced is None else announced.end() - 1
+        if colon < 0 or len(text[intro_end:colon].split()) > MAX_WORDS_TO_COLON + (1 if announced else 0):
             return False
         if not text[colon + 1 : stop].strip():
             return False
         stop = self._wrapped_end(stop, sentence.end_char)
         body = text[colon + 1 : stop]
         labelled = self._is_label(text[line_start : doc[intro.start].idx], text[intro_end:colon])
-        spans = split_inline_items(body, self._announced_count(doc, intro.start))
+        spans = split_inline_items(body, self._announced_count(doc, intro.start), self.series)
         if len(spans) < 2 and not (labelled or (not text[intro_end:colon].strip() and self._owned(doc, intro.start))):
             return True  # "the goals were clear: ...", "The IMF mission: led by ...": no goal
         if len(spans) == 1 and self._is_a_name(colon + 1 + spans[0][0], colon + 1 + spans[0][1]):
@@ -587,12 +637,14 @@ class ObjectiveComponent(RuleComponent):
             and not self._is_heading_before_list(text, line, line_end)
         ):
             return
+        intro_sentence = self._sentences.of(intro.start)
+        if (line.endswith(":") or LIST_DASH.search(line)) and line_start + len(line) > intro_sentence.end_char + 1:
+            return  # the line's colon ends a later sentence ("... aims to X. ... advocates should:")
         position = line_end + 1
         while position < len(text) and text[position] == "\n":
             position += 1
         if position in self._scanned:
             return  # an intro inside a list already read: every item of its own was found then
-        intro_sentence = self._sentences.of(intro.start)
         referred = self._referred(intro_sentence, intro_sentence.start_char, entities)
         if referred is None and not line.endswith(":") and not self._index.inside(line_start, line_end):
             # a heading without a name ("Objectives"): the goals of what the text named last

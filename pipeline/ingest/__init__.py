@@ -130,16 +130,30 @@ def without_surrogates(raw: RawArticle) -> RawArticle:
     return replace(raw, **fields) if fields else raw
 
 
-def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputFile | Problem]:
-    """Files under ``paths`` (folders recursively, sorted, hidden files and folders skipped),
-    or a problem for a path that does not exist."""
+@dataclass(frozen=True)
+class NotArticle:
+    """A file a folder holds that is no article: its extension is none of ``SUPPORTED``
+    (an image, a spreadsheet, a ``README`` without one). A folder walk passes over it; a
+    file named itself is read, and is an ``E101`` problem."""
+
+    path: Path
+
+
+def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputFile | NotArticle | Problem]:
+    """The files under ``paths`` (folders recursively, sorted), or a problem for a path that
+    does not exist. A folder's hidden files and folders (a name starting with ``.``) are
+    left out, and its files of other types come as ``NotArticle``."""
     for raw in paths:
         root = Path(raw)
         if root.is_dir():
             for path in sorted(p for p in root.rglob("*") if p.is_file()):
                 relative = path.relative_to(root)
-                if not any(part.startswith(".") for part in relative.parts):
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if path.suffix.lower() in SUPPORTED:
                     yield InputFile(path, relative.with_suffix("").as_posix())
+                else:
+                    yield NotArticle(path)
         elif root.is_file():
             yield InputFile(root, root.stem)
         else:
@@ -147,9 +161,10 @@ def iter_inputs(paths: Iterable[Path | str]) -> Iterator[InputFile | Problem]:
 
 
 def iter_files(paths: Iterable[Path | str]) -> Iterator[Path | Problem]:
-    """The files of ``iter_inputs``, or its problems."""
+    """The files of ``iter_inputs`` that are read, or its problems."""
     for entry in iter_inputs(paths):
-        yield entry.path if isinstance(entry, InputFile) else entry
+        if not isinstance(entry, NotArticle):
+            yield entry.path if isinstance(entry, InputFile) else entry
 
 
 def decode(data: bytes) -> str:
