@@ -4,14 +4,21 @@ Every stage is meant to be near-linear in its input, so the budget is a safety n
 the mechanism: it turns whatever still runs away (a pathological input nobody foresaw)
 into an ``E402`` problem for that one article while the batch goes on.
 
-It is a ``SIGALRM`` timer, so it works where signals do: in the main thread of a POSIX
-process (the CLI's process and each worker of ``--jobs``). Elsewhere (another thread,
-Windows) the budget is not enforced and the article simply takes as long as it takes.
+In the main thread of a POSIX process (the CLI's process and each worker of ``--jobs``)
+it is a ``SIGALRM`` timer. In another thread (a dask worker runs its tasks in threads)
+it is a timer thread that raises the exception in the working thread through
+``PyThreadState_SetAsyncExc``, which CPython delivers between two bytecodes, as it runs a
+signal handler: either way, work stuck in one call of C code is stopped when the call
+returns. Where neither is to be had (Windows' main thread) the budget is not enforced
+and the article simply takes as long as it takes.
 """
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,9 +35,56 @@ class BudgetExceeded(Exception):
         super().__init__(f"over the time budget of {seconds:g} s")
 
 
+def _in_main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()
+
+
 def enforceable() -> bool:
-    """Whether a budget can interrupt work here (POSIX, main thread)."""
-    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    """Whether a budget can interrupt work here (POSIX's main thread, or any other thread of CPython)."""
+    if _in_main_thread():
+        return hasattr(signal, "setitimer")
+    return sys.implementation.name == "cpython"
+
+
+@functools.cache
+def _exceeded(seconds: float) -> type[BudgetExceeded]:
+    """``BudgetExceeded`` for ``seconds`` as a class that takes no argument, which is what an
+    exception raised in another thread must be."""
+
+    def init(self: BudgetExceeded) -> None:
+        BudgetExceeded.__init__(self, seconds)
+
+    return type("BudgetExceeded", (BudgetExceeded,), {"__init__": init})
+
+
+class _ThreadAlarm:
+    """Raises ``BudgetExceeded`` in thread ``target`` after ``seconds``, then once a second,
+    until cancelled."""
+
+    def __init__(self, target: int, seconds: float) -> None:
+        self.target = target
+        self.exception = _exceeded(seconds)
+        self.seconds = seconds
+        self.lock = threading.Lock()
+        self.cancelled = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="time-budget", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        wait = self.seconds
+        while not self.cancelled.wait(wait):
+            with self.lock:
+                if self.cancelled.is_set():
+                    return
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(self.target), ctypes.py_object(self.exception)
+                )
+            wait = RETRY_SECONDS
+
+    def cancel(self) -> None:
+        with self.lock:
+            self.cancelled.set()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.target), None)  # one not yet raised
 
 
 class Deadline:
@@ -44,9 +98,14 @@ class Deadline:
         self.seconds = seconds if seconds and seconds > 0 and enforceable() else None
         self._previous: object = None
         self._armed = False
+        self._alarm: _ThreadAlarm | None = None
 
     def start(self) -> None:
         if self.seconds is None:
+            return
+        if not _in_main_thread():
+            self.stop()
+            self._alarm = _ThreadAlarm(threading.get_ident(), self.seconds)
             return
         if not self._armed:
             self._previous = signal.signal(signal.SIGALRM, self._expire)
@@ -56,6 +115,12 @@ class Deadline:
         signal.setitimer(signal.ITIMER_REAL, self.seconds, RETRY_SECONDS)
 
     def stop(self) -> None:
+        while self._alarm is not None:
+            try:
+                self._alarm.cancel()
+            except BudgetExceeded:  # raised just as the work ended: it ended within its budget
+                continue
+            self._alarm = None
         if self.seconds is None or not self._armed:
             return
         signal.setitimer(signal.ITIMER_REAL, 0)

@@ -5,6 +5,7 @@ The exit statuses are ``EXIT_STATUS`` (printed by ``claims --help``, listed in t
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from collections import Counter
@@ -23,6 +24,7 @@ from .errors import DEBUG_VARIABLE, ClaimsError, Code, Problem, debugging, probl
 # spaCy, pandas, pyarrow, Pydantic and trafilatura are imported by the commands that use
 # them, so that --help and --version answer at once (tests/test_startup.py holds this).
 if TYPE_CHECKING:
+    from .dask_engine import DaskEngine
     from .patterns import PatternSet
 
 EXIT_INPUT_FAILED = 1
@@ -34,7 +36,7 @@ EXIT_INTERRUPTED = 130  # Typer's, on Ctrl-C (and ours, in ``main``)
 EXIT_STATUS: tuple[tuple[int, str], ...] = (  # what --help and the README say, one line each
     (0, "done"),
     (EXIT_INPUT_FAILED, "an input (see errors.json) or a pattern example failed; a closed pipe"),
-    (EXIT_INVALID, "usage error, invalid patterns, or an output folder that cannot be read"),
+    (EXIT_INVALID, "usage error, invalid patterns, an output folder that cannot be read, or no dask engine"),
     (EXIT_WRITE_FAILED, "the outputs cannot be written (the previous ones are kept)"),
     (EXIT_INTERNAL, "internal error E900, a bug: run again with --debug and report it"),
     (EXIT_INTERRUPTED, "interrupted (Ctrl-C)"),
@@ -43,6 +45,7 @@ EXIT_STATUS: tuple[tuple[int, str], ...] = (  # what --help and the README say, 
 # The values of the options that take one of a few; tests/test_cli.py checks them against
 # the library's (which --help must not import).
 DayOrderChoice = Literal["dmy", "mdy"]  # normalize.dates.DayOrder
+EngineChoice = Literal["local", "dask"]  # local: extract.run_jobs here; dask: dask_engine.DaskEngine
 ClaimTypeChoice = Literal["date", "count", "organization", "objective"]  # claim_types.CLAIM_TYPE_NAMES
 ShowFormat = Literal["table", "csv", "json", "jsonl", "markdown"]  # show.FORMATS
 RecordKindChoice = Literal["claim", "article"]  # records.RecordKind
@@ -160,6 +163,7 @@ def _fail(error: ClaimsError, code: int) -> typer.Exit:
 
 @app.command(cls=_Command)
 def extract(
+    ctx: typer.Context,
     paths: Annotated[
         list[Path],
         typer.Argument(
@@ -224,6 +228,30 @@ def extract(
             "whose file and pipeline (code, patterns, options) are unchanged.",
         ),
     ] = False,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option(
+            case_sensitive=False,
+            metavar="ENGINE",
+            help="Where the pipeline runs: local (this process, and --jobs workers) or dask (a dask.distributed "
+            "cluster: --scheduler's, else a LocalCluster of --jobs worker processes, one per core by default).",
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="With --engine dask, the address of a running dask scheduler (tcp://HOST:PORT)."
+        ),
+    ] = None,
+    parquet_dataset: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet-dataset",
+            metavar="DIR",
+            help="Also write the claims as a Parquet dataset in this folder, partitioned by claim type "
+            "(claim_type=date/part-0.parquet, ...), for Spark, DuckDB or dask.dataframe.",
+        ),
+    ] = None,
 ) -> None:
     """Extract claims from articles and write them to OUT."""
     import os
@@ -244,6 +272,13 @@ def extract(
         os.environ[DEBUG_VARIABLE] = "1"
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
     _patterns_given_or_exit(patterns, no_builtin_patterns)
+    runner = _engine_or_exit(ctx, engine, scheduler, jobs)
+    if parquet_dataset is not None:
+        from .parquet_dataset import outside_of
+
+        if not outside_of(out, parquet_dataset):
+            err_console.print("--parquet-dataset must be a folder outside --out (and not holding it)")
+            raise typer.Exit(EXIT_INVALID)
     reference = _published_or_exit(published, day_order)
     try:
         pattern_set = load_patterns(patterns or [], builtin=not no_builtin_patterns)
@@ -263,11 +298,15 @@ def extract(
     type_column = CSV_COLUMNS.index("claim_type")
     state = RunState(out, full=full)
     try:
-        with progress, OutputWriter(out, raw_csv=raw_csv, excel=excel, companion=state) as writer:
+        with (
+            runner or contextlib.nullcontext(),
+            progress,
+            OutputWriter(out, raw_csv=raw_csv, excel=excel, companion=state) as writer,
+        ):
             task = progress.add_task("", total=len(files))
             events = extract_files(
                 paths, nlp, jobs=jobs, published=reference, budget=time_budget or None, render=True, raw_csv=raw_csv,
-                state=state,
+                state=state, engine=runner,
             )  # fmt: skip
             for event in events:
                 if isinstance(event, Problem):
@@ -283,8 +322,12 @@ def extract(
                         by_type.update(row[type_column] for row in event.rendered.rows)
             problems += _nothing_read(paths, writer.articles, problems)
             writer.commit(problems, wait=wait, on_wait=_say_waiting(out))
+        if parquet_dataset is not None:
+            from .parquet_dataset import write_claims_dataset
+
+            write_claims_dataset(out, parquet_dataset)
     except ClaimsError as error:
-        raise _fail(error, EXIT_WRITE_FAILED) from None
+        raise _fail(error, EXIT_INVALID if error.code in ENGINE_CODES else EXIT_WRITE_FAILED) from None
     for line in problem_lines([*state.notices, *problems], quiet=quiet):
         typer.echo(line, err=True)
     failures = [p for p in problems if not p.is_warning]
@@ -311,6 +354,32 @@ def skipped_line(skipped: Counter[str]) -> str:
     )
     files = "1 file that is not an article" if total == 1 else f"{total} files that are not articles"
     return f"skipped {files} ({kinds})"
+
+
+ENGINE_CODES = (Code.E501, Code.E502)  # the engine cannot start: nothing was extracted
+
+
+def _engine_or_exit(ctx: typer.Context, engine: str, scheduler: str | None, jobs: int) -> DaskEngine | None:
+    """The engine the options ask for (None: this process and its --jobs workers)."""
+    if engine.lower() == "local":
+        if scheduler is not None:
+            err_console.print("--scheduler needs --engine dask")
+            raise typer.Exit(EXIT_INVALID)
+        return None
+    source = ctx.get_parameter_source("jobs")  # typer's click or its own copy of it: known by name
+    jobs_given = source is not None and source.name not in ("DEFAULT", "DEFAULT_MAP")
+    if scheduler is not None and jobs_given:
+        err_console.print("--jobs sets the workers of a LocalCluster; with --scheduler the cluster has its own")
+        raise typer.Exit(EXIT_INVALID)
+    from .dask_engine import DaskEngine, require_dask
+
+    try:
+        require_dask()
+    except ClaimsError as error:
+        raise _fail(error, EXIT_INVALID) from None
+    import os
+
+    return DaskEngine(scheduler=scheduler, workers=jobs if jobs_given else (os.cpu_count() or 1))
 
 
 QUIET_WARNINGS = 3  # under -q, the warnings of one code shown before the rest are counted

@@ -49,6 +49,10 @@ class Code(StrEnum):
     E402 = "E402"  # an article ran over its time budget
     E403 = "E403"  # a worker process died while extracting an article
     E410 = "E410"  # article text too long for one document
+    # engines (E5xx): where the jobs run
+    E501 = "E501"  # --engine dask without dask installed
+    E502 = "E502"  # the dask scheduler cannot be reached, or has no worker
+    E503 = "E503"  # the run lost its dask cluster
     # warnings (Wxxx): the article was extracted, but something is missing
     # the tool itself (E9xx)
     E900 = "E900"  # an internal error: a bug
@@ -105,6 +109,15 @@ MESSAGES: dict[Code, str] = {
     Code.E410: (
         "the article text has {length:,} characters, more than the {limit:,} one article may have; "
         "split the file into smaller files (at paragraph breaks) and extract them together"
+    ),
+    Code.E501: "--engine dask needs dask.distributed, which is not installed ({reason}); install it with: {install}",
+    Code.E502: (
+        "cannot use the dask scheduler at {address}: {reason}; check the address (tcp://HOST:PORT) and that "
+        "'dask scheduler' and at least one 'dask worker' run there, or leave out --scheduler for a cluster on this machine"
+    ),
+    Code.E503: (
+        "the run lost its dask cluster ({address}: {reason}); nothing was written and the previous outputs are "
+        "unchanged: run again"
     ),
     Code.E900: "internal error ({reason}); please report it with the output of the same command run with --debug",
     Code.W101: (

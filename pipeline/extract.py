@@ -282,9 +282,11 @@ class FileDone:
 
 @dataclass(frozen=True)
 class ReadFile:
-    """A job: read one file (not JSONL) and extract its article."""
+    """A job: read one file (not JSONL) and extract its article; ``data`` holds the file's
+    bytes when they were read where the batch is planned (for a worker that cannot see it)."""
 
     entry: InputFile
+    data: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -348,7 +350,7 @@ def run_job(nlp: Language, job: Job, options: JobOptions) -> Outcome:
             with time_budget(options.budget):
                 items, problems = read_path(
                     job.entry.path, published=options.published, lexicon=lexicon, order=order,
-                    article_id=job.entry.article_id,
+                    article_id=job.entry.article_id, data=job.data,
                 )  # fmt: skip
         except BudgetExceeded as exc:
             return Outcome([_stopped_reading(str(job.entry.path), None, exc)], [])
@@ -425,11 +427,24 @@ def _jsonl_items(path: Path, nlp: Language, budget: float | None) -> Iterator[Ra
         yield item
 
 
+Engine = Callable[[Language, Iterable[tuple[Any, Planned]], JobOptions], Iterator[tuple[Any, Outcome]]]
+"""Runs planned jobs elsewhere (``dask_engine.DaskEngine``): each key and outcome, in planned order."""
+
+
 def run_jobs(
-    nlp: Language, planned: Iterable[tuple[Any, Planned]], options: JobOptions, *, jobs: int = 1
+    nlp: Language,
+    planned: Iterable[tuple[Any, Planned]],
+    options: JobOptions,
+    *,
+    jobs: int = 1,
+    engine: Engine | None = None,
 ) -> Iterator[tuple[Any, Outcome]]:
     """Each planned job's key and outcome, in the planned order; ``jobs`` > 1 runs them in
-    that many worker processes (``workers.py``). A ``Reused`` outcome is passed on as it is."""
+    that many worker processes (``workers.py``), an ``engine`` where it runs them. A
+    ``Reused`` outcome is passed on as it is."""
+    if engine is not None:
+        yield from engine(nlp, planned, options)
+        return
     if jobs > 1:
         from .workers import run_in_workers
 
@@ -449,6 +464,7 @@ def extract_files(
     render: bool = False,
     raw_csv: bool = False,
     state: RunState | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[Extracted | Problem | FileDone | NotArticle]:
     """Read every supported file under ``paths`` and extract claims from each article, as a
     stream in input order: each article as it is done (``Extracted``; a failed one carries
@@ -461,14 +477,15 @@ def extract_files(
     in the worker processes when ``jobs`` > 1. With a ``state`` (``incremental.RunState``
     of the output folder), what its last run extracted from the same content with the
     same pipeline is taken from it rather than extracted again, and what this run gives
-    is recorded in it; the stream is the same either way.
+    is recorded in it; the stream is the same either way. An ``engine`` runs the jobs in
+    place of this process and its workers (``dask_engine.DaskEngine``: a dask cluster).
     """
     options = JobOptions(published, budget, render, raw_csv)
     seen: dict[str, str] = {}
     current: Path | None = None
     count = 0
     planned = plan_jobs(paths, nlp, budget=budget) if state is None else state.plan(paths, nlp, options)
-    for step, outcome in run_jobs(nlp, planned, options, jobs=jobs):
+    for step, outcome in run_jobs(nlp, planned, options, jobs=jobs, engine=engine):
         key = step if state is None else state.record(step, outcome)
         if isinstance(key, Problem | NotArticle):
             yield key

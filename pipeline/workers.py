@@ -182,7 +182,7 @@ class _Pool:
         if current.attempts < ATTEMPTS:
             retries.appendleft(current)
         else:
-            done[current.number] = Outcome([_lost(current.job, reason)], [])
+            done[current.number] = Outcome([job_lost(current.job, reason)], [])
 
     def close(self) -> None:
         """Ask every worker to stop, give them two seconds together, then kill what still runs."""
@@ -194,7 +194,7 @@ class _Pool:
         self.workers.clear()
 
 
-def _lost(job: Job, reason: str) -> Problem:
+def job_lost(job: Job, reason: str) -> Problem:
     """E403 for a job that killed its worker every time: the file, line or article."""
     if isinstance(job, ReadFile):
         return problem(Code.E403, str(job.entry.path), reason=reason)

@@ -2,7 +2,7 @@
 """Benchmark: the whole extraction against spaCy's bare tokenizer, memory, processes, start-up.
 
 usage: python scripts/benchmark.py [PATH ...] [--words N] [--quick] [--json] [--process-copies N]
-                                   [--incremental-articles N] [--incremental-only]
+                                   [--incremental-articles N] [--incremental-only] [--dask-only]
 
 The texts are the articles under PATH (default: the dev sets of ``../shared/eval`` when
 present, else ``corpus/`` and ``tests/fixtures/``), read and repaired once and written as
@@ -22,7 +22,10 @@ with its own ids. On those texts, in one run, it prints:
   (``--incremental-articles``; each copy in a folder of its own, JSONL ids made unique),
   ``claims extract`` over it as a process into a fresh folder, then again over the same
   unchanged folder (which takes every article from the folder's state), and again after
-  one file changed, each against the first (``--incremental-only``: only these figures).
+  one file changed, each against the first (``--incremental-only``: only these figures);
+- on the same dev texts x150, ``--jobs 2`` against ``--engine dask`` on a ``LocalCluster`` of
+  2 worker processes (``dask_figures``; ``--dask-only`` prints only these), with the
+  cluster's start-up (a dask run over one article) and a check that both wrote the same files.
 
 Times are CPU seconds within this process (wall seconds for processes), best of a few
 rounds; compare figures of one run with each other, never with another machine's.
@@ -147,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         help="articles of the folder for the incremental figures (1,000)",
     )
     parser.add_argument("--incremental-only", action="store_true", help="only the incremental figures")
+    parser.add_argument("--dask-only", action="store_true", help="only --jobs 2 against a dask LocalCluster of 2")
     args = parser.parse_args(argv)
     paths = args.paths or ([p for p in SHARED_DEV if p.is_dir()] or FALLBACK)
     records = load_texts(paths)
@@ -160,6 +164,13 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutil.rmtree(work, ignore_errors=True)
         print_figures(figures, as_json=args.json)
+        return 0
+    if args.dask_only:
+        work = Path(tempfile.mkdtemp(prefix="claims-bench-"))
+        try:
+            print_figures(dask_figures(records, work, args.process_copies), as_json=args.json)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
         return 0
     words_per_copy = sum(len(r["text"].split()) for r in records)
     copies = max(1, -(-args.words // words_per_copy))
@@ -191,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.quick:
             figures.update(process_figures(records, copies, work, args.process_copies))
             figures.update(incremental_figures(paths, len(records), args.incremental_articles, work))
+            figures.update(dask_figures(records, work, args.process_copies))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print_figures(figures, as_json=args.json)
@@ -304,6 +316,45 @@ def incremental_figures(paths: list[Path], per_copy: int, articles: int, work: P
         "incremental_outputs_mib": round(outputs / 2**20, 1),
         "incremental_claims_and_articles_json_mib": round(records / 2**20, 1),
         "incremental_load_average_before_after": f"{load_before:.2f} / {os.getloadavg()[0]:.2f}",
+    }
+
+
+DASK_COMPARED = ("claims.json", "claims.csv", "articles.json", "articles.csv", "organizations.csv", "errors.json")
+
+
+def dask_figures(records: list[dict[str, str]], work: Path, process_copies: int = PROCESS_COPIES) -> dict[str, object]:
+    """``claims extract --jobs 2`` against ``--engine dask --jobs 2`` (a LocalCluster of 2
+    worker processes, one thread each) as processes, on the dev texts x``process_copies``
+    (the inputs of the other process figures); the dask run's start-up is a dask run over
+    one article. The two runs must write the same files."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return {"dask": 'not installed (pip install "policy-claims[dask]")'}
+    command = [sys.executable, "-m", "pipeline", "extract"]
+    big, one = work / "dask-big.jsonl", work / "dask-one.jsonl"
+    write_copies(records, process_copies, big)
+    write_copies(records[:1], 1, one)
+    load_before = os.getloadavg()[0]
+    local_s = run_process([*command, str(big), "--out", str(work / "dask-local"), "-q", "--jobs", "2"])[0]
+    dask_s = run_process(
+        [*command, str(big), "--out", str(work / "dask-dask"), "-q", "--jobs", "2", "--engine", "dask"]
+    )[0]
+    start_s = run_process(
+        [*command, str(one), "--out", str(work / "dask-one"), "-q", "--jobs", "2", "--engine", "dask"]
+    )[0]
+    local_one_s = run_process([*command, str(one), "--out", str(work / "local-one"), "-q", "--jobs", "2"])[0]
+    same = all(
+        (work / "dask-local" / name).read_bytes() == (work / "dask-dask" / name).read_bytes() for name in DASK_COMPARED
+    )
+    return {
+        "dask_articles": len(records) * process_copies,
+        "dask_local_jobs2_s": round(local_s, 2),
+        "dask_localcluster2_s": round(dask_s, 2),
+        "dask_local_over_dask": round(local_s / dask_s, 3),
+        "dask_one_article_s": f"{start_s:.2f} (local --jobs 2: {local_one_s:.2f})",
+        "dask_same_outputs": "yes" if same else "NO: the runs wrote different files",
+        "dask_load_average_before_after": f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
     }
 
 

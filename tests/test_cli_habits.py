@@ -66,7 +66,8 @@ def _choice_options() -> list[tuple[CommandInfo, Any]]:
 def test_the_options_with_a_fixed_set_of_values_are_choices() -> None:
     found = {(info.name, option.opts[0]) for info, option in _choice_options()}
     assert found == {
-        ("claims extract", "--day-order"), ("claims show", "--type"), ("claims show", "--format"),
+        ("claims extract", "--day-order"), ("claims extract", "--engine"), ("claims show", "--type"),
+        ("claims show", "--format"),
         ("claims schema", "--kind"),
     }  # fmt: skip
 

@@ -12,13 +12,14 @@ problem for everything else, so one bad file (or JSONL line) never stops a batch
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..budget import BudgetExceeded
 from ..errors import Code, Problem, describe, problem
@@ -209,27 +210,33 @@ def _latin_share(text: str) -> float:
     return sum(1 for c in letters if c < "\u0250") / len(letters)
 
 
-def _read_bytes(path: Path) -> bytes | Problem:
+def read_file_bytes(path: Path) -> bytes | Problem:
+    """The file's bytes, or the ``E102`` problem a reader reports when it cannot read them
+    (the bytes given to a reader as ``data`` by a process that cannot see the file)."""
     try:
         return path.read_bytes()
     except OSError as exc:
         return problem(Code.E102, str(path), reason=exc.strerror or str(exc))
 
 
-def _read_text_file(path: Path) -> str | Problem:
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        return data
+def _read_bytes(path: Path, data: bytes | None) -> bytes | Problem:
+    return read_file_bytes(path) if data is None else data
+
+
+def _read_text_file(path: Path, data: bytes | None = None) -> str | Problem:
+    content = _read_bytes(path, data)
+    if isinstance(content, Problem):
+        return content
     try:
-        return decode(data)
+        return decode(content)
     except (ValueError, UnicodeError) as exc:
         return problem(Code.E103, str(path), reason=str(exc))
 
 
 def read_txt(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
-    text = _read_text_file(path)
+    text = _read_text_file(path, data)
     if isinstance(text, Problem):
         return [], [text]
     if not text.strip():
@@ -248,14 +255,19 @@ def _published(value: Any, order: DayOrder, lexicon: Lexicon | None) -> date | N
     return found
 
 
-def _utf8_text_file(path: Path) -> bool | Problem:
+def _opened(path: Path, data: bytes | None) -> IO[bytes]:
+    """The file to read: ``path``, or its bytes ``data`` when they were read elsewhere."""
+    return path.open("rb") if data is None else io.BytesIO(data)
+
+
+def _utf8_text_file(path: Path, data: bytes | None = None) -> bool | Problem:
     """Is the file UTF-8 text (a BOM aside)? Read once in chunks, nothing kept: what ``decode``
     would find, control characters included, without holding the file. ``False``: another
     encoding, for ``decode`` to read whole."""
     decoder = codecs.getincrementaldecoder("utf-8")()
     characters = controls = 0
     try:
-        with path.open("rb") as handle:
+        with _opened(path, data) as handle:
             first = True
             while chunk := handle.read(CHUNK_BYTES):
                 if first and chunk.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -276,22 +288,22 @@ def _utf8_text_file(path: Path) -> bool | Problem:
     return True
 
 
-def _jsonl_lines(path: Path) -> Iterator[tuple[int, str]] | Problem:
+def _jsonl_lines(path: Path, data: bytes | None = None) -> Iterator[tuple[int, str]] | Problem:
     """The numbered lines of a JSONL file, as ``decode`` would give them (lone CRs end lines
     too). A UTF-8 file is read a line at a time, so a large file costs no more memory than
     its longest line; a file in another encoding is decoded whole."""
-    utf8 = _utf8_text_file(path)
+    utf8 = _utf8_text_file(path, data)
     if isinstance(utf8, Problem):
         return utf8
     if not utf8:
-        text = _read_text_file(path)
+        text = _read_text_file(path, data)
         return text if isinstance(text, Problem) else enumerate(text.split("\n"), start=1)
-    return _streamed_lines(path)
+    return _streamed_lines(path, data)
 
 
-def _streamed_lines(path: Path) -> Iterator[tuple[int, str]]:
+def _streamed_lines(path: Path, data: bytes | None = None) -> Iterator[tuple[int, str]]:
     number = 0
-    with path.open("rb") as handle:
+    with _opened(path, data) as handle:
         for index, raw in enumerate(handle):
             if index == 0 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
@@ -301,10 +313,12 @@ def _streamed_lines(path: Path) -> Iterator[tuple[int, str]]:
                 yield number, piece
 
 
-def iter_jsonl(path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy") -> Iterator[RawArticle | Problem]:
+def iter_jsonl(
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
+) -> Iterator[RawArticle | Problem]:
     """The articles of a JSONL file, and a problem for each line that is no article, one
     line at a time, in file order (``E104`` when the file holds neither)."""
-    lines = _jsonl_lines(path)
+    lines = _jsonl_lines(path, data)
     if isinstance(lines, Problem):
         yield lines
         return
@@ -369,9 +383,9 @@ def _jsonl_records(
 
 
 def read_jsonl(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
-    items = list(iter_jsonl(path, lexicon, order))
+    items = list(iter_jsonl(path, lexicon, order, data))
     return [i for i in items if isinstance(i, RawArticle)], [i for i in items if isinstance(i, Problem)]
 
 
@@ -393,11 +407,11 @@ def _converted(path: Path, text: str, meta: dict[str, Any]) -> tuple[list[RawArt
 
 
 def read_markdown(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
     from .markdown import markdown_to_text
 
-    raw = _read_text_file(path)
+    raw = _read_text_file(path, data)
     if isinstance(raw, Problem):
         return [], [raw]
     text, meta = markdown_to_text(raw, lexicon, order)
@@ -405,11 +419,11 @@ def read_markdown(
 
 
 def read_html(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
     from .html import html_to_text
 
-    raw = _read_text_file(path)
+    raw = _read_text_file(path, data)
     if isinstance(raw, Problem):
         return [], [raw]
     if not raw.strip():
@@ -422,17 +436,17 @@ def read_html(
 
 
 def read_pdf(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy"
+    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", data: bytes | None = None
 ) -> tuple[list[RawArticle], list[Problem]]:
     from .pdf import PdfError, read_pdf_document
 
-    data = _read_bytes(path)
-    if isinstance(data, Problem):
-        return [], [data]
-    if not data:
+    content = _read_bytes(path, data)
+    if isinstance(content, Problem):
+        return [], [content]
+    if not content:
         return [], [problem(Code.E104, str(path))]
     try:
-        document = read_pdf_document(data, lexicon)
+        document = read_pdf_document(content, lexicon)
     except PdfError as exc:
         return [], [problem(Code.E109, str(path), reason=str(exc))]
     # the document information's title and author; never its CreationDate (a printed page's is the print time)
@@ -451,19 +465,26 @@ READERS = {
 
 
 def read_raw(
-    path: Path, lexicon: Lexicon | None = None, order: DayOrder = "dmy", *, article_id: str | None = None
+    path: Path,
+    lexicon: Lexicon | None = None,
+    order: DayOrder = "dmy",
+    *,
+    article_id: str | None = None,
+    data: bytes | None = None,
 ) -> tuple[list[RawArticle], list[Problem]]:
     """The articles of one file as its reader gives them, before repair.
 
     ``article_id`` is the id of a file's one article (by default its name without
     extension); a JSONL file's articles keep the ids their lines give. Any failure of a
-    reader or of a library it calls becomes a problem for this file.
+    reader or of a library it calls becomes a problem for this file. ``data`` is the
+    file's bytes when they were read elsewhere (a remote worker, which cannot see
+    ``path``: ``pipeline/dask_engine.py``); ``path`` then only names the file.
     """
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         return [], [problem(Code.E101, str(path), suffix=path.suffix or "(none)", supported=", ".join(SUPPORTED))]
     try:
-        raws, problems = reader(path, lexicon, order)
+        raws, problems = reader(path, lexicon, order) if data is None else reader(path, lexicon, order, data)
     except BudgetExceeded:
         raise
     except Exception as exc:  # a library failed on this file: report it, the batch goes on
@@ -480,13 +501,15 @@ def read_path(
     lexicon: Lexicon | None = None,
     order: DayOrder = "dmy",
     article_id: str | None = None,
+    data: bytes | None = None,
 ) -> tuple[list[SourceArticle], list[Problem]]:
     """The finished articles of one file, and a problem for everything that could not be read.
 
     ``lexicon`` holds the metadata words (honorifics, byline and date labels); the built-in
-    ones by default; ``order`` reads ambiguous numeric publication dates.
+    ones by default; ``order`` reads ambiguous numeric publication dates; ``data`` is the
+    file's bytes when they were read elsewhere (see ``read_raw``).
     """
-    raws, problems = read_raw(path, lexicon, order, article_id=article_id)
+    raws, problems = read_raw(path, lexicon, order, article_id=article_id, data=data)
     finished = []
     for raw in raws:
         try:
