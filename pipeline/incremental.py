@@ -66,7 +66,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from .errors import ClaimsError, Code, Problem, problem
+from .errors import ClaimsError, Code, Problem, debugging, problem
 from .extract import CLAIM_ADAPTER, Extracted, FinishLine, JobOptions, Outcome, Planned, ReadFile, Reused, plan_file
 from .ingest import InputFile, NotArticle, RawArticle, iter_inputs
 from .output_set import output_path
@@ -116,7 +116,8 @@ def fingerprint(nlp: Language, options: JobOptions) -> str:
       settings (``--day-order``); the tokenizer's rules. A serialized ``nlp`` rather than
       the pattern folders, because it is what the run actually uses (the folders may be
       gone, or the pipeline built another way), and it costs ~20 ms.
-    - **The options that change an outcome**: ``--published``. Not ``--raw-csv`` or
+    - **The options that change an outcome**: ``--published``, and ``--debug`` (a kept
+      problem holds its traceback or not). Not ``--raw-csv`` or
       ``--excel`` (claims are kept as data and written anew by each run), not ``--jobs``
       (the same outcome either way), not the time budget: an outcome that ran into it
       (E402) is never kept, and one that did not would be the same under any budget.
@@ -127,7 +128,10 @@ def fingerprint(nlp: Language, options: JobOptions) -> str:
     for name, component in nlp.pipeline:
         serialize = getattr(component, "to_bytes", None)
         digest.update(_sha256(name, serialize(exclude=["vocab"]) if serialize is not None else b"").encode())
-    digest.update(json.dumps({"published": options.published.isoformat() if options.published else None}).encode())
+    published = options.published.isoformat() if options.published else None
+    digest.update(
+        json.dumps({"published": published, "debug": debugging()}).encode()
+    )  # --debug: tracebacks in problems
     return digest.hexdigest()
 
 

@@ -25,6 +25,12 @@ BYLINE_HINT = re.compile(r"byline|dateline|author|posted|published|meta|bio", re
 BLOCK_TAGS = ("p", "div", "span", "address", "section", "footer", "header")
 
 
+# trafilatura (htmldate) rejects a page's dates after "today" by default, so the date read
+# would depend on the day of the run; a fixed latest date keeps a page's reading the same
+# every day (a run and its incremental re-run agree).
+DATE_CONFIG = {"original_date": True, "extensive_search": True, "max_date": "2199-12-31"}
+
+
 def _text(element: etree._Element) -> str:
     return " ".join("".join(element.itertext()).split())
 
@@ -107,7 +113,7 @@ def html_to_text(raw: str, lexicon: Lexicon | None = None, order: DayOrder = "dm
     if byline:
         blocks.insert(1 if len(blocks) > 1 else 0, byline)
     blocks.extend(bios)
-    meta = trafilatura.extract_metadata(raw)
+    meta = trafilatura.extract_metadata(raw, date_config=DATE_CONFIG)
     found: dict[str, object] = {}
     if meta is not None:
         headline = tree.xpath("//article//h1") or tree.xpath("//h1")

@@ -173,3 +173,19 @@ def test_encrypted_pdf_is_a_located_error(tmp_path: Path) -> None:
     articles, problems = read_path(path)
     assert articles == [] and [p.code for p in problems] == [Code.E109]
     assert "encrypted" in problems[0].message
+
+
+def test_a_pages_published_date_does_not_depend_on_the_day_of_the_run() -> None:
+    """htmldate refuses dates after "today" unless told otherwise: a page dated ahead of the
+    run (a scheduled release, a clock behind) would read another date on another day."""
+    from pipeline.ingest.html import html_to_text
+
+    page = (
+        "<html><head><meta property='article:published_time' content='2150-06-30T10:00:00Z'>"
+        "<title>The Plan</title></head><body><article><h1>The Plan Is Out</h1>"
+        "<p>The Lake Board approved the plan on Monday with 12 members present, and it aims to clean the lake.</p>"
+        "<p>The budget of the plan is five million dollars over three years for the whole shore.</p>"
+        "</article></body></html>"
+    )
+    _, found = html_to_text(page)
+    assert str(found["published"]) == "2150-06-30"
