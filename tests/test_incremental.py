@@ -458,3 +458,42 @@ def test_the_code_digest_holds_every_source_file(tmp_path: Path) -> None:
     assert digest(tmp_path / "package", "*.py") != first
     (tmp_path / "package" / "sub" / "b.py").rename(tmp_path / "package" / "b.py")
     assert digest(tmp_path / "package", "*.py") not in (first, digest(tmp_path / "package" / "sub", "*.py"))
+
+
+def test_a_file_renamed_keeps_no_outcome_under_its_old_id(nlp: Language, inputs: Path, tmp_path: Path) -> None:
+    """The same bytes under another name are another article (its id is its name): its kept
+    outcome may not be replayed with the old id."""
+    out = tmp_path / "out"
+    run([inputs], out, nlp)
+    (inputs / "harbour.txt").rename(inputs / "port.txt")
+    state = run([inputs], out, nlp)
+    assert (
+        b'"port"' in (out / "articles.json").read_bytes() and b'"harbour"' not in (out / "articles.json").read_bytes()
+    )
+    assert state.dropped == 1
+    assert_as_full_run([inputs], out, nlp, tmp_path)
+
+
+def test_a_jsonl_line_in_another_file_is_read_under_that_file(nlp: Language, inputs: Path, tmp_path: Path) -> None:
+    """The same line in another JSONL file comes from that file: its records name it."""
+    out = tmp_path / "out"
+    run([inputs / "wells.jsonl"], out, nlp)
+    other = tmp_path / "elsewhere" / "wells-copy.jsonl"
+    other.parent.mkdir()
+    other.write_bytes((inputs / "wells.jsonl").read_bytes())
+    run([other], out, nlp)
+    sources = {a["source"] for a in json.loads((out / "articles.json").read_text())}
+    assert sources == {str(other)}
+    assert_as_full_run([other], out, nlp, tmp_path)
+
+
+def test_csv_options_are_applied_to_kept_claims(inputs: Path, tmp_path: Path) -> None:
+    """Kept claims are data, written anew by each run: --raw-csv and --excel apply to them."""
+    (inputs / "formula.txt").write_text("=cmd Council\n\nThe River Council (RC) has 12 members.\n", encoding="utf-8")
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    base = ["extract", str(inputs), "-q"]
+    assert CliRunner().invoke(app, [*base, "--out", str(out)]).exit_code in (0, 1)
+    for options in (["--raw-csv"], ["--excel"], []):
+        CliRunner().invoke(app, [*base, "--out", str(out), *options])
+        CliRunner().invoke(app, [*base, "--out", str(fresh), "--full", *options])
+        assert files_of(out) == files_of(fresh), options
