@@ -356,7 +356,7 @@ def skipped_line(skipped: Counter[str]) -> str:
     return f"skipped {files} ({kinds})"
 
 
-ENGINE_CODES = (Code.E501, Code.E502)  # the engine cannot start: nothing was extracted
+ENGINE_CODES = (Code.E501, Code.E502, Code.E504)  # the engine cannot start or its workers differ: nothing written
 
 
 def _engine_or_exit(ctx: typer.Context, engine: str, scheduler: str | None, jobs: int) -> DaskEngine | None:

@@ -68,17 +68,22 @@ def require_dask() -> None:
 # -- inside a worker -------------------------------------------------------------------
 @dataclass(frozen=True)
 class PipelineState:
-    """What a worker builds the pipeline from: the ``nlp``'s config and bytes, and their digest."""
+    """What a worker builds the pipeline from: the ``nlp``'s config and bytes, their digest, and
+    the digest of the code that made them (``incremental.code_fingerprint``: the package's
+    sources and the libraries' versions), which the worker's own code must match."""
 
     digest: str
     config: str
     data: bytes
+    code: str = ""
 
     @classmethod
     def of(cls, nlp: Language) -> PipelineState:
+        from .incremental import code_fingerprint
+
         config, data = nlp.config.to_str(), nlp.to_bytes()
         digest = hashlib.sha256(config.encode() + b"\0" + data).hexdigest()
-        return cls(digest, config, data)
+        return cls(digest, config, data, code_fingerprint())
 
 
 _BUILT = threading.local()  # per worker thread: (digest, nlp) of the last pipeline built
@@ -89,6 +94,11 @@ def pipeline_of(state: PipelineState) -> Language:
     built: tuple[str, Language] | None = getattr(_BUILT, "pipeline", None)
     if built is not None and built[0] == state.digest:
         return built[1]
+    from .incremental import code_fingerprint
+
+    here = code_fingerprint()
+    if state.code and state.code != here:  # other code would give other claims, silently
+        raise ClaimsError(problem(Code.E504, worker=here[:12], here=state.code[:12]))
     from spacy.util import load_model_from_config
     from thinc.api import Config
 

@@ -53,6 +53,7 @@ class Code(StrEnum):
     E501 = "E501"  # --engine dask without dask installed
     E502 = "E502"  # the dask scheduler cannot be reached, or has no worker
     E503 = "E503"  # the run lost its dask cluster
+    E504 = "E504"  # a dask worker runs another version of the code
     # warnings (Wxxx): the article was extracted, but something is missing
     # the tool itself (E9xx)
     E900 = "E900"  # an internal error: a bug
@@ -118,6 +119,10 @@ MESSAGES: dict[Code, str] = {
     Code.E503: (
         "the run lost its dask cluster ({address}: {reason}); nothing was written and the previous outputs are "
         "unchanged: run again"
+    ),
+    Code.E504: (
+        "a dask worker runs other code than this command (its policy-claims and libraries: {worker}, here: {here}); "
+        "nothing was written and the previous outputs are unchanged: install the same version on every worker"
     ),
     Code.E900: "internal error ({reason}); please report it with the output of the same command run with --debug",
     Code.W101: (

@@ -228,6 +228,25 @@ def test_a_job_that_kills_every_worker_is_left_out_alone(engine: Any, tmp_path: 
     nlp = build_nlp()
     nlp.add_pipe("test_dask_exit_always", first=True)
     problems = _written([tmp_path / "in"], tmp_path / "dask", nlp, engine)
-    assert [(Path(p.path or "").name, p.code) for p in problems] == [("02.txt", Code.E403)]
+    left_out = {Path(p.path or "").name for p in problems if p.code == Code.E403}
+    assert "02.txt" in left_out and {p.code for p in problems} == {Code.E403}
     ids = [a["article_id"] for a in json.loads((tmp_path / "dask" / "articles.json").read_text())]
-    assert ids == ["00", "01", "03"]  # 03 shared the partition of 02
+    # every other article is written once or, when dask counted a death against it too (its
+    # worker died with it; seen 1 run in ~10), reported: none is lost without a word
+    assert sorted(ids + [name.removesuffix(".txt") for name in left_out]) == ["00", "01", "02", "03"]
+    assert "00" in ids and "01" in ids  # a partition without the killer comes through
+
+
+def test_a_worker_with_other_code_refuses_the_pipeline() -> None:
+    """A worker whose code differs from the command's would give other claims silently: E504."""
+    pytest.importorskip("distributed")
+    import dataclasses
+
+    from pipeline.dask_engine import PipelineState, pipeline_of
+
+    state = PipelineState.of(build_nlp())
+    assert pipeline_of(state) is not None  # the same code: built
+    other = dataclasses.replace(state, digest=state.digest + "-other", code="0" * 64)
+    with pytest.raises(ClaimsError) as caught:
+        pipeline_of(other)
+    assert caught.value.code == Code.E504
