@@ -59,7 +59,8 @@ def _exceeded(seconds: float) -> type[BudgetExceeded]:
 
 class _ThreadAlarm:
     """Raises ``BudgetExceeded`` in thread ``target`` after ``seconds``, then once a second,
-    until cancelled."""
+    until cancelled. Made first and started by ``start()``, so that whoever holds it can
+    cancel it whenever it fires (even before ``start()`` returns)."""
 
     def __init__(self, target: int, seconds: float) -> None:
         self.target = target
@@ -68,6 +69,8 @@ class _ThreadAlarm:
         self.lock = threading.Lock()
         self.cancelled = threading.Event()
         self.thread = threading.Thread(target=self._run, name="time-budget", daemon=True)
+
+    def start(self) -> None:
         self.thread.start()
 
     def _run(self) -> None:
@@ -106,6 +109,7 @@ class Deadline:
         if not _in_main_thread():
             self.stop()
             self._alarm = _ThreadAlarm(threading.get_ident(), self.seconds)
+            self._alarm.start()  # held before it can fire: stop() can always cancel it
             return
         if not self._armed:
             self._previous = signal.signal(signal.SIGALRM, self._expire)
@@ -136,8 +140,8 @@ class Deadline:
 def time_budget(seconds: float | None) -> Iterator[None]:
     """Raise ``BudgetExceeded`` in the body once it has run ``seconds``; ``None`` or 0: no budget."""
     deadline = Deadline(seconds)
-    deadline.start()
     try:
+        deadline.start()  # inside: an alarm that fires at once is still stopped
         yield
     finally:
         deadline.stop()
