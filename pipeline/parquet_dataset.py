@@ -75,7 +75,7 @@ def _write(source: Path, folder: Path) -> None:
     import pyarrow.parquet as pq
 
     claims = pq.ParquetFile(source)
-    schema = claims.schema_arrow
+    schema = claims.schema_arrow.remove_metadata()  # pandas metadata of the whole file misleads readers of parts (dask.dataframe)
     kind = pa.schema([pa.field(PARTITION_COLUMN, schema.field(PARTITION_COLUMN).type)])
     ds.write_dataset(
         claims.iter_batches(),

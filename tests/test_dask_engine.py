@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 from spacy.language import Language
 from typer.testing import CliRunner
@@ -125,6 +126,10 @@ def test_a_dask_run_gives_the_outputs_of_a_local_run(engine: Any, tmp_path: Path
     ]
     for path in dataset:
         assert (tmp_path / "dask-dataset" / path).read_bytes() == (tmp_path / "local-dataset" / path).read_bytes()
+    claims = json.loads((tmp_path / "dask" / "claims.json").read_text())
+    dataframe = pytest.importorskip("dask.dataframe")  # the dataset reads as one table, in pandas and in dask
+    assert len(dataframe.read_parquet(tmp_path / "dask-dataset").compute()) == len(claims)
+    assert len(pd.read_parquet(tmp_path / "dask-dataset")) == len(claims)
 
 
 def _written(paths: list[Path], out: Path, nlp: Language, engine: Any = None) -> list[Problem]:
