@@ -109,6 +109,7 @@ def pipeline_of(state: PipelineState) -> Language:
 
 
 def _given(state: PipelineState) -> PipelineState:
+    """The state as a task's result: sent to the cluster once, and made again (not lost) when its worker dies."""
     return state
 
 

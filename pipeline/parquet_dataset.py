@@ -75,7 +75,8 @@ def _write(source: Path, folder: Path) -> None:
     import pyarrow.parquet as pq
 
     claims = pq.ParquetFile(source)
-    schema = claims.schema_arrow.remove_metadata()  # pandas metadata of the whole file misleads readers of parts (dask.dataframe)
+    # without the pandas metadata of the whole file, which misleads readers of the parts (dask.dataframe)
+    schema = claims.schema_arrow.remove_metadata()
     kind = pa.schema([pa.field(PARTITION_COLUMN, schema.field(PARTITION_COLUMN).type)])
     ds.write_dataset(
         claims.iter_batches(),

@@ -31,7 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchmark import FALLBACK, load_texts  # noqa: E402
+from benchmark import FALLBACK, load_texts, print_figures  # noqa: E402
 
 from pipeline.cli import app  # noqa: E402
 
@@ -122,11 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         figures.update(browser_figures(page_path))
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if args.json:
-        print(json.dumps(figures, indent=2))
-    else:
-        for key, value in figures.items():
-            print(f"{key:<22} {value}")
+    print_figures(figures, as_json=args.json)
     return 0
 
 

@@ -553,13 +553,20 @@ def is_alone_on_its_line(ctx: CountContext, core: Core) -> bool:
         return False
     if not (_is_line_start(doc, core.start) and _is_line_end(doc, core.end)):
         return False
-    start, end = doc[core.start].idx, doc[core.start].idx + len(doc[core.start])
-    above, below = text[:start].rstrip(), text[end:].lstrip()
-    if not above and not below:
+    before, after = doc[core.start].idx, doc[core.start].idx + len(doc[core.start])
+    while before > 0 and text[before - 1].isspace():  # the text above ends here, the text below starts at after
+        before -= 1
+    while after < len(text) and text[after].isspace():
+        after += 1
+    if before == 0 and after == len(text):
         return False
-    line_above, line_below = above.rsplit("\n", 1)[-1], below.split("\n", 1)[0]
+    line_end = text.find("\n", after)
+    line_above = text[text.rfind("\n", 0, before) + 1 : before]
+    line_below = text[after : len(text) if line_end < 0 else line_end]
     # a stats box: "People in need:", "212" over "deaths", "Deaths" / "212" / "Displaced"
-    return not (above.endswith(":") or below[:1].islower() or _is_a_label(line_above) or _is_a_label(line_below))
+    colon_above = before > 0 and text[before - 1] == ":"
+    lower_below = after < len(text) and text[after].islower()
+    return not (colon_above or lower_below or _is_a_label(line_above) or _is_a_label(line_below))
 
 
 def _is_a_label(line: str) -> bool:

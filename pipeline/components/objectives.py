@@ -208,7 +208,7 @@ def verb_series(verbs: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]
     return re.compile(r",\s*(?:and\s+|or\s+)?" + ahead), re.compile(r"\s+(?:and|or)\s+" + ahead)
 
 
-NOUN_AFTER_VERB_FORM = re.compile(r"\S+\s+(?:for|of|to|from|in|on|services|systems)\b", re.IGNORECASE)
+NOUN_AFTER_VERB_FORM = re.compile(r"\S+\s+(?:for|of|to|from|in|on)\b", re.IGNORECASE)  # "support for": a noun
 
 
 def _verb_items(
